@@ -1,0 +1,69 @@
+// A recording HTTP server on 127.0.0.1 for the tests: every request is kept (method, raw path,
+// query, headers, body bytes), and each response is scripted per test, faults included.
+import http from "node:http";
+
+/**
+ * Responders are used in order, one per request; when they run out, `fallback` answers.
+ * A responder is an object or a function of the recorded request returning one:
+ *   { status, headers, json } | { status, headers, body } | { destroy: true } | { delayMs, ... }
+ */
+export async function startMockServer() {
+  const requests = [];
+  const queue = [];
+  let fallback = () => ({ status: 500, json: { error: "mock server: no response scripted" } });
+
+  const server = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    const url = new URL(req.url, "http://127.0.0.1");
+    const record = {
+      method: req.method,
+      rawPath: req.url.split("?")[0],
+      path: url.pathname,
+      search: url.search,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      bytes,
+      body: bytes.toString("utf8"),
+      get json() {
+        return JSON.parse(this.body);
+      },
+    };
+    requests.push(record);
+    const responder = queue.length > 0 ? queue.shift() : fallback;
+    const reply = typeof responder === "function" ? await responder(record) : responder;
+    if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    if (reply.destroy) {
+      req.socket.destroy();
+      return;
+    }
+    const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? "");
+    const headers = reply.json !== undefined ? { "content-type": "application/json", ...reply.headers } : { ...reply.headers };
+    res.writeHead(reply.status ?? 200, headers);
+    res.end(body);
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** Queue responses for the next requests, in order. */
+    reply(...responders) {
+      queue.push(...responders);
+    },
+    /** The response once the queue is empty. */
+    otherwise(responder) {
+      fallback = typeof responder === "function" ? responder : () => responder;
+    },
+    reset() {
+      requests.length = 0;
+      queue.length = 0;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { ErrorMessageData } from "./codat_bank_feeds_wasm.js";
+
+/** What every error the client throws carries. Fields are `undefined` where there was no response. */
+export interface ErrorDetails {
+  cause?: unknown;
+  statusCode?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  rawResponse?: Response;
+}
+
+/** Base class of every error the client throws. */
+export class CodatBankFeedsError extends Error {
+  constructor(message: string, details?: ErrorDetails);
+  /** HTTP status of the response, when there was one. */
+  readonly statusCode: number | undefined;
+  /** Response headers (lower-case names), when there was a response. */
+  readonly headers: Record<string, string> | undefined;
+  /** Raw response body text, when there was a response: kept even when it does not decode. */
+  readonly body: string | undefined;
+  /** The `Response` itself (not enumerable, so `JSON.stringify(error)` stays readable). */
+  readonly rawResponse: Response | undefined;
+}
+
+/** The API answered with its documented error body; `data` holds it. */
+export class ErrorMessage extends CodatBankFeedsError {
+  /** The decoded `ErrorMessage` body: `statusCode`, `service`, `error`, `correlationId`, `validation`, `canBeRetried`, `detailedErrorCode`. */
+  readonly data: ErrorMessageData;
+}
+
+/** A 2xx response whose body does not match the operation's documented type. */
+export class ResponseValidationError extends CodatBankFeedsError {
+  /** Why the body did not decode, with the path of the offending field. */
+  readonly reason: string;
+  /** The raw body that did not decode. */
+  readonly body: string;
+}
+
+/** The request got no complete response: refused, reset, DNS failure, body cut short. */
+export class ConnectionError extends CodatBankFeedsError {}
+
+/** The call's `timeoutMs` passed before it settled (attempts and waits between them included). */
+export class RequestTimeoutError extends CodatBankFeedsError {}
+
+/** The caller's `signal` aborted the call; `cause` is the signal's reason. */
+export class RequestAbortedError extends CodatBankFeedsError {}
+
+/** The request or an option was rejected before anything was sent. */
+export class InvalidRequestError extends CodatBankFeedsError {
+  /** The offending field, e.g. `companyId`, `requestBody.transactions[3].amount`, `serverURL`. */
+  readonly field: string;
+}
+
+/** `sourceAccounts.createBatch` answered 409: `data` is the per-item array of results and errors. */
+export class SourceAccountBatchConflictError extends CodatBankFeedsError {
+  readonly data: unknown[];
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything the build and tests need, idempotently, at pinned versions.
+# Only crates.io, npm and Debian registries are used: wasm-pack never downloads a binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+WASM_BINDGEN_VERSION=0.2.130
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+want_install=()
+if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  want_install+=("wasm-pack@$WASM_PACK_VERSION")
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f1-2 || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  want_install+=("wasm-bindgen-cli@$WASM_BINDGEN_VERSION")
+fi
+for crate in "${want_install[@]}"; do
+  # wasm-bindgen-cli 0.2.130's lock file names webpki-roots 1.0.11, which the reachable
+  # crates.io mirror lacks; without --locked cargo resolves 1.0.10 and the CLI builds.
+  cargo install --locked "$crate" || cargo install "$crate"
+done
+
+# npm dev dependencies (binaryen's wasm-opt, test tools) from the committed lock file.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.lock-stamp; then
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.lock-stamp
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every check CI runs, in order: formatting, lints, host unit tests, generated code up to date,
+# the wasm build, the typed example against the generated .d.ts, and the JS suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "cargo test (host)"
+cargo test --quiet
+if [ -f scripts/gen/models.py ]; then
+  step "generated models are up to date"
+  python3 scripts/gen/models.py --check
+fi
+step "build pkg/"
+bash scripts/build.sh
+step "tsc --noEmit: typed example against the generated .d.ts"
+bash scripts/link-pkg.sh
+tsc --noEmit -p examples/node
+step "node --test js-tests"
+node --test --test-reporter=spec js-tests/

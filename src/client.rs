@@ -1,0 +1,403 @@
+//! The `CodatBankFeeds` class: options, their validation, and the entry of every call.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::error::{invalid_request, Details, Kind};
+use crate::groups::CompaniesApi;
+use crate::operation::Operation;
+use crate::request::{prepare, Prepared};
+use crate::retry::{RetryConfig, RetryPolicy};
+use crate::transport::send;
+use crate::url::check_server_url;
+
+const DEFAULT_SERVER_URL: &str = "https://api.codat.io";
+const USER_AGENT: &str = concat!("codat-bank-feeds-wasm/", env!("CARGO_PKG_VERSION"));
+
+/// Options for `new CodatBankFeeds(options)`. Every option is checked when the client is
+/// built: a missing or malformed one throws `InvalidRequestError` naming it.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SDKOptions {
+    /// The `Authorization` header: `"Basic <base64 API key>"` on a backend, or
+    /// `"Bearer <company access token>"` in a browser. A function (sync or async) is called
+    /// before every attempt, so a short-lived token can be refreshed; after a 401 it is called
+    /// once more and the request retried once with the new value.
+    #[tsify(type = "string | (() => string | Promise<string>)")]
+    pub auth_header: JsValue,
+    /// Base URL of the API (default `https://api.codat.io`). Plain `http://` is only accepted
+    /// for loopback hosts unless `allowInsecureHttp` is set.
+    #[serde(rename = "serverURL")]
+    #[tsify(optional)]
+    pub server_url: Option<String>,
+    /// Retry policy for every call (default: the API's documented backoff policy).
+    #[tsify(optional)]
+    pub retry_config: Option<RetryConfig>,
+    /// Upper bound in ms on a whole call: every attempt and every wait between attempts.
+    /// When it passes, the call rejects with `RequestTimeoutError`. Default: no limit.
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// `User-Agent` to send instead of `codat-bank-feeds-wasm/<version>` (not sent from
+    /// browsers, which control that header themselves).
+    #[tsify(optional)]
+    pub user_agent: Option<String>,
+    /// A fetch-compatible function to use instead of the runtime's global `fetch`.
+    #[tsify(
+        optional,
+        type = "(input: string, init: RequestInit) => Promise<Response>"
+    )]
+    pub fetch: Option<JsValue>,
+    /// Allow plain `http://` to a non-loopback `serverURL`, which sends the credentials in
+    /// clear text. Default `false`.
+    #[tsify(optional)]
+    pub allow_insecure_http: Option<bool>,
+}
+
+/// Per-call options, the last argument of every operation.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestOptions {
+    /// Retry policy for this call only; `{ strategy: "none" }` sends exactly one attempt.
+    #[tsify(optional)]
+    pub retries: Option<RetryConfig>,
+    /// Upper bound in ms on this call, attempts and waits included (overrides the client's).
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// Aborts the call, including a pending wait between attempts, with `RequestAbortedError`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<JsValue>,
+    /// Base URL for this call only (same rules as the client option).
+    #[serde(rename = "serverURL")]
+    #[tsify(optional)]
+    pub server_url: Option<String>,
+}
+
+const CLIENT_OPTIONS: &[&str] = &[
+    "authHeader",
+    "serverURL",
+    "retryConfig",
+    "timeoutMs",
+    "userAgent",
+    "fetch",
+    "allowInsecureHttp",
+];
+const CALL_OPTIONS: &[&str] = &["retries", "timeoutMs", "signal", "serverURL"];
+
+/// Where the `Authorization` value comes from.
+pub(crate) enum Auth {
+    Header(String),
+    Provider(Function),
+}
+
+impl Auth {
+    /// The value for the next attempt. Never echoes the value in an error.
+    pub(crate) async fn header(&self, op: &str) -> Result<String, JsValue> {
+        let provider = match self {
+            Auth::Header(value) => return Ok(value.clone()),
+            Auth::Provider(f) => f,
+        };
+        let failed = |cause: JsValue| {
+            Details::new()
+                .set("cause", &cause)
+                .error(Kind::Base, &format!("{op}: the authHeader function failed"))
+        };
+        let value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
+        let value = JsFuture::from(Promise::resolve(&value))
+            .await
+            .map_err(failed)?;
+        let value = value
+            .as_string()
+            .ok_or_else(|| invalid_request(op, "authHeader", "function must return a string"))?;
+        check_auth_value(&value).map_err(|reason| invalid_request(op, "authHeader", reason))?;
+        Ok(value)
+    }
+}
+
+fn check_auth_value(value: &str) -> Result<(), &'static str> {
+    if value.chars().any(|c| c.is_control()) {
+        return Err("must not contain control characters such as CR or LF");
+    }
+    match value.split_once(' ') {
+        Some((scheme, credentials)) if !scheme.is_empty() && !credentials.trim().is_empty() => {
+            Ok(())
+        }
+        _ => Err("must be a scheme and credentials, such as `Basic <base64 API key>` or `Bearer <token>`"),
+    }
+}
+
+fn check_header_value(value: &str) -> Result<(), &'static str> {
+    if value.chars().any(|c| c.is_control()) {
+        Err("must not contain control characters such as CR or LF")
+    } else {
+        Ok(())
+    }
+}
+
+/// The client's settled configuration, shared by every group object.
+pub(crate) struct Client {
+    pub server_url: String,
+    pub auth: Auth,
+    pub retry: RetryPolicy,
+    pub timeout_ms: Option<f64>,
+    pub user_agent: Option<String>,
+    pub fetch: Function,
+    pub allow_insecure_http: bool,
+}
+
+/// The settled options of one call.
+pub(crate) struct CallOptions {
+    pub retry: RetryPolicy,
+    pub timeout_ms: Option<f64>,
+    pub signal: JsValue,
+    pub server_url: Option<String>,
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
+    for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
+        let Some(key) = key.as_string() else { continue };
+        if !known.contains(&key.as_str()) && !get(object, &key).is_undefined() {
+            return Err(key);
+        }
+    }
+    Ok(())
+}
+
+fn optional<T, E>(
+    value: JsValue,
+    parse: impl FnOnce(&JsValue) -> Result<T, E>,
+) -> Result<Option<T>, E> {
+    if value.is_undefined() {
+        Ok(None)
+    } else {
+        parse(&value).map(Some)
+    }
+}
+
+fn timeout(value: &JsValue) -> Result<f64, String> {
+    match value.as_f64() {
+        Some(ms) if ms.is_finite() && ms > 0.0 => Ok(ms),
+        _ => Err("must be a positive number of milliseconds".into()),
+    }
+}
+
+fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
+    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
+    let config: RetryConfig = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        (
+            if path == "." { String::new() } else { path },
+            e.into_inner().to_string(),
+        )
+    })?;
+    config.into_policy()
+}
+
+fn join(root: &str, path: &str) -> String {
+    if path.is_empty() {
+        root.to_string()
+    } else {
+        format!("{root}.{path}")
+    }
+}
+
+impl Client {
+    fn from_options(options: &JsValue) -> Result<Client, JsValue> {
+        const WHO: &str = "new CodatBankFeeds";
+        let bad = |field: &str, reason: &str| invalid_request(WHO, field, reason);
+        if !options.is_object() {
+            return Err(bad(
+                "options",
+                "must be an object with at least `authHeader`",
+            ));
+        }
+        check_keys(options, CLIENT_OPTIONS).map_err(|k| bad(&k, "is not a client option"))?;
+
+        let auth_value = get(options, "authHeader");
+        let auth = if let Some(f) = auth_value.dyn_ref::<Function>() {
+            Auth::Provider(f.clone())
+        } else if let Some(s) = auth_value.as_string() {
+            check_auth_value(&s).map_err(|r| bad("authHeader", r))?;
+            Auth::Header(s)
+        } else if auth_value.is_undefined() {
+            return Err(bad("authHeader", "is required"));
+        } else {
+            return Err(bad(
+                "authHeader",
+                "must be a string or a function returning one",
+            ));
+        };
+
+        let allow_insecure_http = optional(get(options, "allowInsecureHttp"), |v| {
+            v.as_bool().ok_or_else(|| "must be a boolean".to_string())
+        })
+        .map_err(|r| bad("allowInsecureHttp", &r))?
+        .unwrap_or(false);
+        let server_url = optional(get(options, "serverURL"), |v| {
+            let s = v.as_string().ok_or("must be a string")?;
+            check_server_url(&s, allow_insecure_http)
+        })
+        .map_err(|r| bad("serverURL", &r))?
+        .unwrap_or_else(|| DEFAULT_SERVER_URL.to_string());
+        let retry = optional(get(options, "retryConfig"), retry_policy)
+            .map_err(|(path, reason)| bad(&join("retryConfig", &path), &reason))?
+            .unwrap_or_default();
+        let timeout_ms =
+            optional(get(options, "timeoutMs"), timeout).map_err(|r| bad("timeoutMs", &r))?;
+        let in_browser =
+            Reflect::has(&js_sys::global(), &JsValue::from_str("document")).unwrap_or(false);
+        let user_agent = optional(get(options, "userAgent"), |v| -> Result<String, &str> {
+            let s = v.as_string().ok_or("must be a string")?;
+            check_header_value(&s)?;
+            Ok(s)
+        })
+        .map_err(|r| bad("userAgent", r))?
+        .or_else(|| Some(USER_AGENT.to_string()))
+        .filter(|_| !in_browser);
+        let fetch = match get(options, "fetch") {
+            v if v.is_undefined() => get(&js_sys::global(), "fetch")
+                .dyn_into::<Function>()
+                .map_err(|_| bad("fetch", "is required: this runtime has no global fetch"))?,
+            v => v
+                .dyn_into::<Function>()
+                .map_err(|_| bad("fetch", "must be a fetch-compatible function"))?,
+        };
+        Ok(Client {
+            server_url,
+            auth,
+            retry,
+            timeout_ms,
+            user_agent,
+            fetch,
+            allow_insecure_http,
+        })
+    }
+
+    fn call_options(&self, op: &Operation, options: &JsValue) -> Result<CallOptions, JsValue> {
+        let mut call = CallOptions {
+            retry: self.retry,
+            timeout_ms: self.timeout_ms,
+            signal: JsValue::UNDEFINED,
+            server_url: None,
+        };
+        if options.is_undefined() || options.is_null() {
+            return Ok(call);
+        }
+        let bad =
+            |field: &str, reason: &str| invalid_request(op.name, &join("options", field), reason);
+        if !options.is_object() {
+            return Err(bad("", "must be an object"));
+        }
+        check_keys(options, CALL_OPTIONS).map_err(|k| bad(&k, "is not a call option"))?;
+        if let Some(policy) = optional(get(options, "retries"), retry_policy)
+            .map_err(|(path, reason)| bad(&join("retries", &path), &reason))?
+        {
+            call.retry = policy;
+        }
+        if let Some(t) =
+            optional(get(options, "timeoutMs"), timeout).map_err(|r| bad("timeoutMs", &r))?
+        {
+            call.timeout_ms = Some(t);
+        }
+        call.signal = optional(get(options, "signal"), |v| {
+            let listens = get(v, "addEventListener").is_function();
+            listens
+                .then(|| v.clone())
+                .ok_or_else(|| "must be an AbortSignal".to_string())
+        })
+        .map_err(|r| bad("signal", &r))?
+        .unwrap_or(JsValue::UNDEFINED);
+        call.server_url = optional(get(options, "serverURL"), |v| {
+            let s = v.as_string().ok_or("must be a string")?;
+            check_server_url(&s, self.allow_insecure_http)
+        })
+        .map_err(|r| bad("serverURL", &r))?;
+        Ok(call)
+    }
+
+    /// The request headers of one attempt.
+    pub(crate) fn headers(&self, auth: &str, request: &Prepared) -> Array {
+        let pair = |k: &str, v: &str| Array::of2(&JsValue::from_str(k), &JsValue::from_str(v));
+        let headers = Array::of2(
+            &pair("Authorization", auth),
+            &pair("Accept", "application/json"),
+        );
+        if !request.body.is_undefined() {
+            headers.push(&pair("Content-Type", "application/json"));
+        }
+        if let Some(ua) = &self.user_agent {
+            headers.push(&pair("User-Agent", ua));
+        }
+        headers
+    }
+
+    /// Runs `op`: validates the request, sends it with retries, decodes the response. Every
+    /// failure rejects the promise with one of the client's error classes.
+    pub(crate) fn call(
+        self: &Rc<Self>,
+        op: &'static Operation,
+        request: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        let client = Rc::clone(self);
+        future_to_promise(async move {
+            let call = client.call_options(op, &options)?;
+            let server = call.server_url.as_deref().unwrap_or(&client.server_url);
+            let prepared = prepare(op, &request, server)?;
+            send(&client, op, &prepared, &call).await
+        })
+    }
+}
+
+/// Client for the Codat Bank Feeds API. Each endpoint group is a property
+/// (`sdk.companies`, `sdk.sourceAccounts`, ...); every operation takes one request object
+/// and optional per-call `RequestOptions`, and resolves to the typed response.
+#[wasm_bindgen]
+pub struct CodatBankFeeds {
+    client: Rc<Client>,
+}
+
+#[wasm_bindgen]
+impl CodatBankFeeds {
+    /// Builds a client. Throws `InvalidRequestError` naming the option that is missing or
+    /// malformed.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SDKOptions")] options: JsValue,
+    ) -> Result<CodatBankFeeds, JsValue> {
+        Ok(CodatBankFeeds {
+            client: Rc::new(Client::from_options(&options)?),
+        })
+    }
+
+    /// Companies: create, list, get, update and delete the companies that hold your
+    /// customers' connections, and get their short-lived access tokens.
+    #[wasm_bindgen(getter)]
+    pub fn companies(&self) -> CompaniesApi {
+        CompaniesApi::new(&self.client)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auth_values() {
+        assert!(check_auth_value("Basic abc=").is_ok());
+        assert!(check_auth_value("Bearer eyJ.x.y").is_ok());
+        assert!(check_auth_value("abc").is_err());
+        assert!(check_auth_value("Basic ").is_err());
+        assert!(check_auth_value(" abc").is_err());
+        assert!(check_auth_value("Basic abc\r\nX-Evil: 1").is_err());
+        assert!(check_header_value("my-app/1.0\n").is_err());
+    }
+}

@@ -1,0 +1,17 @@
+#![allow(dead_code)] // Until the remaining groups land (issue 3).
+//! Client for the Codat Bank Feeds API, compiled to WebAssembly for browsers, Node and
+//! Cloudflare Workers. See README.md.
+
+mod client;
+mod error;
+mod groups;
+pub mod models;
+mod operation;
+mod request;
+mod retry;
+mod transport;
+mod url;
+
+pub use client::{CodatBankFeeds, RequestOptions, SDKOptions};
+pub use groups::CompaniesApi;
+pub use retry::{BackoffStrategy, RetryConfig};

@@ -1,0 +1,169 @@
+//! Turning a caller's request object into a URL and a body, checking it against the
+//! operation's description first: nothing is sent for a request that cannot be right.
+
+use js_sys::{Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::invalid_request;
+use crate::operation::{Body, Operation, QueryKind, QueryParam};
+use crate::url::{build_url, check_path_param};
+
+#[wasm_bindgen(module = "/js/runtime.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = isRawBody)]
+    fn is_raw_body(value: &JsValue) -> bool;
+}
+
+/// A request ready to send.
+pub(crate) struct Prepared {
+    pub url: String,
+    /// `undefined`, a JSON string, or the caller's raw bytes/text.
+    pub body: JsValue,
+}
+
+pub(crate) fn prepare(
+    op: &Operation,
+    request: &JsValue,
+    server: &str,
+) -> Result<Prepared, JsValue> {
+    let bad = |field: &str, reason: &str| invalid_request(op.name, field, reason);
+    let takes_fields =
+        !op.path_params.is_empty() || !op.query.is_empty() || has_field_body(&op.body);
+    // A request whose fields are all optional may be left out.
+    let all_optional = op.path_params.is_empty()
+        && !matches!(op.body, Body::Json { required: true, .. } | Body::Raw);
+    if takes_fields && !(all_optional && (request.is_undefined() || request.is_null())) {
+        if !request.is_object() {
+            return Err(bad("request", "must be an object"));
+        }
+        check_known_fields(op, request).map_err(|f| bad(&f, "is not a field of this request"))?;
+    }
+
+    let mut path_values = Vec::with_capacity(op.path_params.len());
+    for &name in op.path_params {
+        let value = get(request, name);
+        let value = value.as_string().ok_or_else(|| {
+            bad(
+                name,
+                if value.is_undefined() {
+                    "is required"
+                } else {
+                    "must be a string"
+                },
+            )
+        })?;
+        check_path_param(&value).map_err(|reason| bad(name, reason))?;
+        path_values.push((name, value));
+    }
+    let mut query = Vec::with_capacity(op.query.len());
+    for param in op.query {
+        let value = get(request, param.name);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        query.push((
+            param.name,
+            query_value(param, &value).map_err(|r| bad(param.name, r))?,
+        ));
+    }
+
+    let body = match op.body {
+        Body::None => JsValue::UNDEFINED,
+        Body::WholeRequest { validate } => json_body(request, validate, "", &bad)?,
+        Body::Json { required, validate } => {
+            let value = get(request, "requestBody");
+            if value.is_undefined() {
+                if required {
+                    return Err(bad("requestBody", "is required"));
+                }
+                JsValue::UNDEFINED
+            } else {
+                json_body(&value, validate, "requestBody", &bad)?
+            }
+        }
+        Body::Raw => raw_body(get(request, "requestBody")).map_err(|r| bad("requestBody", r))?,
+    };
+
+    let params: Vec<(&str, &str)> = path_values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    Ok(Prepared {
+        url: build_url(server, op.path, &params, &query),
+        body,
+    })
+}
+
+fn has_field_body(body: &Body) -> bool {
+    matches!(body, Body::Json { .. } | Body::Raw)
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Catches misspelt fields (`pagesize`), which would otherwise be dropped without a word.
+fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
+    let keys = Object::keys(request.unchecked_ref::<Object>());
+    for key in keys.iter() {
+        let Some(key) = key.as_string() else { continue };
+        let known = op.path_params.contains(&key.as_str())
+            || op.query.iter().any(|q| q.name == key)
+            || (key == "requestBody" && has_field_body(&op.body));
+        if !known && !get(request, &key).is_undefined() {
+            return Err(key);
+        }
+    }
+    Ok(())
+}
+
+fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, &'static str> {
+    match param.kind {
+        QueryKind::Str => value.as_string().ok_or("must be a string"),
+        QueryKind::Bool => value
+            .as_bool()
+            .map(|b| b.to_string())
+            .ok_or("must be a boolean"),
+        QueryKind::Int { min, max } => {
+            let n = value.as_f64().ok_or("must be a number")?;
+            if n.fract() != 0.0 || !n.is_finite() {
+                return Err("must be an integer");
+            }
+            if n < min as f64 || n > max as f64 {
+                return Err(if min == 1 && max == 5000 {
+                    "must be between 1 and 5000"
+                } else if min == 1 {
+                    "must be at least 1"
+                } else {
+                    "is out of range"
+                });
+            }
+            Ok((n as i64).to_string())
+        }
+    }
+}
+
+fn json_body(
+    value: &JsValue,
+    validate: crate::operation::Validator,
+    root: &str,
+    bad: &dyn Fn(&str, &str) -> JsValue,
+) -> Result<JsValue, JsValue> {
+    let field = if root.is_empty() { "request" } else { root };
+    let json = JSON::stringify(value)
+        .map_err(|_| bad(field, "cannot be serialised as JSON (a BigInt or a cycle?)"))?;
+    let text = json.as_string().unwrap_or_default();
+    validate(&text).map_err(|m| bad(&m.field(root), &m.reason))?;
+    Ok(json.into())
+}
+
+fn raw_body(value: JsValue) -> Result<JsValue, &'static str> {
+    if value.is_undefined() {
+        Err("is required")
+    } else if is_raw_body(&value) {
+        Ok(value)
+    } else {
+        Err("must be a Uint8Array, ArrayBuffer, Blob or string")
+    }
+}

@@ -1,0 +1,292 @@
+//! The retry policy: which outcomes are retried, and how long to wait before the next attempt.
+
+use serde::Deserialize;
+use tsify::Tsify;
+
+/// Exponential backoff parameters, in milliseconds (names follow `x-speakeasy-retries`).
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct Backoff {
+    pub initial_interval: f64,
+    pub max_interval: f64,
+    pub exponent: f64,
+    pub max_elapsed_time: f64,
+}
+
+/// The spec's default: 500 ms initial, 60 s max interval, exponent 1.5, 1 h max elapsed.
+pub(crate) const SPEC_BACKOFF: Backoff = Backoff {
+    initial_interval: 500.0,
+    max_interval: 60_000.0,
+    exponent: 1.5,
+    max_elapsed_time: 3_600_000.0,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum RetryPolicy {
+    None,
+    Backoff {
+        backoff: Backoff,
+        retry_connection_errors: bool,
+    },
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy::Backoff {
+            backoff: SPEC_BACKOFF,
+            retry_connection_errors: true,
+        }
+    }
+}
+
+/// How a failed attempt is retried. The default is the API's own policy: exponential backoff
+/// from 500 ms (exponent 1.5, each wait at most 60 s, jittered by ±25%), giving up once an hour
+/// has passed, on HTTP 408, 429 and 5XX and on connection errors. A `Retry-After` header
+/// (seconds or HTTP date) sets the wait instead, capped at `maxInterval`.
+/// `{ strategy: "none" }` sends exactly one attempt.
+#[derive(Deserialize, Tsify)]
+#[serde(tag = "strategy", rename_all = "camelCase", deny_unknown_fields)]
+pub enum RetryConfig {
+    /// Never retry.
+    None,
+    /// Retry with exponential backoff.
+    #[serde(rename_all = "camelCase")]
+    Backoff {
+        /// Backoff timings; fields left out keep the API's defaults.
+        #[serde(default)]
+        #[tsify(optional)]
+        backoff: Option<BackoffStrategy>,
+        /// Whether refused, reset or otherwise failed connections are retried (default `true`).
+        /// Such a request may have reached the server.
+        #[serde(default)]
+        #[tsify(optional)]
+        retry_connection_errors: Option<bool>,
+    },
+}
+
+/// Backoff timings in milliseconds.
+#[derive(Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BackoffStrategy {
+    /// Wait before the first retry (default 500).
+    #[serde(default)]
+    #[tsify(optional)]
+    initial_interval: Option<f64>,
+    /// Longest single wait (default 60000).
+    #[serde(default)]
+    #[tsify(optional)]
+    max_interval: Option<f64>,
+    /// Growth factor of the wait per retry (default 1.5).
+    #[serde(default)]
+    #[tsify(optional)]
+    exponent: Option<f64>,
+    /// No retry starts after this long since the call began (default 3600000).
+    #[serde(default)]
+    #[tsify(optional)]
+    max_elapsed_time: Option<f64>,
+}
+
+impl RetryConfig {
+    /// Checks the numbers and fills gaps from the spec's defaults; the error names the field.
+    pub(crate) fn into_policy(self) -> Result<RetryPolicy, (String, String)> {
+        let (input, retry_connection_errors) = match self {
+            RetryConfig::None => return Ok(RetryPolicy::None),
+            RetryConfig::Backoff {
+                backoff,
+                retry_connection_errors,
+            } => (backoff, retry_connection_errors.unwrap_or(true)),
+        };
+        let mut backoff = SPEC_BACKOFF;
+        if let Some(b) = input {
+            let fields = [
+                (
+                    "initialInterval",
+                    b.initial_interval,
+                    &mut backoff.initial_interval,
+                ),
+                ("maxInterval", b.max_interval, &mut backoff.max_interval),
+                ("exponent", b.exponent, &mut backoff.exponent),
+                (
+                    "maxElapsedTime",
+                    b.max_elapsed_time,
+                    &mut backoff.max_elapsed_time,
+                ),
+            ];
+            for (name, value, slot) in fields {
+                if let Some(v) = value {
+                    if !v.is_finite() || v < 0.0 {
+                        return Err((
+                            format!("backoff.{name}"),
+                            "must be a finite number >= 0".into(),
+                        ));
+                    }
+                    *slot = v;
+                }
+            }
+        }
+        Ok(RetryPolicy::Backoff {
+            backoff,
+            retry_connection_errors,
+        })
+    }
+}
+
+/// 408, 429 and every 5XX, as `x-speakeasy-retries` lists.
+pub(crate) fn is_retryable_status(status: u16) -> bool {
+    status == 408 || status == 429 || (500..600).contains(&status)
+}
+
+/// The wait before retry number `retry` (0 for the first retry). `jitter` in [0, 1) spreads
+/// the wait over ±25% so that clients failing together do not retry together.
+pub(crate) fn backoff_delay(backoff: &Backoff, retry: u32, jitter: f64) -> f64 {
+    let base = backoff.initial_interval * backoff.exponent.powi(retry.min(1000) as i32);
+    let spread = base * (0.75 + 0.5 * jitter.clamp(0.0, 1.0));
+    spread.min(backoff.max_interval)
+}
+
+/// The wait a `Retry-After` header asks for, in ms: delta-seconds or an HTTP date.
+/// `None` when the header does not parse; past dates give 0.
+pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.parse::<f64>().ok().map(|s| s * 1000.0);
+    }
+    parse_http_date(value).map(|date_ms| (date_ms - now_ms).max(0.0))
+}
+
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP servers must send, in ms
+/// since the Unix epoch.
+fn parse_http_date(value: &str) -> Option<f64> {
+    let (_, rest) = value.split_once(", ")?;
+    let mut parts = rest.split(' ');
+    let day: i64 = parts.next()?.parse().ok()?;
+    let month = parts.next()?;
+    let year: i64 = parts.next()?.parse().ok()?;
+    let time = parts.next()?;
+    if parts.next()? != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
+    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some()
+        || !(1..=31).contains(&day)
+        || !(0..24).contains(&h)
+        || !(0..60).contains(&m)
+        || !(0..61).contains(&s)
+    {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(((days * 86_400 + h * 3600 + m * 60 + s) * 1000) as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_follows_the_spec_policy() {
+        let waits: Vec<f64> = (0..14)
+            .map(|n| backoff_delay(&SPEC_BACKOFF, n, 0.5))
+            .collect();
+        assert_eq!(waits[0], 500.0);
+        assert_eq!(waits[1], 750.0);
+        assert_eq!(waits[2], 1125.0);
+        assert_eq!(waits[3], 1687.5);
+        // 500 * 1.5^11 = 43 248 ms, 1.5^12 = 64 873 ms: capped at the 60 s max interval.
+        assert!((waits[11] - 43_248.779).abs() < 0.01);
+        assert_eq!(waits[12], 60_000.0);
+        assert_eq!(waits[13], 60_000.0);
+        assert_eq!(backoff_delay(&SPEC_BACKOFF, u32::MAX, 0.5), 60_000.0);
+    }
+
+    #[test]
+    fn jitter_spreads_a_quarter_either_way() {
+        assert_eq!(backoff_delay(&SPEC_BACKOFF, 0, 0.0), 375.0);
+        assert_eq!(backoff_delay(&SPEC_BACKOFF, 0, 1.0), 625.0);
+        assert_eq!(backoff_delay(&SPEC_BACKOFF, 20, 1.0), 60_000.0);
+    }
+
+    #[test]
+    fn retryable_statuses() {
+        for s in [408, 429, 500, 502, 503, 504, 599] {
+            assert!(is_retryable_status(s), "{s}");
+        }
+        for s in [200, 400, 401, 403, 404, 409, 422, 600] {
+            assert!(!is_retryable_status(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let now = parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT").unwrap_or_default();
+        assert_eq!(now, 1_445_412_480_000.0);
+        assert_eq!(parse_retry_after("120", now), Some(120_000.0));
+        assert_eq!(parse_retry_after(" 0 ", now), Some(0.0));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now),
+            Some(30_000.0)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+            Some(0.0)
+        );
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(
+            parse_http_date("Tue, 29 Feb 2000 12:00:00 GMT"),
+            Some(951_825_600_000.0)
+        );
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Wed, 21 Oct 2015 07:28:00",
+            "Wed, 21 Foo 2015 07:28:00 GMT",
+            "Wed, 99 Oct 2015 07:28:00 GMT",
+            "Wed, 21 Oct 2015 25:28:00 GMT",
+        ] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn config_input_fills_defaults_and_names_bad_fields() {
+        let parse = |json: &str| {
+            serde_json::from_str::<RetryConfig>(json)
+                .map_err(|e| e.to_string())
+                .and_then(|c| c.into_policy().map_err(|(f, r)| format!("{f}: {r}")))
+        };
+        assert_eq!(parse(r#"{"strategy":"none"}"#), Ok(RetryPolicy::None));
+        assert_eq!(
+            parse(r#"{"strategy":"backoff","backoff":{"initialInterval":10}}"#),
+            Ok(RetryPolicy::Backoff {
+                backoff: Backoff {
+                    initial_interval: 10.0,
+                    ..SPEC_BACKOFF
+                },
+                retry_connection_errors: true
+            })
+        );
+        assert!(parse(r#"{"strategy":"backoff","backoff":{"exponent":-1}}"#)
+            .unwrap_err()
+            .starts_with("backoff.exponent"));
+        assert!(parse(r#"{"strategy":"sometimes"}"#).is_err());
+        assert!(parse(r#"{"strategy":"backoff","backof":{}}"#).is_err());
+    }
+}

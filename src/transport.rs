@@ -1,0 +1,179 @@
+//! One call on the wire: attempts through the runtime's `fetch`, waits between them on JS
+//! timers, the call's deadline and abort signal, and decoding of what comes back.
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::client::{Auth, CallOptions, Client};
+use crate::error::{self, Details, HttpResponse, Kind};
+use crate::operation::{Decode, Operation};
+use crate::request::Prepared;
+use crate::retry::{backoff_delay, is_retryable_status, parse_retry_after, RetryPolicy};
+
+#[wasm_bindgen(module = "/js/runtime.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchOnce, catch)]
+    async fn fetch_once(
+        fetch: &Function,
+        url: &str,
+        method: &str,
+        headers: &Array,
+        body: &JsValue,
+        timeout_ms: f64,
+        signal: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch)]
+    async fn sleep(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    pub(crate) fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    fn now() -> f64;
+}
+
+/// Sends `request`, retrying per the call's policy, and decodes the outcome.
+pub(crate) async fn send(
+    client: &Client,
+    op: &Operation,
+    request: &Prepared,
+    call: &CallOptions,
+) -> Result<JsValue, JsValue> {
+    let start = now();
+    let deadline = call.timeout_ms.map(|t| start + t);
+    let mut retries = 0u32;
+    let mut reauthorised = false;
+    loop {
+        let auth = client.auth.header(op.name).await?;
+        let headers = client.headers(&auth, request);
+        let remaining = deadline.map_or(-1.0, |d| (d - now()).max(0.0));
+        let attempt = fetch_once(
+            &client.fetch,
+            &request.url,
+            op.method.as_str(),
+            &headers,
+            &request.body,
+            remaining,
+            &call.signal,
+        )
+        .await;
+        let wait = match attempt {
+            Ok(raw) => {
+                let response = read_response(&raw);
+                if (200..300).contains(&response.status) {
+                    return decode_success(op, &response);
+                }
+                // A short-lived token may have expired between fetching and use: ask once more.
+                if response.status == 401
+                    && matches!(client.auth, Auth::Provider(_))
+                    && !reauthorised
+                {
+                    reauthorised = true;
+                    continue;
+                }
+                let wait = is_retryable_status(response.status)
+                    .then(|| retry_wait(&call.retry, retries, start, &response))
+                    .flatten();
+                wait.ok_or_else(|| error::from_response(op, &response))?
+            }
+            Err(err) => {
+                let retryable = Kind::of(&err) == Some(Kind::Connection);
+                let wait = match call.retry {
+                    RetryPolicy::Backoff {
+                        backoff,
+                        retry_connection_errors: true,
+                    } if retryable => {
+                        let wait = backoff_delay(&backoff, retries, js_sys::Math::random());
+                        (now() + wait - start <= backoff.max_elapsed_time).then_some(wait)
+                    }
+                    _ => None,
+                };
+                wait.ok_or(err)?
+            }
+        };
+        retries += 1;
+        pause(wait, deadline, call, op).await?;
+    }
+}
+
+/// The wait before retrying after `response`, or `None` when the policy says stop.
+fn retry_wait(
+    policy: &RetryPolicy,
+    retries: u32,
+    start: f64,
+    response: &HttpResponse,
+) -> Option<f64> {
+    let RetryPolicy::Backoff { backoff, .. } = policy else {
+        return None;
+    };
+    let wait = response
+        .header("retry-after")
+        .and_then(|v| parse_retry_after(&v, now()))
+        .map(|ms| ms.min(backoff.max_interval))
+        .unwrap_or_else(|| backoff_delay(backoff, retries, js_sys::Math::random()));
+    (now() + wait - start <= backoff.max_elapsed_time).then_some(wait)
+}
+
+/// Waits before the next attempt; the call's signal or deadline cuts the wait short.
+async fn pause(
+    wait: f64,
+    deadline: Option<f64>,
+    call: &CallOptions,
+    op: &Operation,
+) -> Result<(), JsValue> {
+    let remaining = deadline.map_or(f64::INFINITY, |d| d - now());
+    if wait < remaining {
+        sleep(wait, &call.signal).await?;
+        return Ok(());
+    }
+    sleep(remaining.max(0.0), &call.signal).await?;
+    let timeout = call.timeout_ms.unwrap_or_default();
+    Err(Details::new().error(
+        Kind::RequestTimeout,
+        &format!(
+            "{}: the call timed out after {timeout} ms while waiting to retry",
+            op.name
+        ),
+    ))
+}
+
+fn read_response(raw: &JsValue) -> HttpResponse {
+    let field = |k: &str| Reflect::get(raw, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    HttpResponse {
+        status: field("status").as_f64().unwrap_or_default() as u16,
+        headers: field("headers"),
+        text: field("text"),
+        raw: field("response"),
+    }
+}
+
+fn decode_success(op: &Operation, response: &HttpResponse) -> Result<JsValue, JsValue> {
+    let Decode::Json(validate) = op.decode_for(response.status) else {
+        return Ok(JsValue::UNDEFINED);
+    };
+    let text = response.text.as_string().unwrap_or_default();
+    let invalid = |reason: String| {
+        Details::new()
+            .response(response)
+            .set("reason", &JsValue::from_str(&reason))
+            .error(
+                Kind::ResponseValidation,
+                &format!(
+                    "{}: the response body does not match the documented type: {reason}",
+                    op.name
+                ),
+            )
+    };
+    validate(&text).map_err(|m| {
+        let field = m.field("");
+        invalid(if field.is_empty() {
+            m.reason
+        } else {
+            format!("`{field}` {}", m.reason)
+        })
+    })?;
+    json_parse(&response.text).map_err(|_| invalid("the body is not valid JSON".into()))
+}

@@ -1,0 +1,173 @@
+//! URL building: server URL validation, path templates with percent-encoded ids, query strings.
+
+/// Why a server URL was refused.
+pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<String, String> {
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err("must not contain whitespace or control characters".into());
+    }
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(format!(
+            "must use https (or http for loopback), not `{scheme}`"
+        ));
+    }
+    if rest.contains(['?', '#']) {
+        return Err("must not contain a query string or fragment".into());
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = host_of(authority);
+    if host.is_empty() {
+        return Err("must include a host".into());
+    }
+    if scheme == "http" && !allow_insecure_http && !is_loopback(host) {
+        return Err(
+            "uses plain http to a non-loopback host, which would send credentials in clear text; \
+             use https or set allowInsecureHttp: true"
+                .into(),
+        );
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+fn host_of(authority: &str) -> &str {
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    if let Some(v6) = host_port.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or_default();
+    }
+    host_port.split(':').next().unwrap_or_default()
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "::1"
+        || host.split('.').next() == Some("127") && host.split('.').count() == 4
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never add a
+/// path segment, a query or a fragment.
+pub(crate) fn encode_component(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in value.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+}
+
+/// Why a path parameter value is refused: these would still change the path once encoded
+/// (URL parsers treat `.`, `..` and their `%2e` forms as dot segments).
+pub(crate) fn check_path_param(value: &str) -> Result<(), &'static str> {
+    match value {
+        "" => Err("must not be empty"),
+        "." | ".." => Err("must not be `.` or `..`"),
+        _ => Ok(()),
+    }
+}
+
+/// Fills `template` (`/companies/{companyId}`) from `params` and appends `query` pairs.
+/// Every placeholder must have a value; callers check that before.
+pub(crate) fn build_url(
+    server: &str,
+    template: &str,
+    params: &[(&str, &str)],
+    query: &[(&str, String)],
+) -> String {
+    let mut url = String::with_capacity(server.len() + template.len() + 64);
+    url.push_str(server);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        url.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').unwrap_or(after.len());
+        let name = &after[..close];
+        if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
+            encode_component(value, &mut url);
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    url.push_str(rest);
+    for (i, (name, value)) in query.iter().enumerate() {
+        url.push(if i == 0 { '?' } else { '&' });
+        encode_component(name, &mut url);
+        url.push('=');
+        encode_component(value, &mut url);
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_stay_inside_their_segment() {
+        let url = build_url(
+            "https://api.codat.io",
+            "/companies/{companyId}/push/{pushOperationKey}",
+            &[
+                ("companyId", "../x"),
+                ("pushOperationKey", "a/b?c#d%e f\u{e9}"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            url,
+            "https://api.codat.io/companies/..%2Fx/push/a%2Fb%3Fc%23d%25e%20f%C3%A9"
+        );
+    }
+
+    #[test]
+    fn dot_segments_and_empty_ids_are_refused() {
+        assert!(check_path_param("..").is_err());
+        assert!(check_path_param(".").is_err());
+        assert!(check_path_param("").is_err());
+        assert!(check_path_param("...").is_ok());
+        assert!(check_path_param("a..b").is_ok());
+    }
+
+    #[test]
+    fn query_values_are_encoded_in_order() {
+        let url = build_url(
+            "http://127.0.0.1:8080",
+            "/companies",
+            &[],
+            &[
+                ("page", "2".into()),
+                ("query", "name=Acme & Co".into()),
+                ("orderBy", "-modifiedDate".into()),
+            ],
+        );
+        assert_eq!(
+            url,
+            "http://127.0.0.1:8080/companies?page=2&query=name%3DAcme%20%26%20Co&orderBy=-modifiedDate"
+        );
+    }
+
+    #[test]
+    fn server_urls() {
+        assert_eq!(
+            check_server_url("https://api.codat.io/", false).as_deref(),
+            Ok("https://api.codat.io")
+        );
+        assert!(check_server_url("http://127.0.0.1:1234", false).is_ok());
+        assert!(check_server_url("http://localhost:1234/base", false).is_ok());
+        assert!(check_server_url("http://[::1]:80", false).is_ok());
+        assert!(check_server_url("http://api.codat.io", false).is_err());
+        assert!(check_server_url("http://127.evil.com", false).is_err());
+        assert!(check_server_url("http://api.codat.io", true).is_ok());
+        assert!(check_server_url("api.codat.io", false).is_err());
+        assert!(check_server_url("ftp://api.codat.io", false).is_err());
+        assert!(check_server_url("https://", false).is_err());
+        assert!(check_server_url("https://a.io/?x=1", false).is_err());
+        assert!(check_server_url("https://a.io\r\nX: y", false).is_err());
+    }
+}
