@@ -1,4 +1,4 @@
-import type { ErrorMessageData } from "./codat_bank_feeds_wasm.js";
+import type { ErrorMessageData, SourceAccountBatchResult } from "./codat_bank_feeds_wasm.js";
 
 /** What every error the client throws carries. Fields are `undefined` where there was no response. */
 export interface ErrorDetails {
@@ -53,5 +53,12 @@ export class InvalidRequestError extends CodatBankFeedsError {
 
 /** `sourceAccounts.createBatch` answered 409: `data` is the per-item array of results and errors. */
 export class SourceAccountBatchConflictError extends CodatBankFeedsError {
-  readonly data: unknown[];
+  readonly data: SourceAccountBatchResult[];
 }
+
+/**
+ * Whether a source account is version 2 (`SourceAccountV2`): it has `routingInfo` or
+ * `accountInfo`, or a version-2 `accountType` (checking, savings, loan, creditCard, prepaidCard).
+ */
+export function isSourceAccountV2(account: SourceAccountV2 | SourceAccount): account is SourceAccountV2;
+import type { SourceAccount, SourceAccountV2 } from "./codat_bank_feeds_wasm.js";

@@ -9,7 +9,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::error::{invalid_request, Details, Kind};
-use crate::groups::CompaniesApi;
+use crate::groups::{
+    AccountMappingApi, BankAccountsApi, CompaniesApi, CompanyInformationApi, ConnectionsApi,
+    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi,
+};
 use crate::operation::Operation;
 use crate::request::{prepare, Prepared};
 use crate::retry::{RetryConfig, RetryPolicy};
@@ -383,6 +386,48 @@ impl CodatBankFeeds {
     #[wasm_bindgen(getter)]
     pub fn companies(&self) -> CompaniesApi {
         CompaniesApi::new(&self.client)
+    }
+
+    /// Connections: a company's links to its accounting software.
+    #[wasm_bindgen(getter)]
+    pub fn connections(&self) -> ConnectionsApi {
+        ConnectionsApi::new(&self.client)
+    }
+
+    /// Source accounts: the bank accounts in your app that feed transactions.
+    #[wasm_bindgen(getter, js_name = sourceAccounts)]
+    pub fn source_accounts(&self) -> SourceAccountsApi {
+        SourceAccountsApi::new(&self.client)
+    }
+
+    /// Account mapping: which accounting-software account each source account feeds.
+    #[wasm_bindgen(getter, js_name = accountMapping)]
+    pub fn account_mapping(&self) -> AccountMappingApi {
+        AccountMappingApi::new(&self.client)
+    }
+
+    /// Bank accounts in the accounting software.
+    #[wasm_bindgen(getter, js_name = bankAccounts)]
+    pub fn bank_accounts(&self) -> BankAccountsApi {
+        BankAccountsApi::new(&self.client)
+    }
+
+    /// Company information from the accounting software.
+    #[wasm_bindgen(getter, js_name = companyInformation)]
+    pub fn company_information(&self) -> CompanyInformationApi {
+        CompanyInformationApi::new(&self.client)
+    }
+
+    /// Bank transactions: push them and follow the push operations.
+    #[wasm_bindgen(getter)]
+    pub fn transactions(&self) -> TransactionsApi {
+        TransactionsApi::new(&self.client)
+    }
+
+    /// Managed bank feeds: run and follow syncs.
+    #[wasm_bindgen(getter, js_name = managedBankFeeds)]
+    pub fn managed_bank_feeds(&self) -> ManagedBankFeedsApi {
+        ManagedBankFeedsApi::new(&self.client)
     }
 }
 

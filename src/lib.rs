@@ -1,4 +1,3 @@
-#![allow(dead_code)] // Until the remaining groups land (issue 3).
 //! Client for the Codat Bank Feeds API, compiled to WebAssembly for browsers, Node and
 //! Cloudflare Workers. See README.md.
 
@@ -13,5 +12,8 @@ mod transport;
 mod url;
 
 pub use client::{CodatBankFeeds, RequestOptions, SDKOptions};
-pub use groups::CompaniesApi;
+pub use groups::{
+    AccountMappingApi, BankAccountsApi, CompaniesApi, CompanyInformationApi, ConnectionsApi,
+    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi,
+};
 pub use retry::{BackoffStrategy, RetryConfig};

@@ -1,5 +1,5 @@
 use super::{group, operations};
-use crate::models::{BankFeedAccountMapping, BankFeedAccountMappingResponse, BankFeedMappings};
+use crate::models::{BankFeedAccountMapping, BankFeedAccountMappingResponse, BankFeedMapping};
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
 group! {
@@ -17,7 +17,7 @@ static GET: Operation = Operation {
     path_params: IDS,
     query: &[],
     body: Body::None,
-    success: &[(200, Decode::Json(validate::<BankFeedMappings>))],
+    success: &[(200, Decode::Json(validate::<Vec<BankFeedMapping>>))],
     typed_errors: &[],
 };
 
@@ -27,8 +27,14 @@ static CREATE: Operation = Operation {
     path: PATH,
     path_params: IDS,
     query: &[],
-    body: Body::Json { required: false, validate: validate::<BankFeedAccountMapping> },
-    success: &[(200, Decode::Json(validate::<BankFeedAccountMappingResponse>))],
+    body: Body::Json {
+        required: false,
+        validate: validate::<BankFeedAccountMapping>,
+    },
+    success: &[(
+        200,
+        Decode::Json(validate::<BankFeedAccountMappingResponse>),
+    )],
     typed_errors: &[],
 };
 
@@ -37,7 +43,7 @@ operations! { AccountMappingApi;
     ///
     /// Returns each source account with its current target account and the accounts it
     /// could be mapped to.
-    fn get as "get" (unchecked_param_type = "GetBankAccountMappingRequest") -> "Promise<BankFeedMappings>" = GET;
+    fn get as "get" (unchecked_param_type = "GetBankAccountMappingRequest") -> "Promise<BankFeedMapping[]>" = GET;
 
     /// Create bank feed account mapping
     ///

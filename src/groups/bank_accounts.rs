@@ -37,7 +37,10 @@ static CREATE: Operation = Operation {
     path: "/companies/{companyId}/connections/{connectionId}/push/bankAccounts",
     path_params: IDS,
     query: &[TIMEOUT_IN_MINUTES],
-    body: Body::Json { required: false, validate: validate::<BankAccountPrototype> },
+    body: Body::Json {
+        required: false,
+        validate: validate::<BankAccountPrototype>,
+    },
     success: &[(200, Decode::Json(validate::<BankAccountCreateResponse>))],
     typed_errors: &[],
 };

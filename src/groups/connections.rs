@@ -1,5 +1,7 @@
 use super::{group, operations, PAGING};
-use crate::models::{Connection, Connections, CreateConnectionRequestBody, UnlinkConnectionUpdateConnection};
+use crate::models::{
+    Connection, Connections, CreateConnectionRequestBody, UnlinkConnectionUpdateConnection,
+};
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
 group! {
@@ -28,7 +30,10 @@ static CREATE: Operation = Operation {
     path: "/companies/{companyId}/connections",
     path_params: &["companyId"],
     query: &[],
-    body: Body::Json { required: false, validate: validate::<CreateConnectionRequestBody> },
+    body: Body::Json {
+        required: false,
+        validate: validate::<CreateConnectionRequestBody>,
+    },
     success: CONNECTION,
     typed_errors: &[],
 };
@@ -62,7 +67,10 @@ static UNLINK: Operation = Operation {
     path: ONE,
     path_params: IDS,
     query: &[],
-    body: Body::Json { required: false, validate: validate::<UnlinkConnectionUpdateConnection> },
+    body: Body::Json {
+        required: false,
+        validate: validate::<UnlinkConnectionUpdateConnection>,
+    },
     success: CONNECTION,
     typed_errors: &[],
 };

@@ -1,9 +1,23 @@
 //! One file per endpoint group. Each operation is its description (an `Operation`) and a
 //! one-line method handing it to the client's generic request path.
 
+mod account_mapping;
+mod bank_accounts;
 mod companies;
+mod company_information;
+mod connections;
+mod managed_bank_feeds;
+mod source_accounts;
+mod transactions;
 
+pub use account_mapping::AccountMappingApi;
+pub use bank_accounts::BankAccountsApi;
 pub use companies::CompaniesApi;
+pub use company_information::CompanyInformationApi;
+pub use connections::ConnectionsApi;
+pub use managed_bank_feeds::ManagedBankFeedsApi;
+pub use source_accounts::SourceAccountsApi;
+pub use transactions::TransactionsApi;
 
 use crate::operation::{QueryKind, QueryParam};
 

@@ -1,5 +1,8 @@
 use super::{group, operations, PAGING, TIMEOUT_IN_MINUTES};
-use crate::models::{CreateBankTransactions, CreateBankTransactionsResponse, PushOperation, PushOperations, PushOption};
+use crate::models::{
+    CreateBankTransactions, CreateBankTransactionsResponse, PushOperation, PushOperations,
+    PushOption,
+};
 use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, QueryParam};
 
 group! {

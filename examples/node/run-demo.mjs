@@ -1,0 +1,14 @@
+// Starts the fake Codat API on a free loopback port and runs the compiled example against it.
+import { spawn } from "node:child_process";
+import { startFakeCodat } from "../mock-api/server.mjs";
+
+const apiKey = "Basic ZGVtby1rZXk=";
+const fake = await startFakeCodat({ apiKey });
+console.log(`fake Codat API on ${fake.url}\n`);
+const child = spawn(process.execPath, [new URL("./dist/setup-bank-feed.js", import.meta.url).pathname], {
+  stdio: "inherit",
+  env: { ...process.env, CODAT_SERVER_URL: fake.url, CODAT_AUTH_HEADER: apiKey },
+});
+const code = await new Promise((resolve) => child.on("exit", resolve));
+await fake.close();
+process.exit(code ?? 1);

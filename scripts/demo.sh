@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The demo: builds the package, starts the local fake Codat API (examples/mock-api), and runs
+# the typed Node example (examples/node) against it. No Codat account needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh >/dev/null
+export PATH="$PWD/node_modules/.bin:$PATH"
+bash scripts/link-pkg.sh
+tsc -p examples/node
+node examples/node/run-demo.mjs
