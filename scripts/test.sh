@@ -14,9 +14,10 @@ step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test (host)"
 cargo test --quiet
-if [ -f scripts/gen/models.py ]; then
-  step "generated models are up to date"
-  python3 scripts/gen/models.py --check
+step "generated models are up to date with spec/ (and spec/ with ../shared, when present)"
+python3 scripts/gen/models.py --check
+if [ -f ../shared/openapi/Codat-Bank-Feeds.json ]; then
+  cmp spec/Codat-Bank-Feeds.json ../shared/openapi/Codat-Bank-Feeds.json
 fi
 step "build pkg/"
 bash scripts/build.sh

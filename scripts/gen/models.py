@@ -112,6 +112,17 @@ UNIONS = {
 }
 UNION_FILE = "source_account"
 
+# Request-side rules the spec states beyond types, checked by the hand-written models/checks.rs:
+# (type, property) -> function.
+REQUEST_CHECKS = {
+    ("CompanyRequestBody", "name"): "non_empty",
+    ("CompanyUpdateRequest", "name"): "non_empty_opt",
+    ("CompanyRequestBody", "tags"): "tags",
+    ("CompanyUpdateRequest", "tags"): "tags",
+    ("CreateConnectionRequestBody", "platformKey"): "platform_key",
+    ("CreateBankTransactions", "transactions"): "at_most_1000",
+}
+
 
 def pascal(s):
     return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^A-Za-z0-9]+", s) if w)
@@ -214,6 +225,10 @@ class Gen:
         if isinstance(t, list):
             t = next((x for x in t if x != "null"), None)
         if t == "array":
+            items_ptr = f"{ptr}/items" if ptr else None
+            if items_ptr in self.names:
+                name = self.names[items_ptr]
+                return f"Vec<{name}>", f"{name}[]"
             rust, ts = self.type_of(target["items"], parent, singular(prop), file)
             return f"Vec<{rust}>", f"{ts}[]" if re.fullmatch(r"\w+", ts) else f"Array<{ts}>"
         if t == "string":
@@ -252,6 +267,9 @@ class Gen:
             attrs = []
             if camel_of_snake(field) != prop:
                 attrs.append(f'#[serde(rename = "{prop}")]')
+            check = REQUEST_CHECKS.get((name, prop))
+            if check:
+                attrs.append(f'#[serde(deserialize_with = "super::checks::{check}")]')
             req = prop in required
             null = self.nullable(pschema)
             default_ts = ts_of_rust(rust)
@@ -329,7 +347,7 @@ class Gen:
             "#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]",
             "",
         ]
-        mod += [f"mod {m};" for m in mods]
+        mod += ["mod checks;"] + [f"mod {m};" for m in mods]
         mod += [""] + [f"pub use {m}::*;" for m in mods]
         out["mod.rs"] = "\n".join(mod) + "\n"
         return out
@@ -483,13 +501,15 @@ def rustfmt(files):
         for name, text in files.items():
             with open(os.path.join(d, name), "w") as f:
                 f.write(text)
+        # mod.rs also declares the hand-written checks.rs; rustfmt follows it.
+        open(os.path.join(d, "checks.rs"), "w").close()
         subprocess.run(["rustfmt", "--edition", "2021", *[os.path.join(d, n) for n in files]], check=True)
         return {n: open(os.path.join(d, n)).read() for n in files}
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--spec", default=os.path.join(ROOT, "..", "shared", "openapi", "Codat-Bank-Feeds.json"))
+    ap.add_argument("--spec", default=os.path.join(ROOT, "spec", "Codat-Bank-Feeds.json"))
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     spec = json.load(open(args.spec))

@@ -6,72 +6,10 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[wasm_bindgen(typescript_custom_section)]
-const CREATE_BANK_TRANSACTIONS_TRANSACTION_TRANSACTION_TYPE: &str = r#"
-/** Type of transaction for the bank statement line. Values the API adds later arrive unchanged. */
-export type CreateBankTransactionsTransactionTransactionType = "Unknown" | "Credit" | "Debit" | "Int" | "Div" | "Fee" | "SerChg" | "Dep" | "Atm" | "Pos" | "Xfer" | "Check" | "Payment" | "Cash" | "DirectDep" | "DirectDebit" | "RepeatPmt" | "Other" | (string & {});
-"#;
-
-#[wasm_bindgen(typescript_custom_section)]
 const BANK_TRANSACTION_TRANSACTION_TYPE: &str = r#"
 /** Type of transaction for the bank statement line. Values the API adds later arrive unchanged. */
 export type BankTransactionTransactionType = "Unknown" | "Credit" | "Debit" | "Int" | "Div" | "Fee" | "SerChg" | "Dep" | "Atm" | "Pos" | "Xfer" | "Check" | "Payment" | "Cash" | "DirectDep" | "DirectDebit" | "RepeatPmt" | "Other" | (string & {});
 "#;
-
-/// Bank transaction
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct CreateBankTransactionsTransaction {
-    /// Identifier for the bank account transaction, unique for the company in the accounting software.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub id: Option<String>,
-    /// In Codat's data model, dates and times are represented using the <a class="external" href="https://en.wikipedia.org/wiki/ISO_8601" target="_blank">ISO 8601 standard</a>. Date and time fields are formatted as strings; for example:
-    ///
-    /// ```
-    /// 2023-08-22T10:21:00
-    /// 2023-08-22
-    /// ```
-    ///
-    /// When pushing bank transaction data to Codat, the date is treated as a local date. This means:
-    ///
-    /// - The date/time is used exactly as provided, without any timezone conversion.
-    /// - If a timezone offset is included (e.g., `2023-08-22T10:21:00-05:00`), the offset will be ignored and only the local date/time portion will be used.
-    /// - We recommend providing dates without a timezone suffix for clarity (e.g., `2023-08-22T10:21:00` rather than `2023-08-22T10:21:00Z`).
-    #[serde(default)]
-    #[tsify(optional)]
-    pub date: Option<String>,
-    /// Description of the bank transaction.
-    #[serde(default)]
-    #[tsify(optional, type = "string | null")]
-    pub description: Option<String>,
-    /// The giving or receiving party such as a person or organization.
-    #[serde(default)]
-    #[tsify(optional, type = "string | null")]
-    pub counterparty: Option<String>,
-    /// An optional reference to the bank transaction.
-    #[serde(default)]
-    #[tsify(optional, type = "string | null")]
-    pub reference: Option<String>,
-    /// `True` if the bank transaction has been [reconciled](https://www.xero.com/uk/guides/what-is-bank-reconciliation/) in the accounting software.
-    #[serde(default)]
-    #[tsify(optional, type = "boolean | null")]
-    pub reconciled: Option<bool>,
-    /// The amount transacted in the bank transaction.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub amount: Option<f64>,
-    /// The remaining balance in the account with ID `accountId`. This field is optional for QuickBooks Online but is required for Xero, Sage, NetSuite, Exact, and FreeAgent.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub balance: Option<f64>,
-    /// Type of transaction for the bank statement line.
-    #[serde(default)]
-    #[tsify(
-        optional,
-        type = "CreateBankTransactionsTransactionTransactionType | null"
-    )]
-    pub transaction_type: Option<String>,
-}
 
 /// Create bank transactions
 #[derive(Debug, Deserialize, Tsify)]
@@ -80,7 +18,8 @@ pub struct CreateBankTransactions {
     /// Unique identifier for a bank account.
     pub account_id: String,
     /// Bank transactions
-    pub transactions: Vec<CreateBankTransactionsTransaction>,
+    #[serde(deserialize_with = "super::checks::at_most_1000")]
+    pub transactions: Vec<BankTransaction>,
 }
 
 /// Bank transaction

@@ -150,6 +150,7 @@ pub struct Companies {
 #[serde(rename_all = "camelCase")]
 pub struct CompanyRequestBody {
     /// Name of company being connected.
+    #[serde(deserialize_with = "super::checks::non_empty")]
     pub name: String,
     /// Additional information about the company. This can be used to store foreign IDs, references, etc.
     #[serde(default)]
@@ -157,6 +158,7 @@ pub struct CompanyRequestBody {
     pub description: Option<String>,
     /// A collection of user-defined key-value pairs that store custom metadata against the company.
     #[serde(default)]
+    #[serde(deserialize_with = "super::checks::tags")]
     #[tsify(optional, type = "Record<string, string>")]
     pub tags: Option<std::collections::HashMap<String, String>>,
 }
@@ -167,6 +169,7 @@ pub struct CompanyRequestBody {
 pub struct CompanyUpdateRequest {
     /// Name of company being connected.
     #[serde(default)]
+    #[serde(deserialize_with = "super::checks::non_empty_opt")]
     #[tsify(optional)]
     pub name: Option<String>,
     /// Additional information about the company. This can be used to store foreign IDs, references, etc.
@@ -175,6 +178,7 @@ pub struct CompanyUpdateRequest {
     pub description: Option<String>,
     /// A collection of user-defined key-value pairs that store custom metadata against the company.
     #[serde(default)]
+    #[serde(deserialize_with = "super::checks::tags")]
     #[tsify(optional, type = "Record<string, string>")]
     pub tags: Option<std::collections::HashMap<String, String>>,
 }

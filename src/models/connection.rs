@@ -178,6 +178,7 @@ pub struct Connections {
 pub struct CreateConnectionRequestBody {
     /// A unique 4-letter key to represent a platform in each integration. View [accounting](https://docs.codat.io/integrations/accounting/overview#platform-keys), [banking](https://docs.codat.io/integrations/banking/overview#platform-keys), and [commerce](https://docs.codat.io/integrations/commerce/overview#platform-keys) platform keys.
     #[serde(default)]
+    #[serde(deserialize_with = "super::checks::platform_key")]
     #[tsify(optional)]
     pub platform_key: Option<String>,
 }

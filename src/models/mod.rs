@@ -9,6 +9,7 @@
 mod account_mapping;
 mod bank_account;
 mod bank_transactions;
+mod checks;
 mod company;
 mod company_information;
 mod connection;

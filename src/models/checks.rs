@@ -1,0 +1,96 @@
+//! Request-side rules the spec states beyond types (lengths, counts, the platform-key pattern),
+//! checked before sending. Responses are not held to them: the server's data is what it is.
+
+use std::collections::HashMap;
+
+use serde::de::{Deserialize, Deserializer, Error};
+
+use super::BankTransaction;
+
+/// `name` of a company: `minLength: 1`.
+pub(crate) fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Err(D::Error::custom("must not be empty"));
+    }
+    Ok(s)
+}
+
+pub(crate) fn non_empty_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    non_empty(d).map(Some)
+}
+
+/// `platformKey`: exactly four lower-case letters (`minLength`/`maxLength` 4, `[a-z]{4}`).
+pub(crate) fn platform_key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(D::Error::custom(
+            "must be four lower-case letters, such as `gbol`",
+        ));
+    }
+    Ok(Some(s))
+}
+
+/// Company `tags`: at most 10, names of 1 to 27 characters, values of at most 100.
+pub(crate) fn tags<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<HashMap<String, String>>, D::Error> {
+    let tags = HashMap::<String, String>::deserialize(d)?;
+    if tags.len() > 10 {
+        return Err(D::Error::custom(format!(
+            "has {} tags; at most 10 are allowed",
+            tags.len()
+        )));
+    }
+    for (name, value) in &tags {
+        let n = name.chars().count();
+        if n == 0 || n > 27 {
+            return Err(D::Error::custom(format!(
+                "tag name `{name}` must be 1 to 27 characters"
+            )));
+        }
+        if value.chars().count() > 100 {
+            return Err(D::Error::custom(format!(
+                "tag `{name}` is longer than 100 characters"
+            )));
+        }
+    }
+    Ok(Some(tags))
+}
+
+/// `transactions` of one push: `maxItems: 1000`.
+pub(crate) fn at_most_1000<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<BankTransaction>, D::Error> {
+    let items = Vec::<BankTransaction>::deserialize(d)?;
+    if items.len() > 1000 {
+        return Err(D::Error::custom(format!(
+            "has {} transactions; at most 1000 can be pushed at once",
+            items.len()
+        )));
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::models::{CompanyRequestBody, CreateConnectionRequestBody};
+    use crate::operation::validate;
+
+    #[test]
+    fn request_rules() {
+        assert!(validate::<CreateConnectionRequestBody>(r#"{"platformKey":"gbol"}"#).is_ok());
+        assert!(validate::<CreateConnectionRequestBody>(r#"{}"#).is_ok());
+        let err =
+            validate::<CreateConnectionRequestBody>(r#"{"platformKey":"toolong"}"#).unwrap_err();
+        assert_eq!(err.path, "platformKey");
+        assert!(validate::<CreateConnectionRequestBody>(r#"{"platformKey":"GBOL"}"#).is_err());
+        assert!(validate::<CompanyRequestBody>(r#"{"name":""}"#).is_err());
+        let eleven: Vec<String> = (0..11).map(|i| format!(r#""t{i}":"v""#)).collect();
+        let body = format!(r#"{{"name":"x","tags":{{{}}}}}"#, eleven.join(","));
+        assert_eq!(
+            validate::<CompanyRequestBody>(&body).unwrap_err().path,
+            "tags"
+        );
+    }
+}
