@@ -26,6 +26,14 @@ for crate in "${want_install[@]}"; do
   cargo install --locked "$crate" || cargo install "$crate"
 done
 
+# Browsers for the runtime tests, from Debian (never a tool's own browser download).
+if ! command -v chromium >/dev/null || ! command -v firefox-esr >/dev/null; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends chromium firefox-esr
+fi
+
 # npm dev dependencies (binaryen's wasm-opt, test tools) from the committed lock file.
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.lock-stamp; then
   npm ci --no-audit --no-fund

@@ -1,0 +1,43 @@
+// The conformance scenario every runtime runs against the runtime test server, through the
+// package as installed from its tarball. No Node APIs: it runs in workerd and browsers too.
+export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
+export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
+
+export async function runScenario(pkg, serverURL, runtime) {
+  const steps = [];
+  const check = (cond, what) => {
+    if (!cond) throw new Error(`${runtime}: ${what}`);
+    steps.push(what);
+  };
+  const sdk = new pkg.CodatBankFeeds({
+    authHeader: "Basic cnVudGltZS10ZXN0",
+    serverURL,
+    retryConfig: { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 50 } },
+    timeoutMs: 10_000,
+  });
+
+  const company = await sdk.companies.get({ companyId: COMPANY_ID });
+  check(company.id === COMPANY_ID && company.name === "Toft stores", "GET resolves to the typed Company");
+
+  const created = await sdk.companies.create({ name: `Created from ${runtime}`, tags: { runtime } });
+  check(created.name === `Created from ${runtime}` && created.tags.runtime === runtime, "POST sends the JSON body");
+
+  try {
+    await sdk.companies.get({ companyId: MISSING_ID });
+    check(false, "a 404 rejects");
+  } catch (err) {
+    check(err instanceof pkg.ErrorMessage && err instanceof pkg.CodatBankFeedsError && err instanceof Error, "a 404 is ErrorMessage");
+    check(err.statusCode === 404 && err.data.error === "Company not found", "ErrorMessage carries status and data");
+  }
+
+  const flaky = await sdk.companies.get({ companyId: `flaky-${runtime}` });
+  check(flaky.id === `flaky-${runtime}`, "503 then 200 is retried to success");
+
+  try {
+    await sdk.companies.get({});
+    check(false, "an invalid request rejects");
+  } catch (err) {
+    check(err instanceof pkg.InvalidRequestError && err.field === "companyId", "an invalid request is InvalidRequestError");
+  }
+  return { ok: true, runtime, steps };
+}

@@ -1,0 +1,65 @@
+// The runtime tests' server: answers the scenario's calls by path (so runtimes can share it),
+// counts attempts per flaky id, and serves the browser page's files under /page/.
+import http from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, extname } from "node:path";
+import { COMPANY_ID, MISSING_ID } from "./scenario.mjs";
+
+const company = (id, extra = {}) => ({
+  id,
+  name: "Toft stores",
+  redirect: `https://link.codat.io/company/${id}`,
+  created: "2022-01-01T12:00:00",
+  ...extra,
+});
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
+
+export async function startRuntimeServer(pageDir) {
+  const attempts = new Map();
+  const server = http.createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks).toString();
+    const path = req.url.split("?")[0];
+    const json = (status, value) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(value));
+    };
+    if (path.startsWith("/page/")) {
+      try {
+        const file = await readFile(join(pageDir, path.slice("/page/".length)));
+        res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+        return res.end(file);
+      } catch {
+        res.writeHead(404);
+        return res.end();
+      }
+    }
+    if (!req.headers.authorization) return json(401, { statusCode: 401, error: "Unauthorized" });
+    if (req.method === "POST" && path === "/companies") {
+      const input = JSON.parse(body);
+      return json(200, company("c1d2e3f4-0000-4000-8000-000000000001", { name: input.name, tags: input.tags }));
+    }
+    const id = decodeURIComponent(path.split("/")[2] ?? "");
+    if (req.method === "GET" && id === COMPANY_ID) return json(200, company(id));
+    if (req.method === "GET" && id === MISSING_ID) {
+      return json(404, { statusCode: 404, service: "PublicApi", error: "Company not found", correlationId: "abc", canBeRetried: "Unknown", detailedErrorCode: 0 });
+    }
+    if (req.method === "GET" && id.startsWith("flaky-")) {
+      const n = (attempts.get(id) ?? 0) + 1;
+      attempts.set(id, n);
+      if (n === 1) return json(503, { statusCode: 503, error: "Service unavailable" });
+      return json(200, company(id));
+    }
+    json(404, { statusCode: 404, error: `no route ${req.method} ${path}` });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    attempts,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(r));
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// A module worker as wrangler bundles it: the package's `workerd` entry imports the .wasm as a
+// compiled module; nothing is fetched or evaluated at startup.
+import * as pkg from "codat-bank-feeds-wasm";
+import { runScenario } from "./scenario.mjs";
+
+export default {
+  async fetch(request, env) {
+    try {
+      return Response.json(await runScenario(pkg, env.SERVER_URL, "workerd"));
+    } catch (err) {
+      return Response.json({ ok: false, error: String(err), stack: err.stack }, { status: 500 });
+    }
+  },
+};
