@@ -3,7 +3,9 @@
 # the typed Node example (examples/node) against it. No Codat account needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh >/dev/null
+echo "building pkg/ (the first run installs the wasm tools: see README) ..."
+log=$(mktemp)
+bash scripts/build.sh >"$log" 2>&1 || { cat "$log"; exit 1; }
 export PATH="$PWD/node_modules/.bin:$PATH"
 bash scripts/link-pkg.sh
 tsc -p examples/node

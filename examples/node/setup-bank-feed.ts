@@ -1,30 +1,72 @@
-// The bank-feed setup flow, end to end. Runs against the local fake API in the demo
-// (`bash scripts/demo.sh`) or against Codat with CODAT_SERVER_URL unset and CODAT_AUTH_HEADER
-// set to "Basic <base64 API key>".
-import { CodatBankFeeds, ErrorMessage, type Company } from "codat-bank-feeds-wasm";
+// The bank-feed setup flow, end to end: create a company and its connection, register the
+// bank account of your app as a source account, map it to an account in the accounting
+// software, push bank transactions, and follow the push until it finishes.
+//
+// `bash scripts/demo.sh` runs it against the local fake API. Against Codat:
+//   CODAT_AUTH_HEADER="Basic <base64 API key>" node examples/node/dist/setup-bank-feed.js
+import {
+  CodatBankFeeds,
+  ErrorMessage,
+  type CreateBankTransactions,
+  type PushOperation,
+  type SourceAccountV2Prototype,
+} from "codat-bank-feeds-wasm";
 
 const authHeader = process.env.CODAT_AUTH_HEADER;
 if (!authHeader) throw new Error("set CODAT_AUTH_HEADER to `Basic <base64 API key>`");
 
-const sdk = new CodatBankFeeds({
-  authHeader,
-  serverURL: process.env.CODAT_SERVER_URL,
-  timeoutMs: 60_000,
-});
+const sdk = new CodatBankFeeds({ authHeader, serverURL: process.env.CODAT_SERVER_URL, timeoutMs: 60_000 });
 
-const created: Company = await sdk.companies.create({
-  name: "Toft stores",
-  description: "Bank feed demo",
-  tags: { source: "codat-bank-feeds-wasm demo" },
-});
-console.log(`created company ${created.id} (${created.name})`);
+const company = await sdk.companies.create({ name: "Toft stores", description: "Bank feed demo" });
+console.log(`1. created company ${company.id} (${company.name})`);
+const readBack = await sdk.companies.get({ companyId: company.id });
+console.log(`   read back through the client: ${readBack.name}, created ${readBack.created}`);
 
-const readBack = await sdk.companies.get({ companyId: created.id });
-console.log("read back through the client:", JSON.stringify(readBack, null, 2));
+const connection = await sdk.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
+const ids = { companyId: company.id, connectionId: connection.id };
+console.log(`2. created connection ${connection.id} (${connection.platformName}, ${connection.status})`);
+
+const account: SourceAccountV2Prototype = {
+  id: "acc-002",
+  accountName: "Toft Business Checking",
+  accountType: "checking",
+  accountNumber: "12345670",
+  currency: "USD",
+  balance: 4_200.5,
+  routingInfo: { bankCode: "021000021", type: "rtn" },
+};
+const source = await sdk.sourceAccounts.create({ ...ids, requestBody: account });
+console.log(`3. created source account ${source.id} (status ${source.status})`);
+
+const [mapping] = await sdk.accountMapping.get(ids);
+const target = mapping?.targetAccountOptions?.[0];
+if (!mapping || !target) throw new Error("no target account to map to");
+const mapped = await sdk.accountMapping.create({
+  ...ids,
+  requestBody: { sourceAccountId: mapping.sourceAccountId!, targetAccountId: target.id, feedStartDate: "2024-05-01" },
+});
+console.log(`4. mapped ${mapped.sourceAccountId} -> ${target.name} (${mapped.status})`);
+
+const push: CreateBankTransactions = {
+  accountId: account.id,
+  transactions: [
+    { id: "txn-001", date: "2024-05-02T09:15:00", description: "Coffee beans", amount: -42.1, balance: 4_158.4, transactionType: "Debit" },
+    { id: "txn-002", date: "2024-05-02T16:40:00", description: "Card sales", amount: 310.0, balance: 4_468.4, transactionType: "Credit" },
+  ],
+};
+const started = await sdk.transactions.create({ ...ids, accountId: account.id, requestBody: push });
+console.log(`5. pushed ${push.transactions.length} transactions: operation ${started.pushOperationKey} ${started.status}`);
+
+let operation: PushOperation = started;
+while (operation.status === "Pending") {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  operation = await sdk.transactions.getCreateOperation({ companyId: company.id, pushOperationKey: started.pushOperationKey });
+}
+console.log(`6. push operation read back: ${operation.status}, ${operation.changes?.length ?? 0} changes, completed ${operation.completedOnUtc}`);
 
 try {
   await sdk.companies.get({ companyId: "00000000-0000-0000-0000-000000000000" });
 } catch (err) {
   if (!(err instanceof ErrorMessage)) throw err;
-  console.log(`a missing company is an ErrorMessage: HTTP ${err.statusCode}, "${err.data.error}"`);
+  console.log(`7. a missing company is an ErrorMessage: HTTP ${err.statusCode}, "${err.data.error}"`);
 }
