@@ -1,0 +1,112 @@
+// The examples run for real: the Cloudflare Worker in workerd (miniflare) and the browser page
+// in Chromium, both against the local fake Codat API.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { startFakeCodat } from "../examples/mock-api/server.mjs";
+import { sdk } from "./helpers.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const API_KEY_B64 = "ZGVtby1rZXk=";
+let fake;
+let work;
+
+before(async () => {
+  fake = await startFakeCodat({ apiKey: `Basic ${API_KEY_B64}` });
+  work = mkdtempSync(join(tmpdir(), "codat-examples-"));
+});
+after(async () => {
+  await fake.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test("examples/cloudflare-worker sets up a bank feed in workerd, key from a secret binding", async () => {
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [join(root, "examples/cloudflare-worker/src/index.js")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    external: ["*.wasm"],
+    outfile: join(work, "worker.js"),
+  });
+  const pkgDir = dirname(createRequire(join(root, "package.json")).resolve("codat-bank-feeds-wasm/package.json"));
+  const wasm = readdirSync(pkgDir).find((f) => f.endsWith(".wasm"));
+  copyFileSync(join(pkgDir, wasm), join(work, wasm));
+  const { Miniflare } = await import("miniflare");
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(work, "worker.js"),
+    modulesRoot: work,
+    modulesRules: [
+      { type: "ESModule", include: ["**/*.js"] },
+      { type: "CompiledWasm", include: ["**/*.wasm"] },
+    ],
+    bindings: { CODAT_API_KEY: API_KEY_B64, CODAT_SERVER_URL: fake.url },
+    compatibilityDate: "2026-04-01",
+    cf: false,
+  });
+  try {
+    const account = { id: "acc-worker", accountName: "Checking", accountType: "checking", accountNumber: "12345670", currency: "USD", balance: 0 };
+    const res = await mf.dispatchFetch("http://worker/bank-feeds", { method: "POST", body: JSON.stringify({ companyName: "Worker Co", account }) });
+    const body = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(body));
+    assert.equal(body.sourceAccountId, "acc-worker");
+    assert.equal(body.mapping, "Success");
+    const admin = new sdk.CodatBankFeeds({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
+    assert.equal((await admin.companies.get({ companyId: body.companyId })).name, "Worker Co");
+    const accounts = await admin.sourceAccounts.list({ companyId: body.companyId, connectionId: body.connectionId });
+    assert.deepEqual(accounts.map((a) => [a.id, a.status]), [["acc-worker", "connected"]]);
+
+    const bad = await mf.dispatchFetch("http://worker/bank-feeds", { method: "POST", body: JSON.stringify({ companyName: "" }) });
+    // Refused by the client before any request: the worker maps InvalidRequestError to a 400.
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).field, "name");
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test("examples/browser: the page gets a company token from its backend, lists source accounts, pushes", async () => {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [join(root, "examples/browser/build.mjs")]);
+  const backendModule = await import("../examples/browser/backend.mjs");
+  // Set up a company with a source account, as a backend would have done before.
+  const admin = new sdk.CodatBankFeeds({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
+  const company = await admin.companies.create({ name: "Browser Co" });
+  const connection = await admin.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
+  await admin.sourceAccounts.create({ companyId: company.id, connectionId: connection.id, requestBody: { id: "acc-web", accountName: "Till", currency: "GBP" } });
+
+  const backend = await backendModule.startBackend({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
+  const puppeteer = await import("puppeteer-core");
+  const browser = await puppeteer.launch({
+    headless: true,
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = await browser.newPage();
+    const seen = [];
+    page.on("request", (r) => seen.push([r.url(), r.headers().authorization ?? ""]));
+    await page.goto(`${backend.url}/?companyId=${company.id}&connectionId=${connection.id}`);
+    await page.waitForFunction(() => window.__result !== undefined, { timeout: 30_000 });
+    const result = await page.evaluate(() => window.__result);
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.deepEqual(result.accounts, ["acc-web"]);
+    assert.equal(result.push, "Pending");
+    // The page talked to the API with a Bearer token only; the API key never reached it.
+    const apiCalls = seen.filter(([url]) => url.startsWith(fake.url));
+    assert.ok(apiCalls.length >= 2);
+    for (const [, auth] of apiCalls) assert.ok(!auth.includes(API_KEY_B64));
+    assert.ok(apiCalls.some(([, auth]) => auth.startsWith("Bearer ")));
+  } finally {
+    await browser.close();
+    await backend.close();
+  }
+});
