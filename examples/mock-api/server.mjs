@@ -249,7 +249,14 @@ export async function startFakeCodat({
 
   const state = {
     clientId: randomUUID(),
-    /** companyId -> company record (with `connections`: connectionId -> connection record) */
+    /**
+     * companyId -> { data, connections }: `data` holds the company's own fields (id, name,
+     * description, tags, created, lastSync, createdByUserName, products); `connections` maps
+     * connectionId -> { data, accounts, accountMeta, bankAccounts, credentials, otps } where
+     * `data` is the Connection body, `accounts` maps source account id -> the account as the API
+     * returns it, `accountMeta` -> { version, targetAccountId, transactions } and `bankAccounts`
+     * holds the target accounts of the accounting software.
+     */
     companies: new Map(),
     /** access token -> { companyId, expiresAt } */
     tokens: new Map(),
@@ -261,31 +268,19 @@ export async function startFakeCodat({
 
   // ----- views: records -> response bodies (shapes follow the spec's schemas)
 
-  const connectionView = (k) => ({
-    id: k.id,
-    integrationId: k.integrationId,
-    integrationKey: k.integrationKey,
-    sourceId: k.sourceId,
-    platformName: k.platformName,
-    linkUrl: k.linkUrl,
-    status: k.status,
-    lastSync: k.lastSync,
-    created: k.created,
-    sourceType: k.sourceType,
-    dataConnectionErrors: k.dataConnectionErrors.map((e) => ({ ...e })),
-    connectionInfo: { ...k.connectionInfo },
-  });
+  const connectionView = (k) => structuredClone(k.data);
 
   const companyView = (c) => {
-    const view = { id: c.id, name: c.name };
-    if (c.description !== undefined && c.description !== null) view.description = c.description;
+    const d = c.data;
+    const view = { id: d.id, name: d.name };
+    if (typeof d.description === "string") view.description = d.description;
     Object.assign(view, {
-      redirect: `https://link.codat.io/company/${c.id}`,
-      lastSync: c.lastSync,
-      created: c.created,
-      createdByUserName: c.createdByUserName,
-      products: [...c.products],
-      tags: { ...c.tags },
+      redirect: `https://link.codat.io/company/${d.id}`,
+      lastSync: d.lastSync,
+      created: d.created,
+      createdByUserName: d.createdByUserName,
+      products: [...d.products],
+      tags: { ...d.tags },
       referenceParentCompany: null,
       referenceSubsidiaryCompanies: [],
       dataConnections: [...c.connections.values()].map(connectionView),
@@ -294,11 +289,11 @@ export async function startFakeCodat({
   };
 
   const V1_FIELDS = ["id", "accountName", "accountType", "accountNumber", "sortCode", "currency", "balance", "modifiedDate", "status", "feedStartDate"];
-  const sourceAccountView = (rec) => structuredClone(rec.account);
+  const sourceAccountView = (account) => structuredClone(account);
   /** The `SourceAccount` (v1) shape of any stored account: what PATCH answers with. */
-  const sourceAccountV1View = (rec) => {
+  const sourceAccountV1View = (account) => {
     const out = {};
-    for (const f of V1_FIELDS) if (has(rec.account, f)) out[f] = rec.account[f];
+    for (const f of V1_FIELDS) if (has(account, f)) out[f] = structuredClone(account[f]);
     return out;
   };
 
@@ -355,10 +350,11 @@ export async function startFakeCodat({
     if (!k) throw notFound(`Data connection ${params.connectionId} not found`);
     return { company: c, connection: k };
   };
+  /** -> { account, meta } for a source account of the connection, or a 404. */
   const getSourceAccount = (connection, id) => {
-    const rec = connection.sourceAccounts.get(id);
-    if (!rec) throw notFound(`No source account was found with ID ${id} on data connection ${connection.id}`);
-    return rec;
+    const account = connection.accounts.get(id);
+    if (!account) throw notFound(`No source account was found with ID ${id} on data connection ${connection.id}`);
+    return { account, meta: connection.accountMeta.get(id) };
   };
 
   // ----- pagination
@@ -428,21 +424,21 @@ export async function startFakeCodat({
         recordRef: { id: typeof t.id === "string" ? t.id : `${op.pushOperationKey}-${i}`, dataType: "bankTransactions" },
         attachmentId: null,
       }));
-      const target = connection?.sourceAccounts.get(op.accountId) ?? connection?.bankAccounts.get(op.accountId);
+      const target = connection?.accountMeta.get(op.accountId) ?? connection?.bankAccounts.get(op.accountId);
       if (target) target.transactions.push(...structuredClone(op.data.transactions));
     } else if (op.dataType === "bankAccounts") {
       op.changes = [{ type: "Created", recordRef: { id: op.data.id, dataType: "bankAccounts" }, attachmentId: null }];
       if (connection) connection.bankAccounts.set(op.data.id, { ...structuredClone(op.data), transactions: [] });
     }
-    if (connection) connection.lastSync = doneAt;
-    if (company) company.lastSync = doneAt;
+    if (connection) connection.data.lastSync = doneAt;
+    if (company) company.data.lastSync = doneAt;
   }
 
   function finishSync(s) {
     s.executionEndUtc = iso(s.completesAt);
     const connection = state.companies.get(s.companyId)?.connections.get(s.dataConnectionId);
-    const rec = connection?.sourceAccounts.get(s.sourceAccountId);
-    if (!rec || rec.account.status !== "connected") {
+    const account = connection?.accounts.get(s.sourceAccountId);
+    if (!account || account.status !== "connected") {
       s.status = "Failed";
       s.errorCode = "SourceAccountNotConnected";
       s.errorMessage = `Source account ${s.sourceAccountId} is not mapped to a target account; map it before syncing.`;
@@ -539,8 +535,13 @@ export async function startFakeCodat({
   }
 
   function connectionVersion(connection) {
-    const first = connection.sourceAccounts.values().next().value;
+    const first = connection.accountMeta.values().next().value;
     return first ? first.version : null;
+  }
+
+  function addSourceAccount(connection, version, account) {
+    connection.accounts.set(account.id, account);
+    connection.accountMeta.set(account.id, { version, targetAccountId: null, transactions: [] });
   }
 
   function assertSameVersion(connection, version) {
@@ -695,15 +696,20 @@ export async function startFakeCodat({
       companyFromBody(body, { partial: false });
       const now = Date.now();
       const company = {
-        id: randomUUID(),
-        name: body.name,
-        description: body.description ?? undefined,
-        tags: body.tags ? { ...body.tags } : {},
-        created: iso(now),
-        lastSync: null,
-        createdByUserName: null,
-        products: ["bank-feeds"],
+        data: {
+          id: randomUUID(),
+          name: body.name,
+          description: body.description ?? null,
+          tags: body.tags ? { ...body.tags } : {},
+          created: iso(now),
+          lastSync: null,
+          createdByUserName: null,
+          products: ["bank-feeds"],
+        },
         connections: new Map(),
+        get id() {
+          return this.data.id;
+        },
       };
       state.companies.set(company.id, company);
       void principal;
@@ -732,18 +738,18 @@ export async function startFakeCodat({
       const company = getCompany(params.companyId);
       requireObjectBody(body);
       companyFromBody(body, { partial: false });
-      company.name = body.name;
-      company.description = body.description ?? undefined;
-      company.tags = body.tags ? { ...body.tags } : {};
+      company.data.name = body.name;
+      company.data.description = body.description ?? null;
+      company.data.tags = body.tags ? { ...body.tags } : {};
       return { status: 200, json: companyView(company) };
     }],
     ["PATCH", "/companies/:companyId", ({ params, body }) => {
       const company = getCompany(params.companyId);
       requireObjectBody(body);
       companyFromBody(body, { partial: true });
-      if (body.name !== undefined) company.name = body.name;
-      if (body.description !== undefined) company.description = body.description ?? undefined;
-      if (body.tags !== undefined) company.tags = { ...body.tags };
+      if (body.name !== undefined) company.data.name = body.name;
+      if (body.description !== undefined) company.data.description = body.description;
+      if (body.tags !== undefined) company.data.tags = { ...body.tags };
       return { status: 200, json: companyView(company) };
     }],
     ["GET", "/companies/:companyId/accessToken", ({ params }) => {
@@ -771,23 +777,29 @@ export async function startFakeCodat({
       const id = randomUUID();
       const key = body.platformKey;
       const connection = {
-        id,
+        data: {
+          id,
+          integrationId: stableUuid(`integration:${key}`),
+          integrationKey: key,
+          sourceId: stableUuid(`source:${key}`),
+          platformName: PLATFORM_NAMES[key] ?? `Platform ${key}`,
+          linkUrl: `https://link-api.codat.io/companies/${company.id}/connections/${id}/start`,
+          status: "Linked",
+          lastSync: null,
+          created: iso(now),
+          sourceType: "Accounting",
+          dataConnectionErrors: [],
+          connectionInfo: {},
+        },
         companyId: company.id,
-        integrationId: stableUuid(`integration:${key}`),
-        integrationKey: key,
-        sourceId: stableUuid(`source:${key}`),
-        sourceType: "Accounting",
-        platformName: PLATFORM_NAMES[key] ?? `Platform ${key}`,
-        linkUrl: `https://link-api.codat.io/companies/${company.id}/connections/${id}/start`,
-        status: "Linked",
-        created: iso(now),
-        lastSync: null,
-        dataConnectionErrors: [],
-        connectionInfo: {},
-        sourceAccounts: new Map(),
+        accounts: new Map(),
+        accountMeta: new Map(),
         bankAccounts: seedBankAccounts(now),
         credentials: [],
         otps: [],
+        get id() {
+          return this.data.id;
+        },
       };
       company.connections.set(id, connection);
       return { status: 200, json: connectionView(connection) };
@@ -806,7 +818,7 @@ export async function startFakeCodat({
       for (const k of Object.keys(b)) if (k !== "status") p.add(k, `'${k}' is not a property of the update connection request.`);
       checkEnum(p, b, "status", CONNECTION_STATUSES, { nullable: true });
       p.throwIfAny();
-      connection.status = b.status ?? "Unlinked";
+      connection.data.status = b.status ?? "Unlinked";
       return { status: 200, json: connectionView(connection) };
     }],
 
@@ -875,11 +887,11 @@ export async function startFakeCodat({
       assertSameVersion(connection, built[0].version);
       const seen = new Set();
       const results = built.map(({ version, account }) => {
-        if (connection.sourceAccounts.has(account.id) || seen.has(account.id)) {
+        if (connection.accounts.has(account.id) || seen.has(account.id)) {
           return { sourceAccountId: account.id, result: { statusCode: "409", error: "A bank account already exists with the same Id" } };
         }
         seen.add(account.id);
-        connection.sourceAccounts.set(account.id, { version, account, targetAccountId: null, transactions: [] });
+        addSourceAccount(connection, version, account);
         return { sourceAccountId: account.id, result: { statusCode: 201, error: null, account: structuredClone(account) } };
       });
       const failed = results.filter((r) => typeof r.result.statusCode === "string").length;
@@ -896,14 +908,13 @@ export async function startFakeCodat({
         p.throwIfAny();
       }
       assertSameVersion(connection, version);
-      if (connection.sourceAccounts.has(account.id)) throw badRequest(`A bank account already exists with the same Id (${account.id}).`);
-      const rec = { version, account, targetAccountId: null, transactions: [] };
-      connection.sourceAccounts.set(account.id, rec);
-      return { status: 200, json: sourceAccountView(rec) };
+      if (connection.accounts.has(account.id)) throw badRequest(`A bank account already exists with the same Id (${account.id}).`);
+      addSourceAccount(connection, version, account);
+      return { status: 200, json: sourceAccountView(account) };
     }],
     ["GET", "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts", ({ params }) => {
       const { connection } = getConnection(params);
-      return { status: 200, json: [...connection.sourceAccounts.values()].map(sourceAccountView) };
+      return { status: 200, json: [...connection.accounts.values()].map(sourceAccountView) };
     }],
     ["POST", "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials", ({ params, body, rawBody }) => {
       const { connection } = getConnection(params);
@@ -919,13 +930,13 @@ export async function startFakeCodat({
     }],
     ["PATCH", "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId", ({ params, body }) => {
       const { connection } = getConnection(params);
-      const rec = getSourceAccount(connection, params.accountId);
+      const { account, meta } = getSourceAccount(connection, params.accountId);
       requireObjectBody(body);
       const p = new Problems();
       for (const k of Object.keys(body)) if (!V1_FIELDS.includes(k)) p.add(k, `'${k}' is not a property of SourceAccount.`);
       checkString(p, body, "id", { required: true });
-      if (typeof body.id === "string" && body.id !== rec.account.id) p.add("id", `'id' must match the account in the path (${rec.account.id}).`);
-      if (rec.version === 2) {
+      if (typeof body.id === "string" && body.id !== account.id) p.add("id", `'id' must match the account in the path (${account.id}).`);
+      if (meta.version === 2) {
         for (const k of ["accountName", "accountNumber"]) checkString(p, body, k);
         checkEnum(p, body, "accountType", V2_ACCOUNT_TYPES);
         checkNumber(p, body, "balance");
@@ -942,16 +953,17 @@ export async function startFakeCodat({
       for (const k of V1_FIELDS) {
         if (k === "id" || body[k] === undefined) continue;
         let v = body[k];
-        if (k === "feedStartDate" && rec.version === 2 && typeof v === "string") v = v.slice(0, 10);
-        rec.account[k] = v;
+        if (k === "feedStartDate" && meta.version === 2 && typeof v === "string") v = v.slice(0, 10);
+        account[k] = v;
       }
-      if (body.modifiedDate === undefined) rec.account.modifiedDate = iso(Date.now());
-      return { status: 200, json: sourceAccountV1View(rec) };
+      if (body.modifiedDate === undefined) account.modifiedDate = iso(Date.now());
+      return { status: 200, json: sourceAccountV1View(account) };
     }],
     ["DELETE", "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId", ({ params }) => {
       const { connection } = getConnection(params);
       getSourceAccount(connection, params.accountId);
-      connection.sourceAccounts.delete(params.accountId);
+      connection.accounts.delete(params.accountId);
+      connection.accountMeta.delete(params.accountId);
       for (const [k, s] of state.syncs) if (s.dataConnectionId === connection.id && s.sourceAccountId === params.accountId) state.syncs.delete(k);
       return { status: 204 };
     }],
@@ -962,15 +974,15 @@ export async function startFakeCodat({
       const options = [...connection.bankAccounts.values()].map((b) => ({
         id: b.id, name: b.accountName, balance: b.balance, sortCode: b.sortCode, accountNumber: b.accountNumber,
       }));
-      const mappings = [...connection.sourceAccounts.values()].map((rec) => {
-        const a = rec.account;
+      const mappings = [...connection.accounts.values()].map((a) => {
+        const meta = connection.accountMeta.get(a.id);
         const m = { sourceAccountId: a.id };
         if (typeof a.accountName === "string") m.sourceAccountName = a.accountName;
         if (typeof a.accountNumber === "string") m.sourceAccountNumber = a.accountNumber;
         if (isNumber(a.balance)) m.sourceBalance = a.balance;
         if (typeof a.currency === "string") m.sourceCurrency = a.currency;
-        m.targetAccountId = rec.targetAccountId;
-        const target = rec.targetAccountId ? connection.bankAccounts.get(rec.targetAccountId) : undefined;
+        m.targetAccountId = meta.targetAccountId;
+        const target = meta.targetAccountId ? connection.bankAccounts.get(meta.targetAccountId) : undefined;
         if (target) m.targetAccountName = target.accountName;
         m.status = a.status ?? "unknown";
         m.targetAccountOptions = options.map((o) => ({ ...o }));
@@ -991,22 +1003,22 @@ export async function startFakeCodat({
       checkString(p, body, "feedStartDate", { nullable: true });
       if (typeof body.feedStartDate === "string" && Number.isNaN(Date.parse(body.feedStartDate))) p.add("feedStartDate", "'feedStartDate' must be a date or date-time.");
       p.throwIfAny();
-      const rec = getSourceAccount(connection, body.sourceAccountId);
+      const { account, meta } = getSourceAccount(connection, body.sourceAccountId);
       const targetAccountId = body.targetAccountId ?? null;
-      const answer = (status, error) => ({ status: 200, json: { sourceAccountId: rec.account.id, targetAccountId, status, error } });
+      const answer = (status, error) => ({ status: 200, json: { sourceAccountId: account.id, targetAccountId, status, error } });
       if (targetAccountId === null) {
-        rec.targetAccountId = null;
-        rec.account.status = "pending";
+        meta.targetAccountId = null;
+        account.status = "pending";
         return answer("Success", null);
       }
       if (!connection.bankAccounts.has(targetAccountId)) return answer("Failed", `Target account ${targetAccountId} was not found in the accounting software`);
-      for (const other of connection.sourceAccounts.values()) {
-        if (other !== rec && other.targetAccountId === targetAccountId) return answer("Failed", "A feed connection already exists to this account");
+      for (const [otherId, other] of connection.accountMeta) {
+        if (otherId !== account.id && other.targetAccountId === targetAccountId) return answer("Failed", "A feed connection already exists to this account");
       }
-      rec.targetAccountId = targetAccountId;
-      rec.account.status = "connected";
+      meta.targetAccountId = targetAccountId;
+      account.status = "connected";
       if (typeof body.feedStartDate === "string") {
-        rec.account.feedStartDate = rec.version === 2 ? body.feedStartDate.slice(0, 10) : body.feedStartDate;
+        account.feedStartDate = meta.version === 2 ? body.feedStartDate.slice(0, 10) : body.feedStartDate;
       }
       return answer("Success", null);
     }],
@@ -1017,7 +1029,7 @@ export async function startFakeCodat({
       const currencies = [...new Set(["GBP", ...[...connection.bankAccounts.values()].map((b) => b.currency)])];
       return {
         status: 200,
-        json: { companyName: company.name, baseCurrency: "GBP", planType: "Premium", multicurrencyEnabled: currencies.length > 1, currencies },
+        json: { companyName: company.data.name, baseCurrency: "GBP", planType: "Premium", multicurrencyEnabled: currencies.length > 1, currencies },
       };
     }],
     ["POST", "/companies/:companyId/connections/:connectionId/bankFeeds/otp", ({ params }) => {
@@ -1030,7 +1042,7 @@ export async function startFakeCodat({
     // Transactions
     ["POST", "/companies/:companyId/connections/:connectionId/push/bankAccounts/:accountId/bankTransactions", ({ params, body, query }) => {
       const { company, connection } = getConnection(params);
-      if (!connection.sourceAccounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
+      if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
         throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
       }
       requireObjectBody(body);
@@ -1045,7 +1057,7 @@ export async function startFakeCodat({
           if (!isObject(t)) tp.add(null, "must be an object");
           else {
             for (const k of ["id", "date"]) checkString(tp, t, k);
-            for (const k of ["counterparty", "reference"]) checkString(tp, t, k, { nullable: true });
+            for (const k of ["description", "counterparty", "reference"]) checkString(tp, t, k, { nullable: true });
             if (t.reconciled !== undefined && t.reconciled !== null && typeof t.reconciled !== "boolean") tp.add("reconciled", "'reconciled' must be a boolean.");
             for (const k of ["amount", "balance"]) checkNumber(tp, t, k);
             checkEnum(tp, t, "transactionType", TRANSACTION_TYPES, { nullable: true });
@@ -1060,7 +1072,7 @@ export async function startFakeCodat({
     }],
     ["GET", "/companies/:companyId/connections/:connectionId/options/bankAccounts/:accountId/bankTransactions", ({ params }) => {
       const { connection } = getConnection(params);
-      if (!connection.sourceAccounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
+      if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
         throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
       }
       return { status: 200, json: bankTransactionOptions() };
@@ -1096,19 +1108,19 @@ export async function startFakeCodat({
     }],
     ["POST", "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs", ({ params }) => {
       const { company, connection } = getConnection(params);
-      const rec = getSourceAccount(connection, params.sourceAccountId);
-      const previous = [...state.syncs.values()].filter((s) => s.dataConnectionId === connection.id && s.sourceAccountId === rec.account.id);
-      if (previous.some((s) => s.status === "Started")) throw new ApiError(409, `A sync is already running for source account ${rec.account.id}`);
+      const { account } = getSourceAccount(connection, params.sourceAccountId);
+      const previous = [...state.syncs.values()].filter((s) => s.dataConnectionId === connection.id && s.sourceAccountId === account.id);
+      if (previous.some((s) => s.status === "Started")) throw new ApiError(409, `A sync is already running for source account ${account.id}`);
       const now = Date.now();
       const lastOk = previous.filter((s) => s.status.startsWith("Success") || s.status.startsWith("PartialSuccess")).at(-1);
-      const feedStart = rec.account.feedStartDate ? Date.parse(rec.account.feedStartDate) : NaN;
-      const periodStart = lastOk ? lastOk.executionStartUtc : iso(Number.isNaN(feedStart) ? Date.parse(connection.created) : Math.min(feedStart, now));
+      const feedStart = account.feedStartDate ? Date.parse(account.feedStartDate) : NaN;
+      const periodStart = lastOk ? lastOk.executionStartUtc : iso(Number.isNaN(feedStart) ? Date.parse(connection.data.created) : Math.min(feedStart, now));
       const s = {
         syncId: randomUUID(),
         companyId: company.id,
-        companyName: company.name,
+        companyName: company.data.name,
         dataConnectionId: connection.id,
-        sourceAccountId: rec.account.id,
+        sourceAccountId: account.id,
         periodStartUtc: periodStart,
         periodEndUtc: iso(now),
         executionStartUtc: iso(now),
@@ -1197,7 +1209,10 @@ export async function startFakeCodat({
     const url = new URL(req.url, "http://fake.codat.local");
     const method = req.method.toUpperCase();
 
-    if (method === "OPTIONS") return { status: 204 };
+    if (method === "OPTIONS") {
+      const asked = req.headers["access-control-request-headers"];
+      return { status: 204, headers: asked ? { "access-control-allow-headers": asked } : {} };
+    }
     advance();
 
     const principal = authenticate(req.headers.authorization);
