@@ -87,7 +87,7 @@ test("requests are checked before sending: the error names the field", async () 
     [() => client.companies.create({ name: 5 }), "name", /invalid type/],
     [() => client.companies.update({ companyId: ID, requestBody: { tags: { a: 1 } } }), "requestBody.tags.a", /invalid type/],
     [() => client.companies.get({ companyId: ID }, { timeoutMs: -1 }), "options.timeoutMs", /positive/],
-    [() => client.companies.get({ companyId: ID }, { retries: { strategy: "sometimes" } }), "options.retries.strategy", /unknown variant/],
+    [() => client.companies.get({ companyId: ID }, { retries: { strategy: "sometimes" } }), "options.retries", /unknown variant/],
     [() => client.companies.get({ companyId: ID }, { signal: {} }), "options.signal", /AbortSignal/],
     [() => client.companies.get({ companyId: ID }, { timeout: 5 }), "options.timeout", /not a call option/],
   ];

@@ -193,14 +193,8 @@ fn timeout(value: &JsValue) -> Result<f64, String> {
 }
 
 fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
-    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
-    let config: RetryConfig = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        (
-            if path == "." { String::new() } else { path },
-            e.into_inner().to_string(),
-        )
-    })?;
+    let config: RetryConfig = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| (String::new(), e.to_string()))?;
     config.into_policy()
 }
 

@@ -691,7 +691,7 @@ export async function startFakeCodat({
 
   const routes = [
     // Companies
-    ["POST", "/companies", ({ body, principal }) => {
+    ["POST", "/companies", ({ body }) => {
       requireObjectBody(body);
       companyFromBody(body, { partial: false });
       const now = Date.now();
@@ -712,7 +712,6 @@ export async function startFakeCodat({
         },
       };
       state.companies.set(company.id, company);
-      void principal;
       return { status: 200, json: companyView(company) };
     }],
     ["GET", "/companies", ({ query }) => {
@@ -1261,10 +1260,12 @@ export async function startFakeCodat({
       .then(() => handle(req, res))
       .catch((err) => {
         if (err instanceof ApiError) return { status: err.status, json: errorBody(err.status, err.message, err.validation) };
+        if (req.destroyed || res.destroyed) return null; // the client went away mid-request
         console.error("fake Codat API: internal error:", err);
         return { status: 500, json: errorBody(500, "An internal error occurred in the fake Codat API.") };
       })
       .then((reply) => {
+        if (!reply || res.destroyed) return;
         send(res, reply.status, reply.json, reply.headers);
         if (logLine) {
           const path = req.url.split("?")[0];
@@ -1303,6 +1304,7 @@ export async function startFakeCodat({
 
 // ---------------------------------------------------------------------------------------------
 // Command line: node examples/mock-api/server.mjs [--port 4010] [--host 127.0.0.1] [--api-key "Basic ..."] [--log]
+// (port 4010 unless given; --port 0 picks a free one)
 
 function isMain() {
   if (!process.argv[1]) return false;
@@ -1315,7 +1317,7 @@ function isMain() {
 
 if (isMain()) {
   const args = process.argv.slice(2);
-  const options = {};
+  const options = { port: 4010 };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     const value = () => inline ?? args[++i];
@@ -1331,7 +1333,7 @@ if (isMain()) {
       process.exit(2);
     }
   }
-  if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
+  if ((!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)) {
     console.error("--port must be an integer between 0 and 65535");
     process.exit(2);
   }

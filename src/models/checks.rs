@@ -1,5 +1,7 @@
 //! Request-side rules the spec states beyond types (lengths, counts, the platform-key pattern),
 //! checked before sending. Responses are not held to them: the server's data is what it is.
+//! serde_json places custom errors after the enclosing object, so each message names its
+//! field (`field `x` ...`), as serde's own "missing field" does.
 
 use std::collections::HashMap;
 
@@ -11,7 +13,7 @@ use super::BankTransaction;
 pub(crate) fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let s = String::deserialize(d)?;
     if s.trim().is_empty() {
-        return Err(D::Error::custom("must not be empty"));
+        return Err(D::Error::custom("field `name` must not be empty"));
     }
     Ok(s)
 }
@@ -25,7 +27,7 @@ pub(crate) fn platform_key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Str
     let s = String::deserialize(d)?;
     if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(D::Error::custom(
-            "must be four lower-case letters, such as `gbol`",
+            "field `platformKey` must be four lower-case letters, such as `gbol`",
         ));
     }
     Ok(Some(s))
@@ -38,7 +40,7 @@ pub(crate) fn tags<'de, D: Deserializer<'de>>(
     let tags = HashMap::<String, String>::deserialize(d)?;
     if tags.len() > 10 {
         return Err(D::Error::custom(format!(
-            "has {} tags; at most 10 are allowed",
+            "field `tags` has {} tags; at most 10 are allowed",
             tags.len()
         )));
     }
@@ -46,12 +48,12 @@ pub(crate) fn tags<'de, D: Deserializer<'de>>(
         let n = name.chars().count();
         if n == 0 || n > 27 {
             return Err(D::Error::custom(format!(
-                "tag name `{name}` must be 1 to 27 characters"
+                "field `tags`: tag name `{name}` must be 1 to 27 characters"
             )));
         }
         if value.chars().count() > 100 {
             return Err(D::Error::custom(format!(
-                "tag `{name}` is longer than 100 characters"
+                "field `tags`: tag `{name}` is longer than 100 characters"
             )));
         }
     }
@@ -65,7 +67,7 @@ pub(crate) fn at_most_1000<'de, D: Deserializer<'de>>(
     let items = Vec::<BankTransaction>::deserialize(d)?;
     if items.len() > 1000 {
         return Err(D::Error::custom(format!(
-            "has {} transactions; at most 1000 can be pushed at once",
+            "field `transactions` has {} transactions; at most 1000 can be pushed at once",
             items.len()
         )));
     }
@@ -83,13 +85,13 @@ mod tests {
         assert!(validate::<CreateConnectionRequestBody>(r#"{}"#).is_ok());
         let err =
             validate::<CreateConnectionRequestBody>(r#"{"platformKey":"toolong"}"#).unwrap_err();
-        assert_eq!(err.path, "platformKey");
+        assert_eq!(err.field("requestBody"), "requestBody.platformKey");
         assert!(validate::<CreateConnectionRequestBody>(r#"{"platformKey":"GBOL"}"#).is_err());
         assert!(validate::<CompanyRequestBody>(r#"{"name":""}"#).is_err());
         let eleven: Vec<String> = (0..11).map(|i| format!(r#""t{i}":"v""#)).collect();
         let body = format!(r#"{{"name":"x","tags":{{{}}}}}"#, eleven.join(","));
         assert_eq!(
-            validate::<CompanyRequestBody>(&body).unwrap_err().path,
+            validate::<CompanyRequestBody>(&body).unwrap_err().field(""),
             "tags"
         );
     }
