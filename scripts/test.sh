@@ -24,5 +24,7 @@ bash scripts/build.sh
 step "tsc --noEmit: typed example against the generated .d.ts"
 bash scripts/link-pkg.sh
 tsc --noEmit -p examples/node
+step "the fake API answers every operation with spec-valid bodies"
+node examples/mock-api/check.mjs
 step "node --test js-tests"
 node --test --test-reporter=spec js-tests/
