@@ -83,6 +83,9 @@ FILES = {
 ENUM_NAMES = {
     S + "BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype/properties/accountType": "BankAccountType",
     S + "BankTransactions/items/properties/transactionType": "BankTransactionType",
+    # Shared by SourceAccount and SourceAccountV2 (same values, same description).
+    S + "SourceAccount/properties/status": "SourceAccountStatus",
+    S + "SourceAccountV2/properties/status": "SourceAccountStatus",
 }
 
 # Schemas written inline in an operation: (operationId, where) -> (name, file stem). `where` is
@@ -312,6 +315,7 @@ class Gen:
         self.enum_ptrs = {}  # pointer -> alias
         self.unions_done = set()
         self.examples = []  # (label, rust type, value)
+        self.shared_seen = set()  # components/responses already walked
         self.order = 0
 
     # -- spec access
@@ -366,14 +370,20 @@ class Gen:
             return True
         if "$ref" in schema:
             return self.nullable(self.get(schema["$ref"]))
-        if "allOf" in schema and not self.is_object(schema):
+        if self.is_wrapper(schema):
             return any(self.nullable(p) for p in schema["allOf"])
         return False
 
     def deprecated(self, schema):
         if "deprecated" in schema:
             return schema["deprecated"] is True
+        if self.is_wrapper(schema):
+            return any(self.deprecated(p) for p in schema["allOf"])
         return "$ref" in schema and self.deprecated(self.get(schema["$ref"]))
+
+    def is_wrapper(self, schema):
+        """`allOf: [one type, annotations...]`: the annotations apply to that one type."""
+        return "allOf" in schema and "properties" not in schema and len(self.typed_parts(schema, "")) == 1
 
     def base_type(self, schema):
         t = schema.get("type")
@@ -388,6 +398,13 @@ class Gen:
         if "allOf" in schema:
             return any(self.is_object(p) for p in schema["allOf"])
         return False
+
+    def is_type_position(self, ptr):
+        """A component schema, a definition, or an operation's body/response schema."""
+        parts = ptr_parts(ptr)
+        if ptr.startswith(S) and len(parts) == 3:
+            return True
+        return (len(parts) >= 2 and parts[-2] == "definitions") or ptr.endswith(("/schema", "/schema/items"))
 
     def typed_parts(self, schema, ptr):
         """allOf parts that say something about the type (not just a description)."""
@@ -413,12 +430,20 @@ class Gen:
             return FILES[ptr]
         if ptr.startswith(S):
             return snake(ptr_parts(ptr)[2])
+        if ptr.startswith("#/paths/"):
+            m = re.match(r"#/paths/[^/]+/\w+/(requestBody|responses/\w+)/content/[^/]+/schema(/items)?", ptr)
+            if m and m.group(0) in self.structs:
+                return OP_TYPES[self.op_where(m.group(0))][1]
         sys.exit(f"no file for {ptr}")
 
     def name_of(self, ptr):
         """The type name for the object (or enum) at a pointer."""
         if ptr in NAMES:
             return NAMES[ptr]
+        if ptr in self.structs:
+            return self.structs[ptr]
+        if ptr.startswith("#/paths/") and ptr.endswith(("/schema", "/schema/items")):
+            return self.op_name(ptr)
         parts = ptr_parts(ptr)
         if ptr.startswith(S) and len(parts) == 3:
             return pascal(parts[2])
@@ -434,8 +459,6 @@ class Gen:
         """The name of the struct a property or items pointer belongs to (allOf parts merged)."""
         while re.search(r"/allOf/\d+$", ptr):
             ptr = ptr.rsplit("/", 2)[0]
-        if ptr.endswith("/items") or re.search(r"/properties/[^/]+$", ptr):
-            return self.name_of(ptr)
         return self.name_of(ptr)
 
     # -- types
@@ -450,12 +473,14 @@ class Gen:
         if "enum" in schema:
             return self.enum_type(schema, ptr)
         if "allOf" in schema:
+            typed = self.typed_parts(schema, ptr)
+            # `allOf: [{$ref}, {description, deprecated...}]` on a property is the referenced type;
+            # a component or definition that is an allOf is a struct of its own.
+            if len(typed) == 1 and "properties" not in schema and not self.is_type_position(ptr):
+                return self.type_of(typed[0][0], typed[0][1], where)
             if self.is_object(schema):
                 return self.struct_type(schema, ptr)
-            typed = self.typed_parts(schema, ptr)
-            if len(typed) != 1:
-                sys.exit(f"allOf at {ptr} is neither an object nor one type plus descriptions")
-            return self.type_of(typed[0][0], typed[0][1], where)
+            sys.exit(f"allOf at {ptr} is neither an object nor one type plus annotations")
         t = self.base_type(schema)
         if t == "array":
             items = schema.get("items", {})
@@ -512,6 +537,8 @@ class Gen:
             union += " | (string & {})"
             tail = "Values the API may add later arrive unchanged as plain strings."
         text = one_line(desc).replace("*/", "*\\/")
+        if text and not text.endswith((".", "!", "?")):
+            text += "."
         text = f"{text} {tail}" if text else tail
         body = f"\n/** {text} */\nexport type {alias} = {union};\n"
         return (
@@ -520,20 +547,17 @@ class Gen:
         )
 
     def union_type(self, variants, ptr, where):
-        if all("$ref" in v for v in variants):
-            refs = [v["$ref"] for v in variants]
-            name = self.union_for(refs, ptr)
+        resolved = [self.deref(v, f"{ptr}/oneOf/{i}") for i, v in enumerate(variants)]
+        if all("$ref" in v for v in variants) and all(self.is_object(r) for r, _ in resolved):
+            name = self.union_for([v["$ref"] for v in variants], ptr)
             self.emit_union(name)
             return TypeRef(name, name, {name}, "union")
         # A oneOf of arrays: checked item by item, typed as the arrays it allows.
-        if all(self.base_type(v) == "array" or "$ref" in v for v in variants):
-            arrays = [self.deref(v, f"{ptr}/oneOf/{i}") for i, v in enumerate(variants)]
-            if all(self.base_type(a) == "array" and "$ref" in a.get("items", {}) for a, _ in arrays):
-                refs = [a["items"]["$ref"] for a, _ in arrays]
-                name = self.union_for(refs, ptr)
-                self.emit_union(name)
-                ts = " | ".join(ts_array(self.type_of(a["items"], f"{p}/items", where).ts) for a, p in arrays)
-                return TypeRef(f"Vec<{name}>", ts, {name}, "array")
+        if all(self.base_type(r) == "array" and "$ref" in r.get("items", {}) for r, _ in resolved):
+            name = self.union_for([r["items"]["$ref"] for r, _ in resolved], ptr)
+            self.emit_union(name)
+            ts = " | ".join(ts_array(self.type_of(r["items"], f"{p}/items", where).ts) for r, p in resolved)
+            return TypeRef(f"Vec<{name}>", ts, {name}, "array")
         sys.exit(f"unsupported oneOf at {ptr} ({where})")
 
     def union_for(self, refs, ptr):
@@ -566,16 +590,16 @@ class Gen:
             lines.append(f"    {t.rust}({t.rust}),")
             uses |= t.uses
         lines.append("}")
-        self.blocks.append((file, (1, order), "\n".join(lines), uses))
+        self.blocks.append((file, (3, order), "\n".join(lines), uses))
 
     def struct_type(self, schema, ptr):
         if ptr in self.structs:
             name = self.structs[ptr]
             return TypeRef(name, name, {name}, "struct")
-        name = self.op_name(ptr) if ptr.startswith("#/paths/") else self.name_of(ptr)
-        file = self.op_file(ptr) if ptr.startswith("#/paths/") else self.file_of(ptr)
+        name = self.name_of(ptr)
         self.claim(name, ptr)
         self.structs[ptr] = name
+        file = self.file_of(ptr)
         self.order += 1
         top = 1 if ptr.startswith(S) and len(ptr_parts(ptr)) == 3 else 2
         order = (top, self.order)
@@ -595,24 +619,17 @@ class Gen:
             if field in fields:
                 sys.exit(f"{name}: two properties map to the field {field}")
             fields.add(field)
-            lines += self.field(field, prop, t, prop in required, self.nullable(sub), check=REQUEST_CHECKS.get((name, prop)))
             doc = self.describe(sub)
             if self.deprecated(sub):
                 doc = (doc + "\n\n" if doc else "") + "@deprecated"
-            lines[-1:-1] = []  # (docs are inserted by field())
-            self.pending_doc(lines, doc)
+            check = REQUEST_CHECKS.get((name, prop))
+            lines += self.field(field, prop, t, prop in required, self.nullable(sub), doc, check)
         lines.append("}")
         self.blocks.append((file, order, "\n".join(lines), uses))
         return TypeRef(name, name, {name}, "struct")
 
-    def pending_doc(self, lines, doc):
-        """Puts a field's doc above the attributes field() just appended."""
-        i = len(lines) - 1
-        while i > 0 and lines[i - 1].startswith("    #["):
-            i -= 1
-        lines[i:i] = doc_lines(doc, "    ")
-
-    def field(self, field, prop, t, required, nullable, check=None):
+    def field(self, field, prop, t, required, nullable, doc, check=None):
+        """A struct field: doc, serde and tsify attributes, declaration."""
         serde = []
         if serde_camel(field) != prop or field != snake(prop):
             serde.append(f'rename = "{prop}"')
@@ -628,7 +645,7 @@ class Gen:
         if not plain:
             tsify.append(f'type = "{ts}"')
         ty = t.rust if required and not nullable else f"Option<{t.rust}>"
-        out = []
+        out = doc_lines(doc, "    ")
         if serde:
             out.append(f"    #[serde({', '.join(serde)})]")
         if tsify:
@@ -659,9 +676,6 @@ class Gen:
             sys.exit(f"the inline schema of {key[0]} ({key[1]}) needs a name in OP_TYPES")
         return OP_TYPES[key][0]
 
-    def op_file(self, ptr):
-        return OP_TYPES[self.op_where(ptr)][1]
-
     def media_ptr(self, base, media_type):
         return f"{base}/content/{ptr_escape(media_type)}"
 
@@ -678,9 +692,14 @@ class Gen:
                 self.walk_content(rb, rb_ptr, f"{oid} request")
             for status, resp in op.get("responses", {}).items():
                 resp_ptr = f"{base}/responses/{status}"
+                label = f"{oid} {status}"
                 if "$ref" in resp:
                     resp, resp_ptr = self.deref(resp, resp_ptr)
-                self.walk_content(resp, resp_ptr, f"{oid} {status}")
+                    label = resp_ptr.rsplit("/", 1)[1] + " response"
+                    if resp_ptr in self.shared_seen:
+                        continue  # a shared response: its examples are checked once
+                    self.shared_seen.add(resp_ptr)
+                self.walk_content(resp, resp_ptr, label)
         for name, item in self.spec.get("webhooks", {}).items():
             for method, op in item.items():
                 rb = op.get("requestBody")
@@ -747,14 +766,16 @@ class Gen:
                 f"pub struct {name} {{",
             ]
             params = {}
-            for p in item.get("parameters", []) + op.get("parameters", []):
-                if "$ref" in p:
-                    p = self.get(p["$ref"])
-                params[(p["name"], p["in"])] = p
-            for (pname, where), p in params.items():
+            item_ptr = f"#/paths/{ptr_escape(path)}"
+            shared = [(p, f"{item_ptr}/parameters/{i}") for i, p in enumerate(item.get("parameters", []))]
+            own = [(p, f"{base}/parameters/{i}") for i, p in enumerate(op.get("parameters", []))]
+            for p, p_ptr in shared + own:
+                p, p_ptr = self.deref(p, p_ptr)
+                params[(p["name"], p["in"])] = (p, p_ptr)
+            for (pname, where), (p, p_ptr) in params.items():
                 if where not in ("path", "query"):
                     continue
-                lines += self.param_field(p, f"{oid}.{pname}")
+                lines += self.param_field(p, p_ptr, f"{oid}.{pname}")
             rb = op.get("requestBody")
             if rb:
                 rb_ptr = f"{base}/requestBody"
@@ -767,8 +788,8 @@ class Gen:
                     t = TypeRef("serde_json::Value", RAW_BODY_TS, kind="any")
                 uses |= t.uses
                 required = rb.get("required") is True
-                lines += doc_lines(rb.get("description") or "The request body.", "    ")
-                lines += self.field("request_body", "requestBody", t, required, False)
+                doc = rb.get("description") or "The request body."
+                lines += self.field("request_body", "requestBody", t, required, False, doc)
             lines.append("}")
             blocks.append("\n".join(lines))
         head = [
@@ -784,14 +805,14 @@ class Gen:
     def is_binary(self, schema):
         return self.base_type(schema) == "string" and schema.get("format") in ("binary", "byte")
 
-    def param_field(self, p, where):
+    def param_field(self, p, p_ptr, where):
         schema = p.get("schema", {})
         field = field_name(p["name"])
         if p["in"] == "path":
             t = TypeRef("String", "string")
         else:
-            t = self.type_of(schema, None, where) if "enum" not in schema else self.type_of(schema, f"param:{where}", where)
-            if t.kind not in ("scalar",):
+            t = self.type_of(schema, f"{p_ptr}/schema", where)
+            if t.kind != "scalar":
                 sys.exit(f"query parameter {where} is not a scalar")
         target, _ = self.deref(schema, None)
         doc = p.get("description") or target.get("description", "")
@@ -814,9 +835,7 @@ class Gen:
             doc = (clean_text(doc) + "\n\n" if doc else "") + " ".join(notes)
         if p.get("deprecated"):
             doc += "\n\n@deprecated"
-        lines = self.field(field, p["name"], t, p.get("required") is True, False)
-        self.pending_doc(lines, doc)
-        return lines
+        return self.field(field, p["name"], t, p.get("required") is True, False, doc)
 
     # -- files
 
@@ -825,7 +844,6 @@ class Gen:
         if "HashMap<" in code:
             lines.append("use std::collections::HashMap;")
             lines.append("")
-        here = {n for f, _, _, _ in self.blocks if f == file for n in []}
         local = self.local_names(file)
         others = sorted(n for n in uses if n not in local)
         if others:
@@ -837,12 +855,9 @@ class Gen:
         return lines
 
     def local_names(self, file):
-        names = {n for p, n in self.structs.items() if self.struct_file(p) == file}
+        names = {n for p, n in self.structs.items() if self.file_of(p) == file}
         names |= {n for n, (_, _, f) in UNIONS.items() if f == file}
         return names
-
-    def struct_file(self, ptr):
-        return self.op_file(ptr) if ptr.startswith("#/paths/") else self.file_of(ptr)
 
     def run(self):
         self.walk_operations()
@@ -870,10 +885,12 @@ class Gen:
             "",
             "// Hand-written: request-side rules beyond types (see REQUEST_CHECKS in the generator).",
             "mod checks;",
+            "",
         ]
         mod += [f"mod {m};" for m in mods]
         mod += ["#[cfg(test)]", "mod tests;", ""]
-        mod += [f"pub use {m}::*;" for m in mods]
+        # (a file with only TS enum aliases has nothing to re-export)
+        mod += [f"pub use {m}::*;" for m in mods if re.search(r"^pub (struct|enum) ", out[m + ".rs"], re.M)]
         out["mod.rs"] = "\n".join(mod) + "\n"
         return out
 
@@ -885,7 +902,7 @@ class Gen:
         for label, rust, value in self.examples:
             labels.add(label)
             text = json.dumps(value, indent=2, ensure_ascii=False)
-            expect = "Err" if label in KNOWN_BAD_EXAMPLES else "Ok"
+            expect = "Err(())" if label in KNOWN_BAD_EXAMPLES else "Ok(())"
             entries.append(f"    ({json.dumps(label)}, decode::<{rust}>, {expect}, {raw_str(text)}),")
         missing = sorted(set(KNOWN_BAD_EXAMPLES) - labels)
         if missing:
@@ -1020,13 +1037,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--spec", default=DEFAULT_SPEC, help="the OpenAPI spec (default: spec/Codat-Bank-Feeds.json)")
     ap.add_argument("--check", action="store_true", help="exit 1 if src/models is not what would be generated")
+    ap.add_argument("--out", default=OUT_DIR, help=argparse.SUPPRESS)  # for trying changes elsewhere
     args = ap.parse_args()
+    out_dir = args.out
     with open(args.spec, encoding="utf-8") as f:
         spec = json.load(f)
     files = rustfmt(Gen(spec).run())
     stale = []
     for name in sorted(files):
-        path = os.path.join(OUT_DIR, name)
+        path = os.path.join(out_dir, name)
         current = None
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
@@ -1036,8 +1055,8 @@ def main():
             if not args.check:
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(files[name])
-    for name in sorted(os.listdir(OUT_DIR)):
-        path = os.path.join(OUT_DIR, name)
+    for name in sorted(os.listdir(out_dir)):
+        path = os.path.join(out_dir, name)
         if name in files or not name.endswith(".rs"):
             continue
         with open(path, encoding="utf-8") as f:

@@ -1,10 +1,24 @@
-use super::{group, operations};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use crate::client::Client;
 use crate::models::{BankFeedAccountMapping, BankFeedAccountMappingResponse, BankFeedMapping};
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
-group! {
-    /// Which accounting-software account each source account feeds (`sdk.accountMapping`).
-    AccountMappingApi
+/// Which accounting-software account each source account feeds (`sdk.accountMapping`).
+#[wasm_bindgen]
+pub struct AccountMappingApi {
+    client: Rc<Client>,
+}
+
+impl AccountMappingApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const IDS: &[&str] = &["companyId", "connectionId"];
@@ -38,16 +52,31 @@ static CREATE: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { AccountMappingApi;
+#[wasm_bindgen]
+impl AccountMappingApi {
     /// List bank feed account mappings
     ///
     /// Returns each source account with its current target account and the accounts it
     /// could be mapped to.
-    fn get as "get" (unchecked_param_type = "GetBankAccountMappingRequest") -> "Promise<BankFeedMapping[]>" = GET;
+    #[wasm_bindgen(unchecked_return_type = "Promise<BankFeedMapping[]>")]
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetBankAccountMappingRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET, request, options)
+    }
 
     /// Create bank feed account mapping
     ///
     /// Maps a source account to a target account in the accounting software, which starts
     /// the bank feed.
-    fn create as "create" (unchecked_param_type = "CreateBankAccountMappingRequest") -> "Promise<BankFeedAccountMappingResponse>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<BankFeedAccountMappingResponse>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateBankAccountMappingRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 }

@@ -1,10 +1,25 @@
-use super::{group, operations, PAGING, TIMEOUT_IN_MINUTES};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::{PAGING, TIMEOUT_IN_MINUTES};
+use crate::client::Client;
 use crate::models::{BankAccountCreateResponse, BankAccountPrototype, BankAccounts, PushOption};
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
-group! {
-    /// Bank accounts in the company's accounting software (`sdk.bankAccounts`).
-    BankAccountsApi
+/// Bank accounts in the company's accounting software (`sdk.bankAccounts`).
+#[wasm_bindgen]
+pub struct BankAccountsApi {
+    client: Rc<Client>,
+}
+
+impl BankAccountsApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const IDS: &[&str] = &["companyId", "connectionId"];
@@ -45,21 +60,44 @@ static CREATE: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { BankAccountsApi;
+#[wasm_bindgen]
+impl BankAccountsApi {
     /// List bank accounts
     ///
     /// Returns a page of the bank accounts of a company's connection.
-    fn list as "list" (unchecked_param_type = "ListBankAccountsRequest") -> "Promise<BankAccounts>" = LIST;
+    #[wasm_bindgen(unchecked_return_type = "Promise<BankAccounts>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListBankAccountsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&LIST, request, options)
+    }
 
     /// Get create/update bank account model
     ///
     /// Returns what the accounting software expects in a bank-account payload: the fields,
     /// which are required, and their allowed values.
-    fn get_create_model as "getCreateModel" (unchecked_param_type = "GetCreateBankAccountsModelRequest") -> "Promise<PushOption>" = GET_CREATE_MODEL;
+    #[wasm_bindgen(js_name = getCreateModel, unchecked_return_type = "Promise<PushOption>")]
+    pub fn get_create_model(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCreateBankAccountsModelRequest")]
+        request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_CREATE_MODEL, request, options)
+    }
 
     /// Create bank account
     ///
     /// Creates a bank account in the accounting software. The push runs asynchronously;
     /// follow it with `transactions.getCreateOperation`.
-    fn create as "create" (unchecked_param_type = "CreateBankAccountRequest") -> "Promise<BankAccountCreateResponse>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<BankAccountCreateResponse>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateBankAccountRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 }

@@ -1,13 +1,28 @@
-use super::{group, operations, PAGING};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::PAGING;
+use crate::client::Client;
 use crate::models::{
     Companies, Company, CompanyAccessToken, CompanyRequestBody, CompanyUpdateRequest,
 };
 use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, QueryParam};
 
-group! {
-    /// Create and manage the companies that represent your customers in Codat
-    /// (`sdk.companies`).
-    CompaniesApi
+/// Create and manage the companies that represent your customers in Codat
+/// (`sdk.companies`).
+#[wasm_bindgen]
+pub struct CompaniesApi {
+    client: Rc<Client>,
+}
+
+impl CompaniesApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const COMPANY: &[(u16, Decode)] = &[(200, Decode::Json(validate::<Company>))];
@@ -106,42 +121,92 @@ static GET_ACCESS_TOKEN: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { CompaniesApi;
+#[wasm_bindgen]
+impl CompaniesApi {
     /// Create company
     ///
     /// Creates a company that represents your customer in Codat. The request is the body
     /// itself: `name` (required), `description` and `tags`.
-    fn create as "create" (unchecked_param_type = "CompanyRequestBody") -> "Promise<Company>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Company>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CompanyRequestBody")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 
     /// List companies
     ///
     /// Returns a page of your companies, filtered by `query` and `tags`, sorted by `orderBy`.
-    fn list as "list" (unchecked_optional_param_type = "ListCompaniesRequest") -> "Promise<Companies>" = LIST;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Companies>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListCompaniesRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&LIST, request, options)
+    }
 
     /// Get company
     ///
     /// Returns the company with the given `companyId`.
-    fn get as "get" (unchecked_param_type = "GetCompanyRequest") -> "Promise<Company>" = GET;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Company>")]
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCompanyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET, request, options)
+    }
 
     /// Delete a company
     ///
     /// Permanently deletes a company, its connections and any cached data. Irreversible.
     /// Resolves to `undefined`.
-    fn delete as "delete" (unchecked_param_type = "DeleteCompanyRequest") -> "Promise<void>" = DELETE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeleteCompanyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&DELETE, request, options)
+    }
 
     /// Replace company
     ///
     /// Replaces the company's name, description and tags: values left out are cleared.
-    fn replace as "replace" (unchecked_param_type = "ReplaceCompanyRequest") -> "Promise<Company>" = REPLACE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Company>")]
+    pub fn replace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReplaceCompanyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&REPLACE, request, options)
+    }
 
     /// Update company
     ///
     /// Updates the name, description or tags of the company; values left out are kept.
-    fn update as "update" (unchecked_param_type = "UpdateCompanyRequest") -> "Promise<Company>" = UPDATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Company>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UpdateCompanyRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&UPDATE, request, options)
+    }
 
     /// Get company access token
     ///
     /// Returns an access token for the company, valid for one day: hand it to a browser
     /// client as `authHeader: "Bearer <accessToken>"` instead of your API key.
-    fn get_access_token as "getAccessToken" (unchecked_param_type = "GetCompanyAccessTokenRequest") -> "Promise<CompanyAccessToken>" = GET_ACCESS_TOKEN;
+    #[wasm_bindgen(js_name = getAccessToken, unchecked_return_type = "Promise<CompanyAccessToken>")]
+    pub fn get_access_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCompanyAccessTokenRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_ACCESS_TOKEN, request, options)
+    }
 }

@@ -1,12 +1,27 @@
-use super::{group, operations, PAGING};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::PAGING;
+use crate::client::Client;
 use crate::models::{
     Connection, Connections, CreateConnectionRequestBody, UnlinkConnectionUpdateConnection,
 };
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
-group! {
-    /// A company's connections to its accounting software (`sdk.connections`).
-    ConnectionsApi
+/// A company's connections to its accounting software (`sdk.connections`).
+#[wasm_bindgen]
+pub struct ConnectionsApi {
+    client: Rc<Client>,
+}
+
+impl ConnectionsApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const CONNECTION: &[(u16, Decode)] = &[(200, Decode::Json(validate::<Connection>))];
@@ -75,32 +90,68 @@ static UNLINK: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { ConnectionsApi;
+#[wasm_bindgen]
+impl ConnectionsApi {
     /// List connections
     ///
     /// Returns a page of the company's connections.
-    fn list as "list" (unchecked_param_type = "ListConnectionsRequest") -> "Promise<Connections>" = LIST;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Connections>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListConnectionsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&LIST, request, options)
+    }
 
     /// Create connection
     ///
     /// Creates a connection for the company to the platform named by `platformKey`
     /// (four lower-case letters, e.g. `gbol`).
-    fn create as "create" (unchecked_param_type = "CreateConnectionRequest") -> "Promise<Connection>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Connection>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateConnectionRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 
     /// Get connection
     ///
     /// Returns one connection of the company.
-    fn get as "get" (unchecked_param_type = "GetConnectionRequest") -> "Promise<Connection>" = GET;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Connection>")]
+    pub fn get(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetConnectionRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET, request, options)
+    }
 
     /// Delete connection
     ///
     /// Revokes and removes the connection. Irreversible: the customer would have to authorize
     /// a new connection. Resolves to `undefined`.
-    fn delete as "delete" (unchecked_param_type = "DeleteConnectionRequest") -> "Promise<void>" = DELETE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeleteConnectionRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&DELETE, request, options)
+    }
 
     /// Unlink connection
     ///
     /// Deauthorizes the connection without deleting it: data already pulled stays readable
     /// and the customer can re-authorize later.
-    fn unlink as "unlink" (unchecked_param_type = "UnlinkConnectionRequest") -> "Promise<Connection>" = UNLINK;
+    #[wasm_bindgen(unchecked_return_type = "Promise<Connection>")]
+    pub fn unlink(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UnlinkConnectionRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&UNLINK, request, options)
+    }
 }

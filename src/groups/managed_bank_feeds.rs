@@ -1,10 +1,24 @@
-use super::{group, operations};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use crate::client::Client;
 use crate::models::{StartScheduledSyncResult, SyncStatusResult};
 use crate::operation::{validate, Body, Decode, Method, Operation};
 
-group! {
-    /// Run and follow the syncs of managed bank feeds (`sdk.managedBankFeeds`).
-    ManagedBankFeedsApi
+/// Run and follow the syncs of managed bank feeds (`sdk.managedBankFeeds`).
+#[wasm_bindgen]
+pub struct ManagedBankFeedsApi {
+    client: Rc<Client>,
+}
+
+impl ManagedBankFeedsApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const IDS: &[&str] = &["companyId", "connectionId", "sourceAccountId"];
@@ -43,20 +57,44 @@ static RUN_AD_HOC_SYNC: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { ManagedBankFeedsApi;
+#[wasm_bindgen]
+impl ManagedBankFeedsApi {
     /// Get sync status
     ///
     /// Returns the status of one sync of a managed bank feed.
-    fn get_sync as "getSync" (unchecked_param_type = "GetManagedBankFeedSyncRequest") -> "Promise<SyncStatusResult>" = GET_SYNC;
+    #[wasm_bindgen(js_name = getSync, unchecked_return_type = "Promise<SyncStatusResult>")]
+    pub fn get_sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetManagedBankFeedSyncRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_SYNC, request, options)
+    }
 
     /// Get latest sync status
     ///
     /// Returns the status of the source account's latest sync, or `undefined` when it has
     /// never synced (HTTP 204).
-    fn get_latest_sync as "getLatestSync" (unchecked_param_type = "GetLatestManagedBankFeedSyncRequest") -> "Promise<SyncStatusResult | undefined>" = GET_LATEST_SYNC;
+    #[wasm_bindgen(js_name = getLatestSync, unchecked_return_type = "Promise<SyncStatusResult | undefined>")]
+    pub fn get_latest_sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetLatestManagedBankFeedSyncRequest")]
+        request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_LATEST_SYNC, request, options)
+    }
 
     /// Run ad hoc sync
     ///
     /// Starts a sync of the source account now, outside its schedule.
-    fn run_ad_hoc_sync as "runAdHocSync" (unchecked_param_type = "RunManagedBankFeedAdHocSyncRequest") -> "Promise<StartScheduledSyncResult>" = RUN_AD_HOC_SYNC;
+    #[wasm_bindgen(js_name = runAdHocSync, unchecked_return_type = "Promise<StartScheduledSyncResult>")]
+    pub fn run_ad_hoc_sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RunManagedBankFeedAdHocSyncRequest")]
+        request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&RUN_AD_HOC_SYNC, request, options)
+    }
 }

@@ -21,48 +21,6 @@ pub use transactions::TransactionsApi;
 
 use crate::operation::{QueryKind, QueryParam};
 
-/// Declares a group class: a handle on the shared client.
-macro_rules! group {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[wasm_bindgen::prelude::wasm_bindgen]
-        pub struct $name {
-            client: std::rc::Rc<crate::client::Client>,
-        }
-
-        impl $name {
-            pub(crate) fn new(client: &std::rc::Rc<crate::client::Client>) -> Self {
-                Self { client: std::rc::Rc::clone(client) }
-            }
-        }
-    };
-}
-pub(crate) use group;
-
-/// The methods of a group: each hands its `Operation` to the client's one request path.
-/// `$param` is `unchecked_param_type` for a required request, `unchecked_optional_param_type`
-/// when every field of the request is optional.
-macro_rules! operations {
-    ($group:ident; $($(#[doc = $doc:literal])* fn $method:ident as $js:tt ($param:ident = $req:tt) -> $ret:tt = $op:ident;)*) => {
-        #[wasm_bindgen::prelude::wasm_bindgen]
-        impl $group {
-            $(
-                $(#[doc = $doc])*
-                #[wasm_bindgen::prelude::wasm_bindgen(js_name = $js, unchecked_return_type = $ret)]
-                pub fn $method(
-                    &self,
-                    #[wasm_bindgen($param = $req)] request: wasm_bindgen::JsValue,
-                    #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")]
-                    options: wasm_bindgen::JsValue,
-                ) -> js_sys::Promise {
-                    self.client.call(&$op, request, options)
-                }
-            )*
-        }
-    };
-}
-pub(crate) use operations;
-
 /// `page`, `pageSize`, `query`, `orderBy`: the paging parameters of every list operation.
 pub(crate) const PAGING: &[QueryParam] = &[
     QueryParam {

@@ -1,13 +1,27 @@
-use super::{group, operations};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use crate::client::Client;
 use crate::models::{
     BankAccountCredentials, GenerateOtpResponse, SourceAccount, SourceAccountBatchResult,
     SourceAccountPrototypeV2OrV1, SourceAccountV2OrV1,
 };
 use crate::operation::{validate, Body, Decode, Method, Operation, TypedError};
 
-group! {
-    /// The bank accounts in your app that feed transactions (`sdk.sourceAccounts`).
-    SourceAccountsApi
+/// The bank accounts in your app that feed transactions (`sdk.sourceAccounts`).
+#[wasm_bindgen]
+pub struct SourceAccountsApi {
+    client: Rc<Client>,
+}
+
+impl SourceAccountsApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const IDS: &[&str] = &["companyId", "connectionId"];
@@ -129,51 +143,108 @@ static GENERATE_OTP: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { SourceAccountsApi;
+#[wasm_bindgen]
+impl SourceAccountsApi {
     /// Create source accounts in a batch
     ///
     /// Creates several source accounts (all version 2, or all version 1) in one call. Resolves
     /// on 201 and on 207 (multi-status) to one result per account: `result.account` for a
     /// created one, `result.error` for one that was not. A 409 (every account conflicts) throws
     /// `SourceAccountBatchConflictError` whose `data` keeps the per-item results.
-    fn create_batch as "createBatch" (unchecked_param_type = "CreateBatchSourceAccountRequest") -> "Promise<SourceAccountBatchResult[]>" = CREATE_BATCH;
+    #[wasm_bindgen(js_name = createBatch, unchecked_return_type = "Promise<SourceAccountBatchResult[]>")]
+    pub fn create_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateBatchSourceAccountRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE_BATCH, request, options)
+    }
 
     /// Create single source account
     ///
     /// Creates a source account (the bank account in your app that feeds transactions).
     /// Version 2 accounts carry `accountType`, `routingInfo` and `accountInfo`; use
     /// `isSourceAccountV2` to tell which version came back.
-    fn create as "create" (unchecked_param_type = "CreateSourceAccountRequest") -> "Promise<SourceAccountV2OrV1>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<SourceAccountV2OrV1>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateSourceAccountRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 
     /// List source accounts
     ///
     /// Returns the connection's source accounts.
-    fn list as "list" (unchecked_param_type = "ListSourceAccountsRequest") -> "Promise<SourceAccountV2OrV1[]>" = LIST;
+    #[wasm_bindgen(unchecked_return_type = "Promise<SourceAccountV2OrV1[]>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListSourceAccountsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&LIST, request, options)
+    }
 
     /// Update source account
     ///
     /// Updates a source account's name, type, numbers, currency, balance or dates.
-    fn update as "update" (unchecked_param_type = "UpdateSourceAccountRequest") -> "Promise<SourceAccount>" = UPDATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<SourceAccount>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UpdateSourceAccountRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&UPDATE, request, options)
+    }
 
     /// Delete source account
     ///
     /// Removes a source account; its bank feed stops. Resolves to `undefined`.
-    fn delete as "delete" (unchecked_param_type = "DeleteSourceAccountRequest") -> "Promise<void>" = DELETE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeleteSourceAccountRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&DELETE, request, options)
+    }
 
     /// Generate source account credentials
     ///
     /// Creates the credentials the accounting software uses to reach your bank feed. The body
     /// is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob` or
     /// string.
-    fn generate_credentials as "generateCredentials" (unchecked_param_type = "GenerateCredentialsRequest") -> "Promise<BankAccountCredentials>" = GENERATE_CREDENTIALS;
+    #[wasm_bindgen(js_name = generateCredentials, unchecked_return_type = "Promise<BankAccountCredentials>")]
+    pub fn generate_credentials(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GenerateCredentialsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GENERATE_CREDENTIALS, request, options)
+    }
 
     /// Delete all source account credentials
     ///
     /// Revokes every credential of the connection's source accounts. Resolves to `undefined`.
-    fn delete_credentials as "deleteCredentials" (unchecked_param_type = "DeleteBankFeedCredentialsRequest") -> "Promise<void>" = DELETE_CREDENTIALS;
+    #[wasm_bindgen(js_name = deleteCredentials, unchecked_return_type = "Promise<void>")]
+    pub fn delete_credentials(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DeleteBankFeedCredentialsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&DELETE_CREDENTIALS, request, options)
+    }
 
     /// Generate a one-time password
     ///
     /// Returns a one-time password for testing the bank feed connection.
-    fn generate_otp as "generateOtp" (unchecked_param_type = "GenerateOtpRequest") -> "Promise<GenerateOtpResponse>" = GENERATE_OTP;
+    #[wasm_bindgen(js_name = generateOtp, unchecked_return_type = "Promise<GenerateOtpResponse>")]
+    pub fn generate_otp(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GenerateOtpRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GENERATE_OTP, request, options)
+    }
 }

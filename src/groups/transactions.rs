@@ -1,13 +1,28 @@
-use super::{group, operations, PAGING, TIMEOUT_IN_MINUTES};
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::{PAGING, TIMEOUT_IN_MINUTES};
+use crate::client::Client;
 use crate::models::{
     CreateBankTransactions, CreateBankTransactionsResponse, PushOperation, PushOperations,
     PushOption,
 };
 use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, QueryParam};
 
-group! {
-    /// Push bank transactions and follow the push operations (`sdk.transactions`).
-    TransactionsApi
+/// Push bank transactions and follow the push operations (`sdk.transactions`).
+#[wasm_bindgen]
+pub struct TransactionsApi {
+    client: Rc<Client>,
+}
+
+impl TransactionsApi {
+    pub(crate) fn new(client: &Rc<Client>) -> Self {
+        Self {
+            client: Rc::clone(client),
+        }
+    }
 }
 
 const ACCOUNT_IDS: &[&str] = &["companyId", "connectionId", "accountId"];
@@ -56,26 +71,56 @@ static LIST_CREATE_OPERATIONS: Operation = Operation {
     typed_errors: &[],
 };
 
-operations! { TransactionsApi;
+#[wasm_bindgen]
+impl TransactionsApi {
     /// Create bank transactions
     ///
     /// Pushes bank transactions for a source account to the accounting software. The push
     /// runs asynchronously: the response's `pushOperationKey` follows it with
     /// `getCreateOperation`.
-    fn create as "create" (unchecked_param_type = "CreateBankTransactionsRequest") -> "Promise<CreateBankTransactionsResponse>" = CREATE;
+    #[wasm_bindgen(unchecked_return_type = "Promise<CreateBankTransactionsResponse>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateBankTransactionsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&CREATE, request, options)
+    }
 
     /// Get create bank transactions model
     ///
     /// Returns what the accounting software expects in a bank-transactions payload.
-    fn get_create_model as "getCreateModel" (unchecked_param_type = "GetCreateBankTransactionsModelRequest") -> "Promise<PushOption>" = GET_CREATE_MODEL;
+    #[wasm_bindgen(js_name = getCreateModel, unchecked_return_type = "Promise<PushOption>")]
+    pub fn get_create_model(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCreateBankTransactionsModelRequest")]
+        request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_CREATE_MODEL, request, options)
+    }
 
     /// Get create operation
     ///
     /// Returns the status of one push operation.
-    fn get_create_operation as "getCreateOperation" (unchecked_param_type = "GetCreateOperationRequest") -> "Promise<PushOperation>" = GET_CREATE_OPERATION;
+    #[wasm_bindgen(js_name = getCreateOperation, unchecked_return_type = "Promise<PushOperation>")]
+    pub fn get_create_operation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCreateOperationRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&GET_CREATE_OPERATION, request, options)
+    }
 
     /// List create operations
     ///
     /// Returns a page of the company's push operations.
-    fn list_create_operations as "listCreateOperations" (unchecked_param_type = "ListCreateOperationsRequest") -> "Promise<PushOperations>" = LIST_CREATE_OPERATIONS;
+    #[wasm_bindgen(js_name = listCreateOperations, unchecked_return_type = "Promise<PushOperations>")]
+    pub fn list_create_operations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCreateOperationsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> Promise {
+        self.client.call(&LIST_CREATE_OPERATIONS, request, options)
+    }
 }

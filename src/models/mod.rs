@@ -6,33 +6,74 @@
 // Doc comments are the spec's descriptions verbatim, Markdown quirks included.
 #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
 
-mod account_mapping;
-mod bank_account;
-mod bank_transactions;
+// Hand-written: request-side rules beyond types (see REQUEST_CHECKS in the generator).
 mod checks;
+
+mod bank_account_credentials;
+mod bank_accounts;
+mod bank_feed_account_mapping;
+mod bank_feed_account_mapping_response;
+mod bank_feed_mapping;
+mod bank_transactions;
+mod client_rate_limit_webhook;
+mod companies;
 mod company;
+mod company_access_token;
 mod company_information;
+mod company_request_body;
+mod company_update_request;
 mod connection;
+mod connections;
+mod create_bank_transactions;
+mod create_bank_transactions_response;
+mod data_type;
 mod error_message;
+mod generate_otp_response;
 mod pagination;
 mod push_operation;
+mod push_operations;
 mod push_option;
 mod requests;
 mod source_account;
-mod sync;
-mod webhooks;
+mod source_account_batch_create_response;
+mod source_account_batch_error_response;
+mod source_account_v2;
+mod source_account_v2_batch_create_response;
+mod source_account_webhook;
+mod start_scheduled_sync_result;
+mod sync_status_result;
+#[cfg(test)]
+mod tests;
 
-pub use account_mapping::*;
-pub use bank_account::*;
+pub use bank_account_credentials::*;
+pub use bank_accounts::*;
+pub use bank_feed_account_mapping::*;
+pub use bank_feed_account_mapping_response::*;
+pub use bank_feed_mapping::*;
 pub use bank_transactions::*;
+pub use client_rate_limit_webhook::*;
+pub use companies::*;
 pub use company::*;
+pub use company_access_token::*;
 pub use company_information::*;
+pub use company_request_body::*;
+pub use company_update_request::*;
 pub use connection::*;
+pub use connections::*;
+pub use create_bank_transactions::*;
+pub use create_bank_transactions_response::*;
 pub use error_message::*;
+pub use generate_otp_response::*;
 pub use pagination::*;
 pub use push_operation::*;
+pub use push_operations::*;
 pub use push_option::*;
 pub use requests::*;
 pub use source_account::*;
-pub use sync::*;
-pub use webhooks::*;
+pub use source_account_batch_create_response::*;
+pub use source_account_batch_error_response::*;
+pub use source_account_v2::*;
+pub use source_account_v2_batch_create_response::*;
+pub use source_account_webhook::*;
+pub use start_scheduled_sync_result::*;
+pub use sync_status_result::*;

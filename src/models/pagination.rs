@@ -7,15 +7,12 @@ use tsify::Tsify;
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Links {
-    /// Hypertext reference
+    #[serde(rename = "self")]
     pub self_: HalRef,
-    /// Hypertext reference
     pub current: HalRef,
-    /// Hypertext reference
     #[serde(default)]
     #[tsify(optional)]
     pub next: Option<HalRef>,
-    /// Hypertext reference
     #[serde(default)]
     #[tsify(optional)]
     pub previous: Option<HalRef>,

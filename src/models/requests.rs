@@ -3,386 +3,567 @@
 //! `requestBody`. They type the `.d.ts`; the client checks requests against each
 //! operation's description in `groups/`.
 
+use super::{
+    BankAccountPrototype, BankFeedAccountMapping, CompanyRequestBody, CompanyUpdateRequest,
+    CreateBankTransactions, CreateConnectionRequestBody, SourceAccount,
+    SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
+};
+use serde::Deserialize;
 use tsify::Tsify;
 
-/// The request of *List companies*.
-#[derive(Tsify)]
+/// List companies
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCompaniesRequest {
-    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging). Default `1`. From 1 up. Example: `1`.
+    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `1`. At least 1. Example: `1`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page: Option<i32>,
-    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging). Default `100`. From 1 to 5000. Example: `100`.
+    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `100`. From 1 to 5000. Example: `100`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page_size: Option<i32>,
-    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying). Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying).
+    ///
+    /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    #[serde(default)]
     #[tsify(optional)]
     pub query: Option<String>,
-    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results). Example: `-modifiedDate`.
+    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
+    ///
+    /// Example: `-modifiedDate`.
+    #[serde(default)]
     #[tsify(optional)]
     pub order_by: Option<String>,
-    /// Filter companies by tags using the "equals" (=), "not equals" (!=), and "contains" (~) operators with [Codat’s query language](https://docs.codat.io/using-the-api/querying). Example: `region=uk && team=invoice-finance`.
+    /// Filter companies by tags using the "equals" (=), "not equals" (!=), and "contains" (~) operators with [Codat’s query language](https://docs.codat.io/using-the-api/querying).
+    ///
+    /// Example: `region=uk && team=invoice-finance`.
+    #[serde(default)]
     #[tsify(optional)]
     pub tags: Option<String>,
 }
 
-/// The request of *Get company*.
-#[derive(Tsify)]
+/// Get company
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
 }
 
-/// The request of *Delete a company*.
-#[derive(Tsify)]
+/// Delete a company
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteCompanyRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
 }
 
-/// The request of *Replace company*.
-#[derive(Tsify)]
+/// Replace company
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplaceCompanyRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
     /// The request body.
-    #[tsify(optional, type = "CompanyRequestBody")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<CompanyRequestBody>,
 }
 
-/// The request of *Update company*.
-#[derive(Tsify)]
+/// Update company
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateCompanyRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
     /// The request body.
-    #[tsify(optional, type = "CompanyUpdateRequest")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<CompanyUpdateRequest>,
 }
 
-/// The request of *Get company access token*.
-#[derive(Tsify)]
+/// Get company access token
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyAccessTokenRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
 }
 
-/// The request of *List connections*.
-#[derive(Tsify)]
+/// List connections
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListConnectionsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging). Default `1`. From 1 up. Example: `1`.
+    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `1`. At least 1. Example: `1`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page: Option<i32>,
-    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging). Default `100`. From 1 to 5000. Example: `100`.
+    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `100`. From 1 to 5000. Example: `100`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page_size: Option<i32>,
-    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying). Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying).
+    ///
+    /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    #[serde(default)]
     #[tsify(optional)]
     pub query: Option<String>,
-    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results). Example: `-modifiedDate`.
+    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
+    ///
+    /// Example: `-modifiedDate`.
+    #[serde(default)]
     #[tsify(optional)]
     pub order_by: Option<String>,
 }
 
-/// The request of *Create connection*.
-#[derive(Tsify)]
+/// Create connection
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateConnectionRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
     /// The request body.
-    #[tsify(optional, type = "CreateConnectionRequestBody")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<CreateConnectionRequestBody>,
 }
 
-/// The request of *Get connection*.
-#[derive(Tsify)]
+/// Get connection
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetConnectionRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Delete connection*.
-#[derive(Tsify)]
+/// Delete connection
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteConnectionRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Unlink connection*.
-#[derive(Tsify)]
+/// Unlink connection
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UnlinkConnectionRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The request body.
-    #[tsify(optional, type = "UnlinkConnectionUpdateConnection")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<UnlinkConnectionUpdateConnection>,
 }
 
-/// The request of *List bank accounts*.
-#[derive(Tsify)]
+/// List bank accounts
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListBankAccountsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
-    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging). Default `1`. From 1 up. Example: `1`.
+    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `1`. At least 1. Example: `1`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page: Option<i32>,
-    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging). Default `100`. From 1 to 5000. Example: `100`.
+    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `100`. From 1 to 5000. Example: `100`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page_size: Option<i32>,
-    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying). Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying).
+    ///
+    /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    #[serde(default)]
     #[tsify(optional)]
     pub query: Option<String>,
-    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results). Example: `-modifiedDate`.
+    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
+    ///
+    /// Example: `-modifiedDate`.
+    #[serde(default)]
     #[tsify(optional)]
     pub order_by: Option<String>,
 }
 
-/// The request of *Get create/update bank account model*.
-#[derive(Tsify)]
+/// Get create/update bank account model
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateBankAccountsModelRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Create bank account*.
-#[derive(Tsify)]
+/// Create bank account
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankAccountRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// Time limit for the push operation to complete before it is timed out.
+    #[serde(default)]
     #[tsify(optional)]
     pub timeout_in_minutes: Option<i32>,
     /// The request body.
-    #[tsify(optional, type = "BankAccountPrototype")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<BankAccountPrototype>,
 }
 
-/// The request of *Create source accounts*.
-#[derive(Tsify)]
+/// Create source accounts
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBatchSourceAccountRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The request body.
-    #[tsify(optional, type = "SourceAccountPrototypeV2OrV1[]")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(
+        optional,
+        type = "SourceAccountV2Prototype[] | SourceAccountPrototype[]"
+    )]
+    pub request_body: Option<Vec<SourceAccountPrototypeV2OrV1>>,
 }
 
-/// The request of *Create single source account*.
-#[derive(Tsify)]
+/// Create single source account
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateSourceAccountRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The request body.
-    #[tsify(optional, type = "SourceAccountPrototypeV2OrV1")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<SourceAccountPrototypeV2OrV1>,
 }
 
-/// The request of *List source accounts*.
-#[derive(Tsify)]
+/// List source accounts
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListSourceAccountsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Update source account*.
-#[derive(Tsify)]
+/// Update source account
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateSourceAccountRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// Unique identifier for an account.
+    ///
+    /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
     pub account_id: String,
     /// The request body.
-    #[tsify(optional, type = "SourceAccount")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<SourceAccount>,
 }
 
-/// The request of *Delete source account*.
-#[derive(Tsify)]
+/// Delete source account
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteSourceAccountRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// Unique identifier for an account.
+    ///
+    /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
     pub account_id: String,
 }
 
-/// The request of *Generate source account credentials*.
-#[derive(Tsify)]
+/// Generate source account credentials
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateCredentialsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The request body.
     #[tsify(type = "Uint8Array | ArrayBuffer | Blob | string")]
     pub request_body: serde_json::Value,
 }
 
-/// The request of *Delete all source account credentials*.
-#[derive(Tsify)]
+/// Delete all source account credentials
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteBankFeedCredentialsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *List bank feed accounts*.
-#[derive(Tsify)]
+/// List bank feed accounts
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetBankAccountMappingRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Create bank feed account mapping*.
-#[derive(Tsify)]
+/// Create bank feed account mapping
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankAccountMappingRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The request body.
-    #[tsify(optional, type = "BankFeedAccountMapping")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<BankFeedAccountMapping>,
 }
 
-/// The request of *Get company information*.
-#[derive(Tsify)]
+/// Get company information
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyInformationRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Generate one-time password*.
-#[derive(Tsify)]
+/// Generate one-time password
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateOtpRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
 }
 
-/// The request of *Create bank transactions*.
-#[derive(Tsify)]
+/// Create bank transactions
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankTransactionsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// Unique identifier for an account.
+    ///
+    /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
     pub account_id: String,
     /// Time limit for the push operation to complete before it is timed out.
+    #[serde(default)]
     #[tsify(optional)]
     pub timeout_in_minutes: Option<i32>,
-    /// Allow a sync upon push completion. Default `true`.
+    /// Allow a sync upon push completion.
+    ///
+    /// Default: `true`.
+    #[serde(default)]
     #[tsify(optional)]
     pub allow_sync_on_push_complete: Option<bool>,
     /// The request body.
-    #[tsify(optional, type = "CreateBankTransactions")]
-    pub request_body: Option<serde_json::Value>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub request_body: Option<CreateBankTransactions>,
 }
 
-/// The request of *Get create bank transactions model*.
-#[derive(Tsify)]
+/// Get create bank transactions model
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateBankTransactionsModelRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// Unique identifier for an account.
+    ///
+    /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
     pub account_id: String,
 }
 
-/// The request of *Get create operation*.
-#[derive(Tsify)]
+/// Get create operation
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateOperationRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
     /// Push operation key.
     pub push_operation_key: String,
 }
 
-/// The request of *List create operations*.
-#[derive(Tsify)]
+/// List create operations
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCreateOperationsRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging). Default `1`. From 1 up. Example: `1`.
+    /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `1`. At least 1. Example: `1`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page: Option<i32>,
-    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging). Default `100`. From 1 to 5000. Example: `100`.
+    /// Number of records to return in a page. [Read more](https://docs.codat.io/using-the-api/paging).
+    ///
+    /// Default: `100`. From 1 to 5000. Example: `100`.
+    #[serde(default)]
     #[tsify(optional)]
     pub page_size: Option<i32>,
-    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying). Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    /// Codat query string. [Read more](https://docs.codat.io/using-the-api/querying).
+    ///
+    /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
+    #[serde(default)]
     #[tsify(optional)]
     pub query: Option<String>,
-    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results). Example: `-modifiedDate`.
+    /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
+    ///
+    /// Example: `-modifiedDate`.
+    #[serde(default)]
     #[tsify(optional)]
     pub order_by: Option<String>,
 }
 
-/// The request of *Get sync*.
-#[derive(Tsify)]
+/// Get sync
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetManagedBankFeedSyncRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The ID of the source bank account.
     pub source_account_id: String,
@@ -390,25 +571,33 @@ pub struct GetManagedBankFeedSyncRequest {
     pub sync_id: String,
 }
 
-/// The request of *Get latest sync*.
-#[derive(Tsify)]
+/// Get latest sync
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLatestManagedBankFeedSyncRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The ID of the source bank account.
     pub source_account_id: String,
 }
 
-/// The request of *Run ad-hoc sync*.
-#[derive(Tsify)]
+/// Run ad-hoc sync
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RunManagedBankFeedAdHocSyncRequest {
-    /// Unique identifier for a company. Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
+    /// Unique identifier for a company.
+    ///
+    /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     pub company_id: String,
-    /// Unique identifier for a connection. Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
+    /// Unique identifier for a connection.
+    ///
+    /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     pub connection_id: String,
     /// The ID of the source bank account.
     pub source_account_id: String,

@@ -3,14 +3,6 @@
 use serde::Deserialize;
 use tsify::Tsify;
 
-/// Represents the result of an ad-hoc sync request.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct StartScheduledSyncResult {
-    /// The unique identifier for the created sync.
-    pub sync_id: String,
-}
-
 /// Represents the status of a managed bank feed sync.
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
