@@ -38,6 +38,13 @@ export async function startMockServer() {
       req.socket.destroy();
       return;
     }
+    if (reply.resetMidBody) {
+      // Headers promise a longer body than is sent before the connection is cut.
+      res.writeHead(reply.status ?? 200, { "content-type": "application/json", "content-length": "1000" });
+      res.write(reply.resetMidBody);
+      setTimeout(() => req.socket.destroy(), 10);
+      return;
+    }
     const body = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.body ?? "");
     const headers = reply.json !== undefined ? { "content-type": "application/json", ...reply.headers } : { ...reply.headers };
     res.writeHead(reply.status ?? 200, headers);
