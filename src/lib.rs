@@ -6,6 +6,8 @@ mod error;
 mod groups;
 pub mod models;
 mod operation;
+#[cfg(test)]
+mod proptests;
 mod request;
 mod retry;
 mod transport;
