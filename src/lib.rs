@@ -6,7 +6,7 @@ mod error;
 mod groups;
 pub mod models;
 mod operation;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
 mod request;
 mod retry;

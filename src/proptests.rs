@@ -45,7 +45,10 @@ fn jsonish() -> impl Strategy<Value = String> {
     });
     (value, any::<prop::sample::Index>(), 0u8..4).prop_map(|(text, cut, how)| match how {
         0 => text,
-        1 => text.chars().take(cut.index(text.chars().count() + 1)).collect(),
+        1 => text
+            .chars()
+            .take(cut.index(text.chars().count() + 1))
+            .collect(),
         2 => text.replace(':', ""),
         _ => format!("{text}{text}"),
     })

@@ -23,7 +23,8 @@ all (plus the hand-written checks.rs) and re-exports every type.
 
 What is generated: every schema an operation (request body, responses, including the shared
 components/responses) or a webhook reaches. Unreached schemas (PullOperation, PullOperations) are
-not generated. `DateTime` and other string schemas become `String`.
+not generated. `DateTime` and other string schemas become `Text`. Text, List and Map
+(models/shape.rs) check without keeping: the models only validate.
 
 Rules:
 - Type names: PascalCase of the component or definition key; inline objects are named after
@@ -38,7 +39,7 @@ Rules:
   schema; the property's own `nullable` wins), 3.1 `type: [X, "null"]` and `null` in an enum.
   required -> `x: T`; required nullable -> `x: T | null`; optional -> `x?: T`; optional nullable
   -> `x?: T | null`. tsify prints `Option<T>` as `T | undefined`, so the TS is spelled out.
-- string -> String (dates, uuids and uris stay strings); integer -> i64 (i32 for int32);
+- string -> Text (dates, uuids and uris stay strings); integer -> i64 (i32 for int32);
   number -> f64; boolean -> bool; string enum -> String with a TS alias that also admits any
   string (`(string & {})`), so a value the API adds later still decodes; enums with the same
   values and description share one alias (ENUM_NAMES names some); maps -> HashMap as
@@ -486,30 +487,30 @@ class Gen:
             items = schema.get("items", {})
             inner = self.type_of(items, f"{ptr}/items", where)
             if self.nullable(items):
-                return TypeRef(f"Vec<Option<{inner.rust}>>", f"Array<{inner.ts} | null>", inner.uses, "array")
-            return TypeRef(f"Vec<{inner.rust}>", ts_array(inner.ts), inner.uses, "array")
+                return TypeRef(f"List<Option<{inner.rust}>>", f"Array<{inner.ts} | null>", inner.uses, "array")
+            return TypeRef(f"List<{inner.rust}>", ts_array(inner.ts), inner.uses, "array")
         if t == "object" or "properties" in schema or "additionalProperties" in schema:
             if schema.get("properties"):
                 return self.struct_type(schema, ptr)
             ap = schema.get("additionalProperties")
             if isinstance(ap, dict) and ap:
                 inner = self.type_of(ap, f"{ptr}/additionalProperties", where)
-                return TypeRef(f"HashMap<String, {inner.rust}>", f"Record<string, {inner.ts}>", inner.uses, "map")
-            return TypeRef("serde_json::Map<String, serde_json::Value>", "Record<string, unknown>", kind="map")
+                return TypeRef(f"Map<{inner.rust}>", f"Record<string, {inner.ts}>", inner.uses, "map")
+            return TypeRef("Map<Any>", "Record<string, unknown>", kind="map")
         if t == "string":
-            return TypeRef("String", "string")
+            return TypeRef("Text", "string")
         if t == "integer":
             return TypeRef("i32" if schema.get("format") == "int32" else "i64", "number")
         if t == "number":
             return TypeRef("f64", "number")
         if t == "boolean":
             return TypeRef("bool", "boolean")
-        return TypeRef("serde_json::Value", "unknown", kind="any")
+        return TypeRef("Any", "unknown", kind="any")
 
     def enum_type(self, schema, ptr):
         values = [v for v in schema["enum"] if v is not None]
         is_int = self.base_type(schema) == "integer" or all(isinstance(v, int) for v in values)
-        rust = "i64" if is_int else "String"
+        rust = "i64" if is_int else "Text"
         if ptr in self.enum_ptrs:
             return TypeRef(rust, self.enum_ptrs[ptr])
         desc = clean_text(schema.get("description", ""))
@@ -557,7 +558,7 @@ class Gen:
             name = self.union_for([r["items"]["$ref"] for r, _ in resolved], ptr)
             self.emit_union(name)
             ts = " | ".join(ts_array(self.type_of(r["items"], f"{p}/items", where).ts) for r, p in resolved)
-            return TypeRef(f"Vec<{name}>", ts, {name}, "array")
+            return TypeRef(f"List<{name}>", ts, {name}, "array")
         sys.exit(f"unsupported oneOf at {ptr} ({where})")
 
     def union_for(self, refs, ptr):
@@ -785,7 +786,7 @@ class Gen:
                 if "schema" in content and not self.is_binary(content["schema"]):
                     t = self.type_of(content["schema"], f"{self.media_ptr(rb_ptr, media)}/schema", f"{oid} body")
                 else:
-                    t = TypeRef("serde_json::Value", RAW_BODY_TS, kind="any")
+                    t = TypeRef("Any", RAW_BODY_TS, kind="any")
                 uses |= t.uses
                 required = rb.get("required") is True
                 doc = rb.get("description") or "The request body."
@@ -809,7 +810,7 @@ class Gen:
         schema = p.get("schema", {})
         field = field_name(p["name"])
         if p["in"] == "path":
-            t = TypeRef("String", "string")
+            t = TypeRef("Text", "string")
         else:
             t = self.type_of(schema, f"{p_ptr}/schema", where)
             if t.kind != "scalar":
@@ -841,9 +842,9 @@ class Gen:
 
     def use_lines(self, file, uses, code):
         lines = []
-        if "HashMap<" in code:
-            lines.append("use std::collections::HashMap;")
-            lines.append("")
+        shapes = [n for n in ("Any", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
+        if shapes:
+            lines.append(f"use super::shape::{{{', '.join(shapes)}}};" if len(shapes) > 1 else f"use super::shape::{shapes[0]};")
         local = self.local_names(file)
         others = sorted(n for n in uses if n not in local)
         if others:
@@ -885,6 +886,7 @@ class Gen:
             "",
             "// Hand-written: request-side rules beyond types (see REQUEST_CHECKS in the generator).",
             "mod checks;",
+            "mod shape;",
             "",
         ]
         mod += [f"mod {m};" for m in mods]
@@ -918,6 +920,7 @@ TESTS_TEMPLATE = '''{HEADER}
 //! webhook examples), decoded into its type; and the leniency rules: unknown fields and enum
 //! values decode, wrong types of known fields do not.
 
+use super::shape::List;
 use super::*;
 
 type Decode = fn(&str) -> Result<(), String>;
@@ -1024,7 +1027,8 @@ def rustfmt(files):
         for name, text in files.items():
             with open(os.path.join(d, name), "w") as f:
                 f.write(text)
-        open(os.path.join(d, "checks.rs"), "w").close()  # mod.rs declares the hand-written one
+        open(os.path.join(d, "checks.rs"), "w").close()  # mod.rs declares the hand-written ones
+        open(os.path.join(d, "shape.rs"), "w").close()
         subprocess.run([exe, "--edition", "2021", *[os.path.join(d, n) for n in sorted(files)]], check=True)
         out = {}
         for name in files:

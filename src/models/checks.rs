@@ -7,36 +7,35 @@ use std::collections::HashMap;
 
 use serde::de::{Deserialize, Deserializer, Error};
 
+use super::shape::{List, Map, Text};
 use super::BankTransaction;
 
 /// `name` of a company: `minLength: 1`.
-pub(crate) fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
     let s = String::deserialize(d)?;
     if s.trim().is_empty() {
         return Err(D::Error::custom("field `name` must not be empty"));
     }
-    Ok(s)
+    Ok(Text)
 }
 
-pub(crate) fn non_empty_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn non_empty_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
     non_empty(d).map(Some)
 }
 
 /// `platformKey`: exactly four lower-case letters (`minLength`/`maxLength` 4, `[a-z]{4}`).
-pub(crate) fn platform_key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn platform_key<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
     let s = String::deserialize(d)?;
     if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(D::Error::custom(
             "field `platformKey` must be four lower-case letters, such as `gbol`",
         ));
     }
-    Ok(Some(s))
+    Ok(Some(Text))
 }
 
 /// Company `tags`: at most 10, names of 1 to 27 characters, values of at most 100.
-pub(crate) fn tags<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<HashMap<String, String>>, D::Error> {
+pub(crate) fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Map<Text>>, D::Error> {
     let tags = HashMap::<String, String>::deserialize(d)?;
     if tags.len() > 10 {
         return Err(D::Error::custom(format!(
@@ -57,21 +56,21 @@ pub(crate) fn tags<'de, D: Deserializer<'de>>(
             )));
         }
     }
-    Ok(Some(tags))
+    Ok(Some(Map::new()))
 }
 
 /// `transactions` of one push: `maxItems: 1000`.
 pub(crate) fn at_most_1000<'de, D: Deserializer<'de>>(
     d: D,
-) -> Result<Vec<BankTransaction>, D::Error> {
-    let items = Vec::<BankTransaction>::deserialize(d)?;
-    if items.len() > 1000 {
+) -> Result<List<BankTransaction>, D::Error> {
+    let count = List::<BankTransaction>::counted(d)?;
+    if count > 1000 {
         return Err(D::Error::custom(format!(
             "field `transactions` has {} transactions; at most 1000 can be pushed at once",
-            items.len()
+            count
         )));
     }
-    Ok(items)
+    Ok(List::new())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 // Hand-written: request-side rules beyond types (see REQUEST_CHECKS in the generator).
 mod checks;
+mod shape;
 
 mod bank_account_credentials;
 mod bank_accounts;

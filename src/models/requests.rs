@@ -3,6 +3,7 @@
 //! `requestBody`. They type the `.d.ts`; the client checks requests against each
 //! operation's description in `groups/`.
 
+use super::shape::{Any, List, Text};
 use super::{
     BankAccountPrototype, BankFeedAccountMapping, CompanyRequestBody, CompanyUpdateRequest,
     CreateBankTransactions, CreateConnectionRequestBody, SourceAccount,
@@ -31,20 +32,20 @@ pub struct ListCompaniesRequest {
     ///
     /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub query: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub query: Option<Text>,
     /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
     ///
     /// Example: `-modifiedDate`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub order_by: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub order_by: Option<Text>,
     /// Filter companies by tags using the "equals" (=), "not equals" (!=), and "contains" (~) operators with [Codat’s query language](https://docs.codat.io/using-the-api/querying).
     ///
     /// Example: `region=uk && team=invoice-finance`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub tags: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub tags: Option<Text>,
 }
 
 /// Get company
@@ -54,7 +55,8 @@ pub struct GetCompanyRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
 }
 
 /// Delete a company
@@ -64,7 +66,8 @@ pub struct DeleteCompanyRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
 }
 
 /// Replace company
@@ -74,7 +77,8 @@ pub struct ReplaceCompanyRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -88,7 +92,8 @@ pub struct UpdateCompanyRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -102,7 +107,8 @@ pub struct GetCompanyAccessTokenRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
 }
 
 /// List connections
@@ -112,7 +118,8 @@ pub struct ListConnectionsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
     ///
     /// Default: `1`. At least 1. Example: `1`.
@@ -129,14 +136,14 @@ pub struct ListConnectionsRequest {
     ///
     /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub query: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub query: Option<Text>,
     /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
     ///
     /// Example: `-modifiedDate`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub order_by: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub order_by: Option<Text>,
 }
 
 /// Create connection
@@ -146,7 +153,8 @@ pub struct CreateConnectionRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -160,11 +168,13 @@ pub struct GetConnectionRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Delete connection
@@ -174,11 +184,13 @@ pub struct DeleteConnectionRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Unlink connection
@@ -188,11 +200,13 @@ pub struct UnlinkConnectionRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -206,11 +220,13 @@ pub struct ListBankAccountsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
     ///
     /// Default: `1`. At least 1. Example: `1`.
@@ -227,14 +243,14 @@ pub struct ListBankAccountsRequest {
     ///
     /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub query: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub query: Option<Text>,
     /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
     ///
     /// Example: `-modifiedDate`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub order_by: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub order_by: Option<Text>,
 }
 
 /// Get create/update bank account model
@@ -244,11 +260,13 @@ pub struct GetCreateBankAccountsModelRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Create bank account
@@ -258,11 +276,13 @@ pub struct CreateBankAccountRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Time limit for the push operation to complete before it is timed out.
     #[serde(default)]
     #[tsify(optional)]
@@ -280,18 +300,20 @@ pub struct CreateBatchSourceAccountRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(
         optional,
         type = "SourceAccountV2Prototype[] | SourceAccountPrototype[]"
     )]
-    pub request_body: Option<Vec<SourceAccountPrototypeV2OrV1>>,
+    pub request_body: Option<List<SourceAccountPrototypeV2OrV1>>,
 }
 
 /// Create single source account
@@ -301,11 +323,13 @@ pub struct CreateSourceAccountRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -319,11 +343,13 @@ pub struct ListSourceAccountsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Update source account
@@ -333,15 +359,18 @@ pub struct UpdateSourceAccountRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Unique identifier for an account.
     ///
     /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
-    pub account_id: String,
+    #[tsify(type = "string")]
+    pub account_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -355,15 +384,18 @@ pub struct DeleteSourceAccountRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Unique identifier for an account.
     ///
     /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
-    pub account_id: String,
+    #[tsify(type = "string")]
+    pub account_id: Text,
 }
 
 /// Generate source account credentials
@@ -373,14 +405,16 @@ pub struct GenerateCredentialsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The request body.
     #[tsify(type = "Uint8Array | ArrayBuffer | Blob | string")]
-    pub request_body: serde_json::Value,
+    pub request_body: Any,
 }
 
 /// Delete all source account credentials
@@ -390,11 +424,13 @@ pub struct DeleteBankFeedCredentialsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// List bank feed accounts
@@ -404,11 +440,13 @@ pub struct GetBankAccountMappingRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Create bank feed account mapping
@@ -418,11 +456,13 @@ pub struct CreateBankAccountMappingRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The request body.
     #[serde(default)]
     #[tsify(optional)]
@@ -436,11 +476,13 @@ pub struct GetCompanyInformationRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Generate one-time password
@@ -450,11 +492,13 @@ pub struct GenerateOtpRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
 }
 
 /// Create bank transactions
@@ -464,15 +508,18 @@ pub struct CreateBankTransactionsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Unique identifier for an account.
     ///
     /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
-    pub account_id: String,
+    #[tsify(type = "string")]
+    pub account_id: Text,
     /// Time limit for the push operation to complete before it is timed out.
     #[serde(default)]
     #[tsify(optional)]
@@ -496,15 +543,18 @@ pub struct GetCreateBankTransactionsModelRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// Unique identifier for an account.
     ///
     /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
-    pub account_id: String,
+    #[tsify(type = "string")]
+    pub account_id: Text,
 }
 
 /// Get create operation
@@ -514,9 +564,11 @@ pub struct GetCreateOperationRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Push operation key.
-    pub push_operation_key: String,
+    #[tsify(type = "string")]
+    pub push_operation_key: Text,
 }
 
 /// List create operations
@@ -526,7 +578,8 @@ pub struct ListCreateOperationsRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
     ///
     /// Default: `1`. At least 1. Example: `1`.
@@ -543,14 +596,14 @@ pub struct ListCreateOperationsRequest {
     ///
     /// Example: `id=e3334455-1aed-4e71-ab43-6bccf12092ee`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub query: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub query: Option<Text>,
     /// Field to order results by. [Read more](https://docs.codat.io/using-the-api/ordering-results).
     ///
     /// Example: `-modifiedDate`.
     #[serde(default)]
-    #[tsify(optional)]
-    pub order_by: Option<String>,
+    #[tsify(optional, type = "string")]
+    pub order_by: Option<Text>,
 }
 
 /// Get sync
@@ -560,15 +613,19 @@ pub struct GetManagedBankFeedSyncRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The ID of the source bank account.
-    pub source_account_id: String,
+    #[tsify(type = "string")]
+    pub source_account_id: Text,
     /// The ID of the sync.
-    pub sync_id: String,
+    #[tsify(type = "string")]
+    pub sync_id: Text,
 }
 
 /// Get latest sync
@@ -578,13 +635,16 @@ pub struct GetLatestManagedBankFeedSyncRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The ID of the source bank account.
-    pub source_account_id: String,
+    #[tsify(type = "string")]
+    pub source_account_id: Text,
 }
 
 /// Run ad-hoc sync
@@ -594,11 +654,14 @@ pub struct RunManagedBankFeedAdHocSyncRequest {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
-    pub company_id: String,
+    #[tsify(type = "string")]
+    pub company_id: Text,
     /// Unique identifier for a connection.
     ///
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
-    pub connection_id: String,
+    #[tsify(type = "string")]
+    pub connection_id: Text,
     /// The ID of the source bank account.
-    pub source_account_id: String,
+    #[tsify(type = "string")]
+    pub source_account_id: Text,
 }

@@ -3,6 +3,7 @@
 //! webhook examples), decoded into its type; and the leniency rules: unknown fields and enum
 //! values decode, wrong types of known fields do not.
 
+use super::shape::List;
 use super::*;
 
 type Decode = fn(&str) -> Result<(), String>;
@@ -2538,7 +2539,7 @@ const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
     ),
     (
         "get-bank-account-mapping 200: Example",
-        decode::<Vec<BankFeedMapping>>,
+        decode::<List<BankFeedMapping>>,
         Ok(()),
         r#"[
   {
