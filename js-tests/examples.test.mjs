@@ -7,11 +7,13 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { createHmac } from "node:crypto";
 import { startFakeCodat } from "../examples/mock-api/server.mjs";
 import { sdk } from "./helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const API_KEY_B64 = "ZGVtby1rZXk=";
+const WEBHOOK_SECRET = `whsec_${Buffer.from("a webhook signing secret!").toString("base64")}`;
 let fake;
 let work;
 
@@ -48,7 +50,7 @@ test("examples/cloudflare-worker sets up a bank feed in workerd, key from a secr
       { type: "ESModule", include: ["**/*.js"] },
       { type: "CompiledWasm", include: ["**/*.wasm"] },
     ],
-    bindings: { CODAT_API_KEY: API_KEY_B64, CODAT_SERVER_URL: fake.url },
+    bindings: { CODAT_API_KEY: API_KEY_B64, CODAT_SERVER_URL: fake.url, CODAT_WEBHOOK_SECRET: WEBHOOK_SECRET },
     compatibilityDate: "2026-04-01",
     cf: false,
   });
@@ -65,6 +67,13 @@ test("examples/cloudflare-worker sets up a bank feed in workerd, key from a secr
     assert.deepEqual(accounts.map((a) => [a.id, a.status]), [["acc-worker", "connected"]]);
 
     const bad = await mf.dispatchFetch("http://worker/bank-feeds", { method: "POST", body: JSON.stringify({ companyName: "" }) });
+    const delivery = JSON.stringify({ id: "e-1", eventType: "bankFeeds.sourceAccount.connected", generatedDate: "2024-09-01T00:00:00Z", payload: {} });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const sig = `v1,${createHmac("sha256", Buffer.from(WEBHOOK_SECRET.slice(6), "base64")).update(`msg_1.${ts}.${delivery}`).digest("base64")}`;
+    const hook = (b) => mf.dispatchFetch("http://worker/webhooks", { method: "POST", body: b, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": sig } });
+    assert.equal((await hook(delivery)).status, 204);
+    assert.equal((await hook(delivery.replace("connected", "disconnected"))).status, 401);
+
     // Refused by the client before any request: the worker maps InvalidRequestError to a 400.
     assert.equal(bad.status, 400);
     assert.equal((await bad.json()).field, "name");

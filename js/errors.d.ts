@@ -1,4 +1,11 @@
-import type { ErrorMessageData, SourceAccountBatchResult } from "./codat_bank_feeds_wasm.js";
+import type {
+  ClientRateLimitWebhook,
+  ErrorMessageData,
+  SourceAccount,
+  SourceAccountBatchResult,
+  SourceAccountV2,
+  SourceAccountWebhook,
+} from "./codat_bank_feeds_wasm.js";
 
 /** What every error the client throws carries. Fields are `undefined` where there was no response. */
 export interface ErrorDetails {
@@ -61,4 +68,37 @@ export class SourceAccountBatchConflictError extends CodatBankFeedsError {
  * `accountInfo`, or a version-2 `accountType` (checking, savings, loan, creditCard, prepaidCard).
  */
 export function isSourceAccountV2(account: SourceAccountV2 | SourceAccount): account is SourceAccountV2;
-import type { SourceAccount, SourceAccountV2 } from "./codat_bank_feeds_wasm.js";
+
+/** A `hooks` function threw or rejected; `cause` is what it threw. */
+export class HookError extends CodatBankFeedsError {
+  /** `beforeRequest`, `afterSuccess` or `afterError`. */
+  readonly hook: "beforeRequest" | "afterSuccess" | "afterError";
+}
+
+/** A webhook failed verification; the message says why (never the secret). */
+export class WebhookVerificationError extends CodatBankFeedsError {}
+
+/** The events Codat's webhooks deliver. */
+export type WebhookEvent = ClientRateLimitWebhook | SourceAccountWebhook;
+
+/** Options of `verifyWebhook`. */
+export interface VerifyWebhookOptions {
+  /** How far `svix-timestamp` may be from now, in seconds (default 300): older deliveries are replays. */
+  toleranceSeconds?: number;
+  /** The current time in ms, for tests (default `Date.now()`). */
+  now?: number;
+}
+
+/**
+ * Verifies a webhook delivery and returns its event: checks the Svix signature (HMAC-SHA256
+ * over `svix-id.svix-timestamp.body` with the base64 key after `whsec_`) with the runtime's
+ * WebCrypto, in constant time, accepting any of several `v1,` signatures (secret rotation), and
+ * rejects timestamps outside the tolerance window. Pass the raw body exactly as received.
+ * Throws `WebhookVerificationError`.
+ */
+export function verifyWebhook(
+  body: string | Uint8Array | ArrayBuffer,
+  headers: Headers | Record<string, string | string[] | undefined>,
+  secret: string,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookEvent>;

@@ -97,12 +97,24 @@ function abortedError(signal) {
   return new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
 }
 
+async function runHook(hooks, name, value) {
+  try {
+    return await hooks[name](value);
+  } catch (err) {
+    throw new HookError(`hooks.${name} threw: ${describe(err)}`, { hook: name, cause: err });
+  }
+}
+
 /**
- * One HTTP attempt. Resolves to the response with its body read as text, or rejects with a
- * ConnectionError, RequestTimeoutError or RequestAbortedError.
+ * One HTTP attempt, with the caller's hooks around it (beforeRequest, then fetch, then
+ * afterSuccess for a 2xx or afterError otherwise). Resolves to the response with its body read
+ * as text, or rejects with a ConnectionError, RequestTimeoutError, RequestAbortedError or
+ * HookError.
  */
-export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, signal) {
+export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, signal, hooks) {
   if (signal?.aborted) throw abortedError(signal);
+  let request = { method, url, headers: Object.fromEntries(headers), body };
+  if (hooks?.beforeRequest) request = (await runHook(hooks, "beforeRequest", request)) ?? request;
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -115,21 +127,35 @@ export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, 
         }, timeoutMs)
       : undefined;
   let response;
+  let result;
   try {
-    response = await fetchFn(url, { method, headers, body, signal: controller.signal });
+    response = await fetchFn(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
     const text = await response.text();
-    return { status: response.status, headers: Object.fromEntries(response.headers), text, response };
+    result = { status: response.status, headers: Object.fromEntries(response.headers), text, response };
   } catch (err) {
     const details = response
       ? { cause: err, statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response }
       : { cause: err };
-    if (timedOut) throw new RequestTimeoutError(`The request timed out after ${timeoutMs} ms`, details);
-    if (signal?.aborted) throw abortedError(signal);
-    throw new ConnectionError(`Unable to complete the request: ${describe(err)}`, details);
+    let error;
+    if (timedOut) error = new RequestTimeoutError(`The request timed out after ${timeoutMs} ms`, details);
+    else if (signal?.aborted) error = abortedError(signal);
+    else error = new ConnectionError(`Unable to complete the request: ${describe(err)}`, details);
+    if (hooks?.afterError) await runHook(hooks, "afterError", error);
+    throw error;
   } finally {
     if (timer !== undefined) globalThis.clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+  const view = { status: result.status, headers: result.headers, body: result.text, response };
+  if (result.status >= 200 && result.status < 300) {
+    if (hooks?.afterSuccess) {
+      const replaced = await runHook(hooks, "afterSuccess", view);
+      if (replaced) return { status: replaced.status ?? view.status, headers: replaced.headers ?? view.headers, text: replaced.body ?? view.body, response };
+    }
+  } else if (hooks?.afterError) {
+    await runHook(hooks, "afterError", view);
+  }
+  return result;
 }
 
 /** Waits `ms` on a JS timer; rejects with RequestAbortedError the moment `signal` aborts. */
@@ -166,4 +192,158 @@ export function isSourceAccountV2(account) {
     account != null &&
     ("routingInfo" in account || "accountInfo" in account || V2_ACCOUNT_TYPES.has(account.accountType))
   );
+}
+
+/** A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw. */
+export class HookError extends CodatBankFeedsError {
+  constructor(message, details = {}) {
+    super(message, details);
+    this.hook = details.hook;
+  }
+}
+
+/** A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. */
+export class WebhookVerificationError extends CodatBankFeedsError {}
+
+for (const [name, cls] of Object.entries({ HookError, WebhookVerificationError })) {
+  define(cls.prototype, "name", name);
+  classes[name] = cls;
+}
+// Keep the base class last, so errorKind names the most specific class.
+delete classes.CodatBankFeedsError;
+classes.CodatBankFeedsError = CodatBankFeedsError;
+
+function checkSignal(signal) {
+  if (signal?.aborted) throw abortedError(signal);
+}
+
+/**
+ * Pages of a list operation, fetched on demand: `group[method]` is called with `page` set, from
+ * `request.page` (default 1), until a page has no `_links.next` and the pages read cover
+ * `totalResults`, or a page comes back empty. Yields whole pages, or their `results` when
+ * `items` is set.
+ */
+export function paginate(group, method, request, options, items) {
+  async function* pages() {
+    let page = request?.page ?? 1;
+    for (;;) {
+      checkSignal(options?.signal);
+      const result = await group[method]({ ...request, page }, options);
+      yield result;
+      const results = result?.results ?? [];
+      const number = result?.pageNumber ?? page;
+      const size = result?.pageSize ?? results.length;
+      const more = result?._links?.next !== undefined || number * size < (result?.totalResults ?? 0);
+      if (results.length === 0 || !more) return;
+      page = number + 1;
+    }
+  }
+  async function* each() {
+    for await (const p of pages()) yield* p?.results ?? [];
+  }
+  return items ? each() : pages();
+}
+
+/**
+ * Polls `group[method](request)` until `isFinal(result)`, waiting `intervalMs` (growing 1.5× a
+ * poll, at most `maxIntervalMs`) on JS timers between polls. Rejects with RequestTimeoutError
+ * after `timeoutMs`, RequestAbortedError when `signal` aborts.
+ */
+const FINAL = {
+  push: (op) => op?.status !== "Pending",
+  // Known sync statuses: Started, then Failed, SuccessDataPushed, SuccessNoDataPushed or
+  // PartialSuccessDataPushed; anything else not running is final too.
+  sync: (sync) => !["Started", "Pending", "InProgress", "Running"].includes(sync?.status),
+};
+
+export async function poll(group, method, request, kind, options = {}) {
+  const isFinal = FINAL[kind];
+  const { intervalMs = 1000, maxIntervalMs = 30_000, timeoutMs = 600_000, signal } = options ?? {};
+  for (const [name, v] of Object.entries({ intervalMs, maxIntervalMs, timeoutMs })) {
+    if (typeof v !== "number" || !(v > 0)) {
+      throw new InvalidRequestError(`${method}: \`options.${name}\` must be a positive number of milliseconds`, { field: `options.${name}` });
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  let wait = intervalMs;
+  for (;;) {
+    checkSignal(signal);
+    const result = await group[method](request, signal ? { signal, timeoutMs: Math.max(1, deadline - Date.now()) } : { timeoutMs: Math.max(1, deadline - Date.now()) });
+    if (isFinal(result)) return result;
+    const left = deadline - Date.now();
+    if (left <= wait) {
+      await sleep(Math.max(0, left), signal);
+      throw new RequestTimeoutError(`${method}: no final status after ${timeoutMs} ms (last: ${result?.status})`, { cause: result });
+    }
+    await sleep(wait, signal);
+    wait = Math.min(wait * 1.5, maxIntervalMs);
+  }
+}
+
+
+const encoder = new TextEncoder();
+
+function header(headers, name) {
+  if (typeof headers?.get === "function") return headers.get(name) ?? undefined;
+  for (const [k, v] of Object.entries(headers ?? {})) if (k.toLowerCase() === name) return Array.isArray(v) ? v[0] : v;
+  return undefined;
+}
+
+function base64ToBytes(text) {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function equalInConstantTime(a, b) {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
+/**
+ * Verifies a Codat (Svix) webhook and returns its event. See index.d.ts for the contract.
+ */
+export async function verifyWebhook(body, headers, secret, options = {}) {
+  const fail = (why) => {
+    throw new WebhookVerificationError(`webhook verification failed: ${why}`);
+  };
+  const toleranceMs = (options?.toleranceSeconds ?? 300) * 1000;
+  const now = options?.now ?? Date.now();
+  const text = typeof body === "string" ? body : body instanceof Uint8Array || body instanceof ArrayBuffer ? new TextDecoder().decode(body) : fail("body must be the raw request body (string, Uint8Array or ArrayBuffer)");
+  const id = header(headers, "svix-id") ?? header(headers, "webhook-id");
+  const timestamp = header(headers, "svix-timestamp") ?? header(headers, "webhook-timestamp");
+  const signatures = header(headers, "svix-signature") ?? header(headers, "webhook-signature");
+  if (!id || !timestamp || !signatures) fail("missing svix-id, svix-timestamp or svix-signature header");
+  if (!/^\d+$/.test(timestamp)) fail("svix-timestamp is not a number of seconds");
+  if (Math.abs(now - Number(timestamp) * 1000) > toleranceMs) fail("timestamp outside the tolerance window (replayed or clock skew)");
+  if (typeof secret !== "string" || !secret) fail("secret must be the endpoint's signing secret (whsec_...)");
+  let key;
+  try {
+    key = await crypto.subtle.importKey("raw", base64ToBytes(secret.startsWith("whsec_") ? secret.slice(6) : secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  } catch {
+    fail("secret is not valid base64");
+  }
+  const expected = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${id}.${timestamp}.${text}`)));
+  let matched = false;
+  // Several signatures during secret rotation: any may match; check all in the same time.
+  for (const part of signatures.split(" ")) {
+    const [version, sig] = part.split(",", 2);
+    if (version !== "v1" || !sig) continue;
+    let given;
+    try {
+      given = base64ToBytes(sig);
+    } catch {
+      continue;
+    }
+    matched = equalInConstantTime(given, expected) || matched;
+  }
+  if (!matched) fail("no signature matches");
+  try {
+    return JSON.parse(text);
+  } catch {
+    fail("the body is not JSON");
+  }
 }

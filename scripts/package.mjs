@@ -18,6 +18,8 @@ const errorNames = [
   "RequestAbortedError",
   "InvalidRequestError",
   "SourceAccountBatchConflictError",
+  "HookError",
+  "WebhookVerificationError",
 ];
 
 const snippetDirs = readdirSync(join(pkg, "snippets"));
@@ -27,7 +29,7 @@ if (!existsSync(join(pkg, runtime))) throw new Error(`missing ${runtime}`);
 
 const write = (name, text) => writeFileSync(join(pkg, name), text);
 
-write("errors.js", `export { ${errorNames.join(", ")}, isSourceAccountV2 } from "${runtime}";\n`);
+write("errors.js", `export { ${errorNames.join(", ")}, isSourceAccountV2, verifyWebhook } from "${runtime}";\n`);
 copyFileSync(join(root, "js", "errors.d.ts"), join(pkg, "errors.d.ts"));
 
 // Group getters build a new wasm-bindgen wrapper on each access; cache one per client so

@@ -59,6 +59,69 @@ pub struct SDKOptions {
     /// clear text. Default `false`.
     #[tsify(optional)]
     pub allow_insecure_http: Option<bool>,
+    /// Functions run around every attempt (async allowed), in this order: `beforeRequest`
+    /// (may return a changed request), the fetch, then `afterSuccess` for a 2xx (may return a
+    /// changed response) or `afterError` for anything else (a response or an error). A hook
+    /// that throws fails the call with `HookError` naming it.
+    #[tsify(optional)]
+    pub hooks: Option<Hooks>,
+    /// Console-like logger (`debug` or `log`): one line per attempt with method, URL, status,
+    /// attempt number, the wait before the next attempt and elapsed ms. `Authorization` is
+    /// never logged.
+    #[tsify(
+        optional,
+        type = "{ debug?: (line: string) => void; log?: (line: string) => void }"
+    )]
+    pub debug_logger: Option<JsValue>,
+    /// `"verbose"` adds request and response bodies and headers (Authorization redacted) to
+    /// the log. Default `"basic"`.
+    #[tsify(optional, type = "\"basic\" | \"verbose\"")]
+    pub debug_level: Option<String>,
+}
+
+/// What `beforeRequest` sees and may return changed.
+#[derive(Tsify)]
+pub struct HookRequest {
+    pub method: String,
+    pub url: String,
+    /// Header names as sent; `Authorization` included (it is your own hook).
+    #[tsify(type = "Record<string, string>")]
+    pub headers: JsValue,
+    #[tsify(type = "string | Uint8Array | ArrayBuffer | Blob | undefined")]
+    pub body: JsValue,
+}
+
+/// What `afterSuccess` and `afterError` see; `afterSuccess` may return it changed.
+#[derive(Tsify)]
+pub struct HookResponse {
+    pub status: u16,
+    #[tsify(type = "Record<string, string>")]
+    pub headers: JsValue,
+    /// The raw body text.
+    pub body: String,
+    #[tsify(type = "Response")]
+    pub response: JsValue,
+}
+
+/// Functions run around every attempt; see `SDKOptions.hooks`.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Hooks {
+    #[tsify(
+        optional,
+        type = "(request: HookRequest) => HookRequest | void | Promise<HookRequest | void>"
+    )]
+    pub before_request: Option<JsValue>,
+    #[tsify(
+        optional,
+        type = "(response: HookResponse) => HookResponse | void | Promise<HookResponse | void>"
+    )]
+    pub after_success: Option<JsValue>,
+    #[tsify(
+        optional,
+        type = "(failure: HookResponse | Error) => void | Promise<void>"
+    )]
+    pub after_error: Option<JsValue>,
 }
 
 /// Per-call options, the last argument of every operation.
@@ -88,7 +151,11 @@ const CLIENT_OPTIONS: &[&str] = &[
     "userAgent",
     "fetch",
     "allowInsecureHttp",
+    "hooks",
+    "debugLogger",
+    "debugLevel",
 ];
+const HOOKS: &[&str] = &["beforeRequest", "afterSuccess", "afterError"];
 const CALL_OPTIONS: &[&str] = &["retries", "timeoutMs", "signal", "serverURL"];
 
 /// Where the `Authorization` value comes from.
@@ -150,6 +217,23 @@ pub(crate) struct Client {
     pub user_agent: Option<String>,
     pub fetch: Function,
     pub allow_insecure_http: bool,
+    /// The caller's hooks object, or `undefined`.
+    pub hooks: JsValue,
+    pub logger: Option<Logger>,
+}
+
+/// Where debug lines go, and whether bodies go too.
+pub(crate) struct Logger {
+    pub log: Function,
+    pub target: JsValue,
+    pub verbose: bool,
+}
+
+impl Logger {
+    pub(crate) fn line(&self, text: &str) {
+        // A logger that throws must not fail the call.
+        let _ = self.log.call1(&self.target, &JsValue::from_str(text));
+    }
 }
 
 /// The settled options of one call.
@@ -267,6 +351,40 @@ impl Client {
                 .dyn_into::<Function>()
                 .map_err(|_| bad("fetch", "must be a fetch-compatible function"))?,
         };
+        let hooks = optional(get(options, "hooks"), |v| -> Result<JsValue, String> {
+            if !v.is_object() {
+                return Err("must be an object of functions".into());
+            }
+            check_keys(v, HOOKS).map_err(|k| format!("has `{k}`, which is not a hook"))?;
+            for name in HOOKS {
+                let f = get(v, name);
+                if !f.is_undefined() && !f.is_function() {
+                    return Err(format!(".{name} must be a function"));
+                }
+            }
+            Ok(v.clone())
+        })
+        .map_err(|r| bad("hooks", &r))?
+        .unwrap_or(JsValue::UNDEFINED);
+        let level = get(options, "debugLevel");
+        let verbose = match level.as_string().as_deref() {
+            _ if level.is_undefined() => false,
+            Some("basic") => false,
+            Some("verbose") => true,
+            _ => return Err(bad("debugLevel", "must be \"basic\" or \"verbose\"")),
+        };
+        let logger = optional(get(options, "debugLogger"), |v| -> Result<Logger, &str> {
+            let log = ["debug", "log"]
+                .iter()
+                .find_map(|m| get(v, m).dyn_into::<Function>().ok())
+                .ok_or("must have a debug or log function")?;
+            Ok(Logger {
+                log,
+                target: v.clone(),
+                verbose,
+            })
+        })
+        .map_err(|r| bad("debugLogger", r))?;
         Ok(Client {
             server_url,
             auth,
@@ -275,6 +393,8 @@ impl Client {
             user_agent,
             fetch,
             allow_insecure_http,
+            hooks,
+            logger,
         })
     }
 

@@ -28,7 +28,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Kind::Base => "CodatBankFeedsError",
             Kind::ErrorMessage => "ErrorMessage",

@@ -13,9 +13,9 @@ mod retry;
 mod transport;
 mod url;
 
-pub use client::{CodatBankFeeds, RequestOptions, SDKOptions};
+pub use client::{CodatBankFeeds, HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions};
 pub use groups::{
     AccountMappingApi, BankAccountsApi, CompaniesApi, CompanyInformationApi, ConnectionsApi,
-    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi,
+    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi, WaitOptions,
 };
 pub use retry::{BackoffStrategy, RetryConfig};

@@ -3,6 +3,7 @@
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::client::{Auth, CallOptions, Client};
 use crate::error::{self, Details, HttpResponse, Kind};
@@ -21,6 +22,7 @@ extern "C" {
         body: &JsValue,
         timeout_ms: f64,
         signal: &JsValue,
+        hooks: &JsValue,
     ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(catch)]
@@ -58,13 +60,25 @@ pub(crate) async fn send(
             &request.body,
             remaining,
             &call.signal,
+            &client.hooks,
         )
         .await;
-        let wait = match attempt {
-            Ok(raw) => {
-                let response = read_response(&raw);
+        let attempt_number = retries + 1;
+        let outcome = attempt.map(|raw| read_response(&raw));
+        let wait = match &outcome {
+            Ok(response) => {
                 if (200..300).contains(&response.status) {
-                    return decode_success(op, &response);
+                    log_attempt(
+                        client,
+                        op,
+                        request,
+                        &headers,
+                        &outcome,
+                        attempt_number,
+                        None,
+                        start,
+                    );
+                    return decode_success(op, response);
                 }
                 // A short-lived token may have expired between fetching and use: ask once more.
                 if response.status == 401
@@ -72,16 +86,25 @@ pub(crate) async fn send(
                     && !reauthorised
                 {
                     reauthorised = true;
+                    log_attempt(
+                        client,
+                        op,
+                        request,
+                        &headers,
+                        &outcome,
+                        attempt_number,
+                        Some(0.0),
+                        start,
+                    );
                     continue;
                 }
-                let wait = is_retryable_status(response.status)
-                    .then(|| retry_wait(&call.retry, retries, start, &response))
-                    .flatten();
-                wait.ok_or_else(|| error::from_response(op, &response))?
+                is_retryable_status(response.status)
+                    .then(|| retry_wait(&call.retry, retries, start, response))
+                    .flatten()
             }
             Err(err) => {
-                let retryable = Kind::of(&err) == Some(Kind::Connection);
-                let wait = match call.retry {
+                let retryable = Kind::of(err) == Some(Kind::Connection);
+                match call.retry {
                     RetryPolicy::Backoff {
                         backoff,
                         retry_connection_errors: true,
@@ -90,9 +113,24 @@ pub(crate) async fn send(
                         (now() + wait - start <= backoff.max_elapsed_time).then_some(wait)
                     }
                     _ => None,
-                };
-                wait.ok_or(err)?
+                }
             }
+        };
+        log_attempt(
+            client,
+            op,
+            request,
+            &headers,
+            &outcome,
+            attempt_number,
+            wait,
+            start,
+        );
+        let Some(wait) = wait else {
+            return Err(match outcome {
+                Ok(response) => error::from_response(op, &response),
+                Err(err) => err,
+            });
         };
         retries += 1;
         pause(wait, deadline, call, op).await?;
@@ -176,4 +214,59 @@ fn decode_success(op: &Operation, response: &HttpResponse) -> Result<JsValue, Js
         })
     })?;
     json_parse(&response.text).map_err(|_| invalid("the body is not valid JSON".into()))
+}
+
+/// One debug line per attempt; bodies and headers only when verbose, `Authorization` never.
+#[allow(clippy::too_many_arguments)]
+fn log_attempt(
+    client: &Client,
+    op: &Operation,
+    request: &Prepared,
+    headers: &Array,
+    outcome: &Result<HttpResponse, JsValue>,
+    attempt: u32,
+    wait: Option<f64>,
+    start: f64,
+) {
+    let Some(logger) = &client.logger else { return };
+    let result = match outcome {
+        Ok(response) => format!("HTTP {}", response.status),
+        Err(err) => Kind::of(err).map_or("error", Kind::class).to_string(),
+    };
+    let next = match wait {
+        Some(ms) => format!("retrying in {ms:.0} ms"),
+        None => "final".to_string(),
+    };
+    logger.line(&format!(
+        "codat-bank-feeds: {} {} {} -> {result} (attempt {attempt}, {next}, {:.0} ms elapsed)",
+        op.name,
+        op.method.as_str(),
+        request.url,
+        now() - start
+    ));
+    if logger.verbose {
+        let shown: Vec<String> = headers
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.dyn_into().ok()?;
+                let name = pair.get(0).as_string()?;
+                let value = if name.eq_ignore_ascii_case("authorization") {
+                    "[redacted]".to_string()
+                } else {
+                    pair.get(1).as_string()?
+                };
+                Some(format!("{name}: {value}"))
+            })
+            .collect();
+        logger.line(&format!("  request headers: {}", shown.join(", ")));
+        if let Some(body) = request.body.as_string() {
+            logger.line(&format!("  request body: {body}"));
+        }
+        if let Ok(response) = outcome {
+            logger.line(&format!(
+                "  response body: {}",
+                response.text.as_string().unwrap_or_default()
+            ));
+        }
+    }
 }

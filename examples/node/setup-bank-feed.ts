@@ -57,12 +57,17 @@ const push: CreateBankTransactions = {
 const started = await sdk.transactions.create({ ...ids, accountId: account.id, requestBody: push });
 console.log(`5. pushed ${push.transactions.length} transactions: operation ${started.pushOperationKey} ${started.status}`);
 
-let operation: PushOperation = started;
-while (operation.status === "Pending") {
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  operation = await sdk.transactions.getCreateOperation({ companyId: company.id, pushOperationKey: started.pushOperationKey });
-}
+const operation: PushOperation = await sdk.transactions.waitForOperation(
+  { companyId: company.id, pushOperationKey: started.pushOperationKey },
+  { intervalMs: 100, timeoutMs: 30_000 },
+);
 console.log(`6. push operation read back: ${operation.status}, ${operation.changes?.length ?? 0} changes, completed ${operation.completedOnUtc}`);
+
+let pushes = 0;
+for await (const push of sdk.transactions.listAllCreateOperations({ companyId: company.id, pageSize: 50 })) {
+  if (push.pushOperationKey === started.pushOperationKey) pushes++;
+}
+console.log(`   listAllCreateOperations pages through the company's pushes: found ours ${pushes} time(s)`);
 
 try {
   await sdk.companies.get({ companyId: "00000000-0000-0000-0000-000000000000" });

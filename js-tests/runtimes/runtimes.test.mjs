@@ -9,6 +9,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startRuntimeServer } from "./server.mjs";
+import { STEPS } from "./scenario.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -38,7 +39,7 @@ const parse = (stdout) => JSON.parse(stdout.trim().split("\n").at(-1));
 function assertScenario(result, runtime) {
   assert.equal(result.ok, true, JSON.stringify(result));
   assert.equal(result.runtime, runtime);
-  assert.equal(result.steps.length, 6);
+  assert.equal(result.steps.length, STEPS);
   assert.equal(server.attempts.get(`flaky-${runtime}`), 2, "exactly one retry after the 503");
 }
 

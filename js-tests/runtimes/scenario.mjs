@@ -2,6 +2,7 @@
 // package as installed from its tarball. No Node APIs: it runs in workerd and browsers too.
 export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
+export const STEPS = 11;
 
 export async function runScenario(pkg, serverURL, runtime) {
   const steps = [];
@@ -38,6 +39,31 @@ export async function runScenario(pkg, serverURL, runtime) {
     check(false, "an invalid request rejects");
   } catch (err) {
     check(err instanceof pkg.InvalidRequestError && err.field === "companyId", "an invalid request is InvalidRequestError");
+  }
+  const ids = [];
+  for await (const c of sdk.companies.listAll({ pageSize: 2 })) ids.push(c.id);
+  check(ids.join() === "p-0,p-1,p-2", "listAll pages on demand");
+
+  const lines = [];
+  const seen = [];
+  const traced = new pkg.CodatBankFeeds({
+    authHeader: async () => "Bearer short-lived-token",
+    serverURL,
+    hooks: { beforeRequest: (r) => ({ ...r, headers: { ...r.headers, "x-runtime": runtime } }), afterSuccess: (r) => void seen.push(r.status) },
+    debugLogger: { debug: (l) => lines.push(l) },
+  });
+  const op = await traced.transactions.waitForOperation({ companyId: COMPANY_ID, pushOperationKey: `op-${runtime}` }, { intervalMs: 10 });
+  check(op.status === "Success" && seen.join() === "200,200", "waitForOperation polls to Success, hooks run per attempt");
+  check(lines.length === 2 && !lines.join().includes("short-lived-token"), "debugLogger logs each attempt without the token");
+
+  const vector = await (await fetch(`${serverURL}/webhook-vector`)).json();
+  const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
+  check(event.eventType === "bankFeeds.sourceAccount.connected", "verifyWebhook verifies with WebCrypto");
+  try {
+    await pkg.verifyWebhook(vector.body + " ", vector.headers, vector.secret);
+    check(false, "a tampered webhook is refused");
+  } catch (err) {
+    check(err instanceof pkg.WebhookVerificationError, "a tampered webhook is refused");
   }
   return { ok: true, runtime, steps };
 }

@@ -1,6 +1,7 @@
 // The runtime tests' server: answers the scenario's calls by path (so runtimes can share it),
 // counts attempts per flaky id, and serves the browser page's files under /page/.
 import http from "node:http";
+import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join, extname } from "node:path";
 import { COMPANY_ID, MISSING_ID } from "./scenario.mjs";
@@ -35,7 +36,33 @@ export async function startRuntimeServer(pageDir) {
         return res.end();
       }
     }
+    if (path === "/webhook-vector") {
+      // Signed here with Node's crypto, independently of the client's WebCrypto code.
+      const key = randomBytes(24);
+      const body = JSON.stringify({ id: "e-1", eventType: "bankFeeds.sourceAccount.connected", generatedDate: "2024-09-01T00:00:00Z", payload: {} });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const signature = `v1,${createHmac("sha256", key).update(`msg_1.${ts}.${body}`).digest("base64")}`;
+      return json(200, { body, secret: `whsec_${key.toString("base64")}`, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": signature } });
+    }
     if (!req.headers.authorization) return json(401, { statusCode: 401, error: "Unauthorized" });
+    if (req.method === "GET" && path === "/companies") {
+      const page = Number(new URL(req.url, "http://x").searchParams.get("page"));
+      const ids = page === 1 ? ["p-0", "p-1"] : ["p-2"];
+      return json(200, {
+        results: ids.map((id) => company(id)),
+        pageNumber: page,
+        pageSize: 2,
+        totalResults: 3,
+        _links: { self: { href: "/companies" }, current: { href: "/companies" } },
+      });
+    }
+    if (req.method === "GET" && path.startsWith(`/companies/${COMPANY_ID}/push/`)) {
+      if (req.headers["x-runtime"] === undefined) return json(400, { statusCode: 400, error: "hook header missing" });
+      const key = path.split("/").pop();
+      const n = (attempts.get(key) ?? 0) + 1;
+      attempts.set(key, n);
+      return json(200, { companyId: COMPANY_ID, pushOperationKey: key, dataConnectionKey: COMPANY_ID, requestedOnUtc: "2024-01-01T00:00:00Z", status: n === 1 ? "Pending" : "Success", statusCode: 200 });
+    }
     if (req.method === "POST" && path === "/companies") {
       const input = JSON.parse(body);
       return json(200, company("c1d2e3f4-0000-4000-8000-000000000001", { name: input.name, tags: input.tags }));

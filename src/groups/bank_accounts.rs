@@ -100,4 +100,41 @@ impl BankAccountsApi {
     ) -> Promise {
         self.client.call(&CREATE, request, options)
     }
+
+    /// List all bank accounts
+    ///
+    /// Every bank account of `list`, page after page on demand (`for await (const x of ...)`),
+    /// from `request.page` (default 1) until the last page. Each page is retried by the normal
+    /// policy; `options.signal` stops it; a `break` sends no further request. An error on a
+    /// page is thrown from the loop, after the items already yielded.
+    #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncGenerator<BankAccount, void, undefined>")]
+    pub fn list_all(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListBankAccountsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "list",
+            request,
+            options,
+            true,
+        )
+    }
+
+    /// The pages of `list`, whole, fetched on demand as `listAll` does.
+    #[wasm_bindgen(js_name = listPages, unchecked_return_type = "AsyncGenerator<BankAccounts, void, undefined>")]
+    pub fn list_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListBankAccountsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "list",
+            request,
+            options,
+            false,
+        )
+    }
 }

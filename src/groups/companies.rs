@@ -209,4 +209,41 @@ impl CompaniesApi {
     ) -> Promise {
         self.client.call(&GET_ACCESS_TOKEN, request, options)
     }
+
+    /// List all companies
+    ///
+    /// Every company of `list`, page after page on demand (`for await (const x of ...)`),
+    /// from `request.page` (default 1) until the last page. Each page is retried by the normal
+    /// policy; `options.signal` stops it; a `break` sends no further request. An error on a
+    /// page is thrown from the loop, after the items already yielded.
+    #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncGenerator<Company, void, undefined>")]
+    pub fn list_all(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListCompaniesRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "list",
+            request,
+            options,
+            true,
+        )
+    }
+
+    /// The pages of `list`, whole, fetched on demand as `listAll` does.
+    #[wasm_bindgen(js_name = listPages, unchecked_return_type = "AsyncGenerator<Companies, void, undefined>")]
+    pub fn list_pages(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListCompaniesRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "list",
+            request,
+            options,
+            false,
+        )
+    }
 }

@@ -97,4 +97,25 @@ impl ManagedBankFeedsApi {
     ) -> Promise {
         self.client.call(&RUN_AD_HOC_SYNC, request, options)
     }
+
+    /// Wait for a sync
+    ///
+    /// Polls `getSync` until the sync's status is final (`Failed`, `SuccessDataPushed`,
+    /// `SuccessNoDataPushed`, `PartialSuccessDataPushed`: anything but `Started`), with
+    /// growing waits on JS timers, and resolves to the final status. Rejects with
+    /// `RequestTimeoutError` after `options.timeoutMs`, `RequestAbortedError` on abort.
+    #[wasm_bindgen(js_name = waitForSync, unchecked_return_type = "Promise<SyncStatusResult>")]
+    pub fn wait_for_sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetManagedBankFeedSyncRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,
+    ) -> Promise {
+        super::poll(
+            Self::new(&self.client).into(),
+            "getSync",
+            request,
+            "sync",
+            options,
+        )
+    }
 }

@@ -123,4 +123,62 @@ impl TransactionsApi {
     ) -> Promise {
         self.client.call(&LIST_CREATE_OPERATIONS, request, options)
     }
+
+    /// List all create operations
+    ///
+    /// Every push operation of `listCreateOperations`, page after page on demand (`for await (const x of ...)`),
+    /// from `request.page` (default 1) until the last page. Each page is retried by the normal
+    /// policy; `options.signal` stops it; a `break` sends no further request. An error on a
+    /// page is thrown from the loop, after the items already yielded.
+    #[wasm_bindgen(js_name = listAllCreateOperations, unchecked_return_type = "AsyncGenerator<PushOperation, void, undefined>")]
+    pub fn list_all_create_operations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCreateOperationsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "listCreateOperations",
+            request,
+            options,
+            true,
+        )
+    }
+
+    /// The pages of `listCreateOperations`, whole, fetched on demand as `listAllCreateOperations` does.
+    #[wasm_bindgen(js_name = listCreateOperationsPages, unchecked_return_type = "AsyncGenerator<PushOperations, void, undefined>")]
+    pub fn list_create_operations_pages(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ListCreateOperationsRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> JsValue {
+        super::paginate(
+            Self::new(&self.client).into(),
+            "listCreateOperations",
+            request,
+            options,
+            false,
+        )
+    }
+
+    /// Wait for a push operation
+    ///
+    /// Polls `getCreateOperation` until the operation's status is final (`Success`, `Failed`,
+    /// `TimedOut`, or any value other than `Pending`), waiting longer between polls each time
+    /// on JS timers, and resolves to the final operation. Rejects with `RequestTimeoutError`
+    /// after `options.timeoutMs`, `RequestAbortedError` when `options.signal` aborts.
+    #[wasm_bindgen(js_name = waitForOperation, unchecked_return_type = "Promise<PushOperation>")]
+    pub fn wait_for_operation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GetCreateOperationRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,
+    ) -> Promise {
+        super::poll(
+            Self::new(&self.client).into(),
+            "getCreateOperation",
+            request,
+            "push",
+            options,
+        )
+    }
 }

@@ -2,11 +2,22 @@
 //   POST /bank-feeds { "companyName": "...", "account": { ...SourceAccountV2Prototype } }
 // The API key comes from a secret binding (`wrangler secret put CODAT_API_KEY`, the base64
 // key); CODAT_SERVER_URL is a plain var, unset for the real API.
-import { CodatBankFeeds, CodatBankFeedsError, InvalidRequestError } from "codat-bank-feeds-wasm";
+import { CodatBankFeeds, CodatBankFeedsError, InvalidRequestError, verifyWebhook, WebhookVerificationError } from "codat-bank-feeds-wasm";
 
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
+    if (request.method === "POST" && url.pathname === "/webhooks") {
+      // Codat's webhooks, verified before anything is trusted (secret: CODAT_WEBHOOK_SECRET).
+      try {
+        const event = await verifyWebhook(await request.text(), request.headers, env.CODAT_WEBHOOK_SECRET);
+        console.log(`webhook ${event.eventType}`);
+        return new Response(null, { status: 204 });
+      } catch (err) {
+        if (err instanceof WebhookVerificationError) return new Response(err.message, { status: 401 });
+        throw err;
+      }
+    }
     if (request.method !== "POST" || url.pathname !== "/bank-feeds") {
       return new Response("POST /bank-feeds", { status: 404 });
     }
