@@ -174,6 +174,15 @@ export function sleep(ms, signal) {
   });
 }
 
+/**
+ * The UTF-8 bytes of a body text. Wasm reads long strings through this native encoder: the
+ * generic string hand-over walks the text one char at a time in JS, which cost more than
+ * validating the body itself.
+ */
+export function utf8(text) {
+  return encoder.encode(typeof text === "string" ? text : "");
+}
+
 /** Whether `value` can be sent as a body unchanged. */
 export function isRawBody(value) {
   return (

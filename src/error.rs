@@ -120,7 +120,7 @@ impl HttpResponse {
 /// The error a non-2xx response becomes: the operation's own typed error, the API's
 /// `ErrorMessage`, or the base class with the raw body.
 pub(crate) fn from_response(op: &Operation, response: &HttpResponse) -> JsValue {
-    let text = response.text.as_string().unwrap_or_default();
+    let text = crate::transport::text_of(&response.text);
     let status = response.status;
     for typed in op.typed_errors.iter().filter(|t| t.status == status) {
         if (typed.validate)(&text).is_ok() {

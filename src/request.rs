@@ -153,7 +153,7 @@ fn json_body(
     let field = if root.is_empty() { "request" } else { root };
     let json = JSON::stringify(value)
         .map_err(|_| bad(field, "cannot be serialised as JSON (a BigInt or a cycle?)"))?;
-    let text = json.as_string().unwrap_or_default();
+    let text = crate::transport::text_of(&json);
     validate(&text).map_err(|m| bad(&m.field(root), &m.reason))?;
     Ok(json.into())
 }

@@ -27,6 +27,13 @@ extern "C" {
 
     #[wasm_bindgen(catch)]
     async fn sleep(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
+
+    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// A JS string (a body) as Rust text, copied natively; anything else reads as empty.
+pub(crate) fn text_of(value: &JsValue) -> String {
+    String::from_utf8(utf8(value).to_vec()).unwrap_or_default()
 }
 
 #[wasm_bindgen]
@@ -192,7 +199,7 @@ fn decode_success(op: &Operation, response: &HttpResponse) -> Result<JsValue, Js
     let Decode::Json(validate) = op.decode_for(response.status) else {
         return Ok(JsValue::UNDEFINED);
     };
-    let text = response.text.as_string().unwrap_or_default();
+    let text = text_of(&response.text);
     let invalid = |reason: String| {
         Details::new()
             .response(response)
