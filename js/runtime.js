@@ -108,19 +108,29 @@ async function runHook(hooks, name, value) {
 /**
  * One HTTP attempt, with the caller's hooks around it (beforeRequest, then fetch, then
  * afterSuccess for a 2xx or afterError otherwise). Resolves to the response with its body read
- * as text, or rejects with a ConnectionError, RequestTimeoutError, RequestAbortedError or
- * HookError.
+ * (as bytes for wasm and as text for JSON.parse and errors), or rejects with a ConnectionError,
+ * RequestTimeoutError, RequestAbortedError or HookError. A JSON body arrives as its UTF-8 bytes
+ * (`json` true): fetch sends them as they are, where a string would be encoded once more; hooks
+ * still see it as text.
  */
-export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, signal, hooks) {
+export async function fetchOnce(fetchFn, url, method, headers, body, json, timeoutMs, signal, hooks) {
   if (signal?.aborted) throw abortedError(signal);
   let request = { method, url, headers: Object.fromEntries(headers), body };
-  if (hooks?.beforeRequest) request = (await runHook(hooks, "beforeRequest", request)) ?? request;
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  signal?.addEventListener("abort", onAbort, { once: true });
+  if (hooks?.beforeRequest) {
+    if (json) request.body = bodyText(body);
+    request = (await runHook(hooks, "beforeRequest", request)) ?? request;
+  }
+  // Node's AbortController is costly to make: one only when a timeout needs it.
+  let controller;
+  let onAbort;
+  if (timeoutMs >= 0) {
+    controller = new AbortController();
+    onAbort = () => controller.abort(signal.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  }
   let timedOut = false;
   const timer =
-    timeoutMs >= 0
+    controller !== undefined
       ? globalThis.setTimeout(() => {
           timedOut = true;
           controller.abort();
@@ -129,9 +139,14 @@ export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, 
   let response;
   let result;
   try {
-    response = await fetchFn(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
-    const text = await response.text();
-    result = { status: response.status, headers: Object.fromEntries(response.headers), text, response };
+    response = await fetchFn(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller ? controller.signal : signal ?? undefined,
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
   } catch (err) {
     const details = response
       ? { cause: err, statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response }
@@ -144,13 +159,16 @@ export async function fetchOnce(fetchFn, url, method, headers, body, timeoutMs, 
     throw error;
   } finally {
     if (timer !== undefined) globalThis.clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
   const view = { status: result.status, headers: result.headers, body: result.text, response };
   if (result.status >= 200 && result.status < 300) {
     if (hooks?.afterSuccess) {
       const replaced = await runHook(hooks, "afterSuccess", view);
-      if (replaced) return { status: replaced.status ?? view.status, headers: replaced.headers ?? view.headers, text: replaced.body ?? view.body, response };
+      if (replaced) {
+        const text = replaced.body ?? view.body;
+        return { status: replaced.status ?? view.status, headers: replaced.headers ?? view.headers, text, bytes: text === view.body ? result.bytes : utf8(text), response };
+      }
     }
   } else if (hooks?.afterError) {
     await runHook(hooks, "afterError", view);
@@ -172,6 +190,15 @@ export function sleep(ms, signal) {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+const decoder = new TextDecoder();
+
+/** A request body as text, for hooks and the verbose log. */
+export function bodyText(body) {
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return decoder.decode(body);
+  return undefined;
 }
 
 /**

@@ -106,10 +106,16 @@ pub(crate) struct HttpResponse {
     pub headers: JsValue,
     /// The body text as a JS string (kept as JS: handing it back costs no copy).
     pub text: JsValue,
+    /// The body's bytes, which wasm reads with one native copy.
+    pub bytes: js_sys::Uint8Array,
     pub raw: JsValue,
 }
 
 impl HttpResponse {
+    pub(crate) fn body(&self) -> String {
+        crate::transport::text_from(&self.bytes)
+    }
+
     pub(crate) fn header(&self, name: &str) -> Option<String> {
         Reflect::get(&self.headers, &JsValue::from_str(name))
             .ok()?
@@ -120,7 +126,7 @@ impl HttpResponse {
 /// The error a non-2xx response becomes: the operation's own typed error, the API's
 /// `ErrorMessage`, or the base class with the raw body.
 pub(crate) fn from_response(op: &Operation, response: &HttpResponse) -> JsValue {
-    let text = crate::transport::text_of(&response.text);
+    let text = response.body();
     let status = response.status;
     for typed in op.typed_errors.iter().filter(|t| t.status == status) {
         if (typed.validate)(&text).is_ok() {

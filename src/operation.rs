@@ -1,6 +1,6 @@
 //! What an operation is, as data: the one generic request path in `client` reads these.
 
-use serde::de::DeserializeOwned;
+use crate::models::Model;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Method {
@@ -77,11 +77,10 @@ fn missing_field(reason: &str) -> Option<&str> {
     rest.split('`').next()
 }
 
-/// Deserializes `text` into `T` only to check it. serde_json names the position of a
-/// mismatch; `path_at` turns that into a JSON path without a path-tracking wrapper around every
-/// visitor, which would double the code of each of the ~90 model types.
-pub(crate) fn validate<T: DeserializeOwned>(text: &str) -> Result<(), Mismatch> {
-    serde_json::from_str::<T>(text).map(drop).map_err(|e| {
+/// Checks `text` against `T`'s schema table. serde_json names the position of a mismatch;
+/// `path_at` turns that into a JSON path, so the walk itself tracks nothing.
+pub(crate) fn validate<T: Model>(text: &str) -> Result<(), Mismatch> {
+    crate::models::check(T::SCHEMA, text).map_err(|e| {
         let offset = byte_offset(text, e.line(), e.column());
         Mismatch {
             path: path_at(text, offset),
@@ -239,20 +238,35 @@ impl Operation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
+    use crate::models::{Field, Schema};
 
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    #[serde(rename_all = "camelCase")]
-    struct Line {
-        amount: f64,
-        description: Option<String>,
-    }
+    static LINE: Schema = Schema::Object(
+        "Line",
+        &[
+            Field {
+                name: "amount",
+                schema: &Schema::Num,
+                required: true,
+            },
+            Field {
+                name: "description",
+                schema: &Schema::Str,
+                required: false,
+            },
+        ],
+    );
 
-    #[derive(Deserialize)]
-    #[allow(dead_code)]
-    struct Batch {
-        transactions: Vec<Line>,
+    struct Batch;
+
+    impl Model for Batch {
+        const SCHEMA: &'static Schema = &Schema::Object(
+            "Batch",
+            &[Field {
+                name: "transactions",
+                schema: &Schema::List(&LINE),
+                required: true,
+            }],
+        );
     }
 
     #[test]

@@ -18,8 +18,10 @@ extern "C" {
 /// A request ready to send.
 pub(crate) struct Prepared {
     pub url: String,
-    /// `undefined`, a JSON string, or the caller's raw bytes/text.
+    /// `undefined`, JSON as UTF-8 bytes, or the caller's raw bytes/text.
     pub body: JsValue,
+    /// `body` holds JSON bytes (shown to hooks as text).
+    pub json: bool,
 }
 
 pub(crate) fn prepare(
@@ -88,6 +90,8 @@ pub(crate) fn prepare(
     let params: Vec<(&str, &str)> = path_values.iter().map(|(n, v)| (*n, v.as_str())).collect();
     Ok(Prepared {
         url: build_url(server, op.path, &params, &query),
+        json: matches!(op.body, Body::Json { .. } | Body::WholeRequest { .. })
+            && !body.is_undefined(),
         body,
     })
 }
@@ -153,9 +157,10 @@ fn json_body(
     let field = if root.is_empty() { "request" } else { root };
     let json = JSON::stringify(value)
         .map_err(|_| bad(field, "cannot be serialised as JSON (a BigInt or a cycle?)"))?;
-    let text = crate::transport::text_of(&json);
+    let bytes = crate::transport::utf8(&json);
+    let text = crate::transport::text_from(&bytes);
     validate(&text).map_err(|m| bad(&m.field(root), &m.reason))?;
-    Ok(json.into())
+    Ok(bytes.into())
 }
 
 fn raw_body(value: JsValue) -> Result<JsValue, &'static str> {

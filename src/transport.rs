@@ -1,7 +1,7 @@
 //! One call on the wire: attempts through the runtime's `fetch`, waits between them on JS
 //! timers, the call's deadline and abort signal, and decoding of what comes back.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +20,7 @@ extern "C" {
         method: &str,
         headers: &Array,
         body: &JsValue,
+        json: bool,
         timeout_ms: f64,
         signal: &JsValue,
         hooks: &JsValue,
@@ -28,12 +29,25 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn sleep(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
 
-    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
+    /// The UTF-8 bytes of a JS string, through the native encoder: wasm-bindgen's own string
+    /// hand-over walks the text one char at a time in JS, which cost more than checking it.
+    pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
+
+    #[wasm_bindgen(js_name = bodyText)]
+    fn body_text(body: &JsValue) -> Option<String>;
 }
 
-/// A JS string (a body) as Rust text, copied natively; anything else reads as empty.
-pub(crate) fn text_of(value: &JsValue) -> String {
-    String::from_utf8(utf8(value).to_vec()).unwrap_or_default()
+/// UTF-8 bytes from JS as Rust text (invalid sequences replaced, as `TextDecoder` does; a BOM
+/// dropped, as `response.text()` does).
+pub(crate) fn text_from(bytes: &Uint8Array) -> String {
+    let text = match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
 #[wasm_bindgen]
@@ -65,6 +79,7 @@ pub(crate) async fn send(
             op.method.as_str(),
             &headers,
             &request.body,
+            request.json,
             remaining,
             &call.signal,
             &client.hooks,
@@ -191,6 +206,7 @@ fn read_response(raw: &JsValue) -> HttpResponse {
         status: field("status").as_f64().unwrap_or_default() as u16,
         headers: field("headers"),
         text: field("text"),
+        bytes: field("bytes").unchecked_into(),
         raw: field("response"),
     }
 }
@@ -199,7 +215,7 @@ fn decode_success(op: &Operation, response: &HttpResponse) -> Result<JsValue, Js
     let Decode::Json(validate) = op.decode_for(response.status) else {
         return Ok(JsValue::UNDEFINED);
     };
-    let text = text_of(&response.text);
+    let text = response.body();
     let invalid = |reason: String| {
         Details::new()
             .response(response)
@@ -266,14 +282,11 @@ fn log_attempt(
             })
             .collect();
         logger.line(&format!("  request headers: {}", shown.join(", ")));
-        if let Some(body) = request.body.as_string() {
+        if let Some(body) = body_text(&request.body) {
             logger.line(&format!("  request body: {body}"));
         }
         if let Ok(response) = outcome {
-            logger.line(&format!(
-                "  response body: {}",
-                response.text.as_string().unwrap_or_default()
-            ));
+            logger.line(&format!("  response body: {}", response.body()));
         }
     }
 }

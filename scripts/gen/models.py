@@ -9,22 +9,23 @@ when a file under src/models would change, or when a generated file there is no 
 Output goes through `rustfmt --edition 2021` when rustfmt is on PATH, so it is the text that
 `cargo fmt --check` expects; running the generator twice gives the same bytes.
 
-What the Rust types are for: tsify turns them into the `.d.ts` types users see, and serde_json
-deserializes request and response bodies into them to check their shape (callers get the parsed
-JSON itself, never these structs). So they derive `Deserialize` and `Tsify` only, ignore unknown
-fields, and are strict about the types of known fields.
+What is generated for each model: a Rust type that tsify turns into the `.d.ts` type users see
+(it derives `Tsify` only: no Rust code ever holds a body), and beside it a static schema table
+(`COMPANY_SCHEMA`) that the one hand-written validator in src/models/schema.rs walks to check
+request and response bodies. Callers get the parsed JSON itself. Unknown fields are ignored;
+the types of known fields are strict.
 
 Layout: one file per top-level component schema (`Company` -> company.rs), holding that schema's
 struct, its `definitions` and its inline objects. Exceptions: the pagination `_links` types
 (`Links`, `HalRef`, shared by every paged list) go to pagination.rs; schemas written inline in an
 operation and the oneOf unions go where OP_TYPES / UNIONS say; requests.rs has one request type
 per operation (REQUEST_NAMES); tests.rs decodes every example the spec has. mod.rs declares them
-all (plus the hand-written checks.rs) and re-exports every type.
+all (plus the hand-written schema.rs and shape.rs) and re-exports every type.
 
 What is generated: every schema an operation (request body, responses, including the shared
 components/responses) or a webhook reaches. Unreached schemas (PullOperation, PullOperations) are
 not generated. `DateTime` and other string schemas become `Text`. Text, List and Map
-(models/shape.rs) check without keeping: the models only validate.
+(models/shape.rs) are stand-ins that only name the shape: the tables carry it.
 
 Rules:
 - Type names: PascalCase of the component or definition key; inline objects are named after
@@ -48,7 +49,7 @@ Rules:
   specific, more-required-fields variant first); tsify prints it as a plain TS union. A oneOf of
   arrays is a Vec of the items' union in Rust (checked item by item) and `A[] | B[]` in TS.
 - Request-side rules beyond types (lengths, counts, the platform-key pattern) are not generated:
-  REQUEST_CHECKS attaches the hand-written functions of src/models/checks.rs to their fields.
+  REQUEST_CHECKS attaches the hand-written `Check`s of src/models/schema.rs to their fields.
 """
 import argparse
 import json
@@ -167,15 +168,15 @@ REQUEST_NAMES = {
 # A body with no JSON schema is sent as the caller's bytes (generate-credentials).
 RAW_BODY_TS = "Uint8Array | ArrayBuffer | Blob | string"
 
-# Request-side rules beyond types, checked by the hand-written src/models/checks.rs:
-# (type, JSON property) -> function in checks.rs.
+# Request-side rules beyond types, checked by the hand-written src/models/schema.rs:
+# (type, JSON property) -> its `Check`.
 REQUEST_CHECKS = {
-    ("CompanyRequestBody", "name"): "non_empty",
-    ("CompanyUpdateRequest", "name"): "non_empty_opt",
-    ("CompanyRequestBody", "tags"): "tags",
-    ("CompanyUpdateRequest", "tags"): "tags",
-    ("CreateConnectionRequestBody", "platformKey"): "platform_key",
-    ("CreateBankTransactions", "transactions"): "at_most_1000",
+    ("CompanyRequestBody", "name"): "NonEmptyName",
+    ("CompanyUpdateRequest", "name"): "NonEmptyName",
+    ("CompanyRequestBody", "tags"): "Tags",
+    ("CompanyUpdateRequest", "tags"): "Tags",
+    ("CreateConnectionRequestBody", "platformKey"): "PlatformKey",
+    ("CreateBankTransactions", "transactions"): "AtMost1000Transactions",
 }
 
 # Schema examples at pointers that are not a type of their own: pointer -> type to decode with.
@@ -296,6 +297,37 @@ def tsify_default(rust):
     if rust in scalars:
         return scalars[rust]
     return rust if re.fullmatch(r"[A-Z]\w*", rust) else None
+
+
+def schema_name(rust):
+    return snake(rust).upper() + "_SCHEMA"
+
+
+def schema_ref(rust):
+    """A `&'static Schema` expression for a Rust field type of the models."""
+    m = re.fullmatch(r"(List|Map|Option)<(.+)>", rust)
+    if m:
+        kind = {"List": "List", "Map": "Map", "Option": "Nullable"}[m.group(1)]
+        return f"&Schema::{kind}({schema_ref(m.group(2))})"
+    scalars = {"Text": "Str", "i64": "Int", "i32": "Int32", "f64": "Num", "bool": "Bool", "Any": "Any"}
+    if rust in scalars:
+        return f"&Schema::{scalars[rust]}"
+    if re.fullmatch(r"[A-Z]\w*", rust):
+        return f"&super::{schema_name(rust)}"
+    sys.exit(f"no schema for the Rust type {rust}")
+
+
+def schema_static(name, expr):
+    """The schema table of a model, and the trait that hands it to `validate::<T>`."""
+    return [
+        "",
+        f"/// The JSON shape of [`{name}`], checked by `schema.rs`.",
+        f"pub(crate) static {schema_name(name)}: Schema = {expr};",
+        "",
+        f"impl Model for {name} {{",
+        f"    const SCHEMA: &'static Schema = &{schema_name(name)};",
+        "}",
+    ]
 
 
 def ts_array(ts):
@@ -579,18 +611,21 @@ class Gen:
         self.order += 1
         order = self.order
         lines = doc_lines(doc) + [
-            "#[derive(Debug, Deserialize, Tsify)]",
+            "#[derive(Debug, Tsify)]",
             "#[serde(untagged)]",
             f"pub enum {name} {{",
         ]
         uses = set()
+        alternatives = []
         for v in variants:
             t = self.type_of(self.get(v), v, f"union {name}")
             if t.kind != "struct":
                 sys.exit(f"union {name}: variant {v} is not an object")
             lines.append(f"    {t.rust}({t.rust}),")
+            alternatives.append(schema_ref(t.rust) + ",")
             uses |= t.uses
         lines.append("}")
+        lines += schema_static(name, f"Schema::OneOf({json.dumps(name)}, &[\n" + "\n".join(alternatives) + "\n])")
         self.blocks.append((file, (3, order), "\n".join(lines), uses))
 
     def struct_type(self, schema, ptr):
@@ -607,12 +642,13 @@ class Gen:
         props, required = self.flatten(schema, ptr)
         doc = schema.get("description") or schema.get("title") or name
         lines = doc_lines(doc) + [
-            "#[derive(Debug, Deserialize, Tsify)]",
+            "#[derive(Debug, Tsify)]",
             '#[serde(rename_all = "camelCase")]',
             f"pub struct {name} {{",
         ]
         uses = set()
         fields = set()
+        table = []
         for prop, (sub, sub_ptr) in props.items():
             t = self.type_of(sub, sub_ptr, f"{name}.{prop}")
             uses |= t.uses
@@ -624,20 +660,27 @@ class Gen:
             if self.deprecated(sub):
                 doc = (doc + "\n\n" if doc else "") + "@deprecated"
             check = REQUEST_CHECKS.get((name, prop))
-            lines += self.field(field, prop, t, prop in required, self.nullable(sub), doc, check)
+            nullable = self.nullable(sub)
+            lines += self.field(field, prop, t, prop in required, nullable, doc)
+            shape = schema_ref(t.rust)
+            if check:
+                shape = f"&Schema::Checked(Check::{check}, {shape})"
+            must = "true" if prop in required and not nullable else "false"
+            table.append(f"Field {{ name: {json.dumps(prop)}, schema: {shape}, required: {must} }},")
         lines.append("}")
+        if len(table) > 64:
+            sys.exit(f"{name}: more than 64 fields (schema.rs tracks them in a u64)")
+        lines += schema_static(name, f"Schema::Object({json.dumps(name)}, &[\n" + "\n".join(table) + "\n])")
         self.blocks.append((file, order, "\n".join(lines), uses))
         return TypeRef(name, name, {name}, "struct")
 
-    def field(self, field, prop, t, required, nullable, doc, check=None):
+    def field(self, field, prop, t, required, nullable, doc):
         """A struct field: doc, serde and tsify attributes, declaration."""
         serde = []
         if serde_camel(field) != prop or field != snake(prop):
             serde.append(f'rename = "{prop}"')
         if not required:
             serde.append("default")
-        if check:
-            serde.append(f'deserialize_with = "super::checks::{check}"')
         ts = f"{t.ts} | null" if nullable else t.ts
         plain = tsify_default(t.rust) == t.ts and not nullable
         tsify = []
@@ -762,7 +805,7 @@ class Gen:
             self.claim(name, f"request of {oid}")
             base = f"#/paths/{ptr_escape(path)}/{method}"
             lines = doc_lines(op.get("summary") or oid) + [
-                "#[derive(Debug, Deserialize, Tsify)]",
+                "#[derive(Debug, Tsify)]",
                 '#[serde(rename_all = "camelCase")]',
                 f"pub struct {name} {{",
             ]
@@ -845,12 +888,14 @@ class Gen:
         shapes = [n for n in ("Any", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
         if shapes:
             lines.append(f"use super::shape::{{{', '.join(shapes)}}};" if len(shapes) > 1 else f"use super::shape::{shapes[0]};")
+        marks = {"Check": r"\bCheck::", "Field": r"\bField \{", "Model": r"\bimpl Model\b", "Schema": r"\bSchema\b"}
+        schema = [n for n, mark in marks.items() if re.search(mark, code)]
+        if schema:
+            lines.append(f"use super::schema::{{{', '.join(schema)}}};" if len(schema) > 1 else f"use super::schema::{schema[0]};")
         local = self.local_names(file)
         others = sorted(n for n in uses if n not in local)
         if others:
             lines.append(f"use super::{others[0]};" if len(others) == 1 else f"use super::{{{', '.join(others)}}};")
-        if "Deserialize" in code:
-            lines.append("use serde::Deserialize;")
         if "Tsify" in code:
             lines.append("use tsify::Tsify;")
         return lines
@@ -878,15 +923,17 @@ class Gen:
         mod = [
             HEADER,
             "//! The API's types, field for field as the spec has them. They give the `.d.ts` its types",
-            "//! (through tsify) and check request and response bodies (through serde); callers get the",
-            "//! JSON values themselves, so unknown fields and enum values pass through unchanged.",
+            "//! (through tsify), and their schema tables check request and response bodies (schema.rs);",
+            "//! callers get the JSON values themselves, so unknown fields and enum values pass through.",
             "",
             "// Doc comments are the spec's descriptions verbatim, Markdown quirks included.",
             "#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]",
             "",
-            "// Hand-written: request-side rules beyond types (see REQUEST_CHECKS in the generator).",
-            "mod checks;",
+            "// Hand-written: the validator the schema tables drive, and the field types' stand-ins.",
+            "mod schema;",
             "mod shape;",
+            "",
+            "pub use schema::{check, Check, Field, Model, Schema};",
             "",
         ]
         mod += [f"mod {m};" for m in mods]
@@ -905,6 +952,7 @@ class Gen:
             labels.add(label)
             text = json.dumps(value, indent=2, ensure_ascii=False)
             expect = "Err(())" if label in KNOWN_BAD_EXAMPLES else "Ok(())"
+            rust = re.sub(r"^List<", "Vec<", rust)
             entries.append(f"    ({json.dumps(label)}, decode::<{rust}>, {expect}, {raw_str(text)}),")
         missing = sorted(set(KNOWN_BAD_EXAMPLES) - labels)
         if missing:
@@ -920,15 +968,13 @@ TESTS_TEMPLATE = '''{HEADER}
 //! webhook examples), decoded into its type; and the leniency rules: unknown fields and enum
 //! values decode, wrong types of known fields do not.
 
-use super::shape::List;
+use super::schema::check;
 use super::*;
 
 type Decode = fn(&str) -> Result<(), String>;
 
-fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<(), String> {
-    serde_json::from_str::<T>(json)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+fn decode<T: Model>(json: &str) -> Result<(), String> {
+    check(T::SCHEMA, json).map_err(|e| e.to_string())
 }
 
 // Examples that do not match their schema because the spec's example is wrong; they must keep
@@ -995,8 +1041,12 @@ fn known_fields_are_strict() {
 fn source_account_versions() {
     let v2 = r#"{"id": "a", "accountName": "n", "accountType": "checking", "accountNumber": "1", "currency": "GBP", "balance": 0, "routingInfo": {"type": "rtn", "bankCode": "021"}}"#;
     let v1 = r#"{"id": "a", "accountName": "n", "accountType": "Credit", "currency": "GBP", "balance": null}"#;
-    assert!(matches!(serde_json::from_str(v2), Ok(SourceAccountV2OrV1::SourceAccountV2(_))));
-    assert!(matches!(serde_json::from_str(v1), Ok(SourceAccountV2OrV1::SourceAccount(_))));
+    decode::<SourceAccountV2>(v2).unwrap();
+    decode::<SourceAccountV2OrV1>(v2).unwrap();
+    assert!(decode::<SourceAccountV2>(v1).is_err());
+    decode::<SourceAccount>(v1).unwrap();
+    decode::<SourceAccountV2OrV1>(v1).unwrap();
+    assert!(decode::<SourceAccountV2OrV1>(r#"{"id": 5, "accountName": "n"}"#).is_err());
     assert!(decode::<SourceAccountV2>(r#"{"id": "a", "accountName": "n", "accountType": "checking", "accountNumber": "1", "currency": "GBP", "balance": null}"#).is_err());
 }
 
@@ -1027,7 +1077,7 @@ def rustfmt(files):
         for name, text in files.items():
             with open(os.path.join(d, name), "w") as f:
                 f.write(text)
-        open(os.path.join(d, "checks.rs"), "w").close()  # mod.rs declares the hand-written ones
+        open(os.path.join(d, "schema.rs"), "w").close()  # mod.rs declares the hand-written ones
         open(os.path.join(d, "shape.rs"), "w").close()
         subprocess.run([exe, "--edition", "2021", *[os.path.join(d, n) for n in sorted(files)]], check=True)
         out = {}

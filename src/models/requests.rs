@@ -9,11 +9,10 @@ use super::{
     CreateBankTransactions, CreateConnectionRequestBody, SourceAccount,
     SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
 };
-use serde::Deserialize;
 use tsify::Tsify;
 
 /// List companies
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCompaniesRequest {
     /// Page number. [Read more](https://docs.codat.io/using-the-api/paging).
@@ -49,7 +48,7 @@ pub struct ListCompaniesRequest {
 }
 
 /// Get company
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyRequest {
     /// Unique identifier for a company.
@@ -60,7 +59,7 @@ pub struct GetCompanyRequest {
 }
 
 /// Delete a company
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteCompanyRequest {
     /// Unique identifier for a company.
@@ -71,7 +70,7 @@ pub struct DeleteCompanyRequest {
 }
 
 /// Replace company
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplaceCompanyRequest {
     /// Unique identifier for a company.
@@ -86,7 +85,7 @@ pub struct ReplaceCompanyRequest {
 }
 
 /// Update company
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateCompanyRequest {
     /// Unique identifier for a company.
@@ -101,7 +100,7 @@ pub struct UpdateCompanyRequest {
 }
 
 /// Get company access token
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyAccessTokenRequest {
     /// Unique identifier for a company.
@@ -112,7 +111,7 @@ pub struct GetCompanyAccessTokenRequest {
 }
 
 /// List connections
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListConnectionsRequest {
     /// Unique identifier for a company.
@@ -147,7 +146,7 @@ pub struct ListConnectionsRequest {
 }
 
 /// Create connection
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateConnectionRequest {
     /// Unique identifier for a company.
@@ -162,7 +161,7 @@ pub struct CreateConnectionRequest {
 }
 
 /// Get connection
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetConnectionRequest {
     /// Unique identifier for a company.
@@ -178,7 +177,7 @@ pub struct GetConnectionRequest {
 }
 
 /// Delete connection
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteConnectionRequest {
     /// Unique identifier for a company.
@@ -194,7 +193,7 @@ pub struct DeleteConnectionRequest {
 }
 
 /// Unlink connection
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UnlinkConnectionRequest {
     /// Unique identifier for a company.
@@ -214,7 +213,7 @@ pub struct UnlinkConnectionRequest {
 }
 
 /// List bank accounts
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListBankAccountsRequest {
     /// Unique identifier for a company.
@@ -254,7 +253,7 @@ pub struct ListBankAccountsRequest {
 }
 
 /// Get create/update bank account model
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateBankAccountsModelRequest {
     /// Unique identifier for a company.
@@ -270,7 +269,7 @@ pub struct GetCreateBankAccountsModelRequest {
 }
 
 /// Create bank account
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankAccountRequest {
     /// Unique identifier for a company.
@@ -294,7 +293,7 @@ pub struct CreateBankAccountRequest {
 }
 
 /// Create source accounts
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBatchSourceAccountRequest {
     /// Unique identifier for a company.
@@ -317,7 +316,7 @@ pub struct CreateBatchSourceAccountRequest {
 }
 
 /// Create single source account
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateSourceAccountRequest {
     /// Unique identifier for a company.
@@ -337,7 +336,7 @@ pub struct CreateSourceAccountRequest {
 }
 
 /// List source accounts
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListSourceAccountsRequest {
     /// Unique identifier for a company.
@@ -353,7 +352,7 @@ pub struct ListSourceAccountsRequest {
 }
 
 /// Update source account
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateSourceAccountRequest {
     /// Unique identifier for a company.
@@ -378,7 +377,7 @@ pub struct UpdateSourceAccountRequest {
 }
 
 /// Delete source account
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteSourceAccountRequest {
     /// Unique identifier for a company.
@@ -399,7 +398,7 @@ pub struct DeleteSourceAccountRequest {
 }
 
 /// Generate source account credentials
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateCredentialsRequest {
     /// Unique identifier for a company.
@@ -418,7 +417,7 @@ pub struct GenerateCredentialsRequest {
 }
 
 /// Delete all source account credentials
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteBankFeedCredentialsRequest {
     /// Unique identifier for a company.
@@ -434,7 +433,7 @@ pub struct DeleteBankFeedCredentialsRequest {
 }
 
 /// List bank feed accounts
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetBankAccountMappingRequest {
     /// Unique identifier for a company.
@@ -450,7 +449,7 @@ pub struct GetBankAccountMappingRequest {
 }
 
 /// Create bank feed account mapping
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankAccountMappingRequest {
     /// Unique identifier for a company.
@@ -470,7 +469,7 @@ pub struct CreateBankAccountMappingRequest {
 }
 
 /// Get company information
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCompanyInformationRequest {
     /// Unique identifier for a company.
@@ -486,7 +485,7 @@ pub struct GetCompanyInformationRequest {
 }
 
 /// Generate one-time password
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateOtpRequest {
     /// Unique identifier for a company.
@@ -502,7 +501,7 @@ pub struct GenerateOtpRequest {
 }
 
 /// Create bank transactions
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankTransactionsRequest {
     /// Unique identifier for a company.
@@ -537,7 +536,7 @@ pub struct CreateBankTransactionsRequest {
 }
 
 /// Get create bank transactions model
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateBankTransactionsModelRequest {
     /// Unique identifier for a company.
@@ -558,7 +557,7 @@ pub struct GetCreateBankTransactionsModelRequest {
 }
 
 /// Get create operation
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetCreateOperationRequest {
     /// Unique identifier for a company.
@@ -572,7 +571,7 @@ pub struct GetCreateOperationRequest {
 }
 
 /// List create operations
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCreateOperationsRequest {
     /// Unique identifier for a company.
@@ -607,7 +606,7 @@ pub struct ListCreateOperationsRequest {
 }
 
 /// Get sync
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetManagedBankFeedSyncRequest {
     /// Unique identifier for a company.
@@ -629,7 +628,7 @@ pub struct GetManagedBankFeedSyncRequest {
 }
 
 /// Get latest sync
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GetLatestManagedBankFeedSyncRequest {
     /// Unique identifier for a company.
@@ -648,7 +647,7 @@ pub struct GetLatestManagedBankFeedSyncRequest {
 }
 
 /// Run ad-hoc sync
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RunManagedBankFeedAdHocSyncRequest {
     /// Unique identifier for a company.
