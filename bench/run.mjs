@@ -167,7 +167,6 @@ async function throughput(cases) {
   const total = quick ? 256 : 2048;
   for (const conc of [1, 16, 64]) {
     for (const [name, [client, raw]] of Object.entries(cases)) {
-      if (name.startsWith("transactions") && conc > 16) continue;
       const run = async (fn) => {
         let next = 0;
         const t0 = performance.now();
