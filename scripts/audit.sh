@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Audits what a user installs: the packed tarball in a fresh project, not our dev tree.
+# Audits what a user installs: the crate's dependency graph with cargo deny, then the packed
+# tarball in a fresh project, not our dev tree.
 # The package ships with no runtime dependencies; that is checked first, because it is what
 # keeps the audit surface empty. npm audit then runs for real; where the registry in reach has
 # no audit endpoint (it answers 405 here), that is said loudly and is not a pass by silence.
@@ -12,6 +13,22 @@ if [ -n "$deps" ]; then
   exit 1
 fi
 echo "pkg/package.json: no runtime dependencies"
+
+# The crate: licenses, banned or duplicated crates and sources are checked from Cargo.lock
+# alone (deny.toml says what is allowed). Advisories need the RustSec database from GitHub;
+# where GitHub is out of reach that is said, not passed over.
+cargo deny --offline check licenses bans sources
+log=$(mktemp)
+if timeout 180 cargo deny check advisories > "$log" 2>&1 || { echo "exit $?" >> "$log"; false; }; then
+  echo "cargo deny advisories: ok"
+elif grep -qi 'resolve host\|failed to fetch\|unable to fetch\|network\|^exit 124$' "$log"; then
+  echo "cargo deny advisories: BLOCKED: the RustSec advisory database on github.com is unreachable here"
+  grep -m 1 -i 'resolve host\|failed to fetch\|unable to fetch\|network' "$log" || true
+else
+  cat "$log" >&2
+  exit 1
+fi
+rm -f "$log"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 tarball=$(npm pack ./pkg --pack-destination "$dir" --silent | tail -n 1)

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130
+CARGO_DENY_VERSION=0.20.2
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -20,10 +21,16 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f1-2 || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   want_install+=("wasm-bindgen-cli@$WASM_BINDGEN_VERSION")
 fi
+if [ "$(cargo-deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  want_install+=("cargo-deny@$CARGO_DENY_VERSION")
+fi
 for crate in "${want_install[@]}"; do
   # wasm-bindgen-cli 0.2.130's lock file names webpki-roots 1.0.11, which the reachable
   # crates.io mirror lacks; without --locked cargo resolves 1.0.10 and the CLI builds.
-  cargo install --locked "$crate" || cargo install "$crate"
+  # cargo-deny needs none of its default features (they fetch advisories over git2/https).
+  extra=()
+  [[ $crate == cargo-deny@* ]] && extra=(--no-default-features)
+  cargo install --locked "${extra[@]}" "$crate" || cargo install "${extra[@]}" "$crate"
 done
 
 # Browsers for the runtime tests, from Debian (never a tool's own browser download).

@@ -24,7 +24,7 @@ bash scripts/build.sh
 step "tsc --noEmit: typed example against the generated .d.ts"
 bash scripts/link-pkg.sh
 tsc --noEmit -p examples/node
-step "the shipped package: no runtime dependencies, and npm audit of the packed tarball in a fresh project"
+step "dependencies: cargo deny of the crate; no runtime dependencies and npm audit of the packed tarball"
 bash scripts/audit.sh
 step "the fake API answers every operation with spec-valid bodies"
 node examples/mock-api/check.mjs
