@@ -145,25 +145,28 @@ async function perCall(url) {
     ],
   };
   const results = {};
-  for (const [name, [client, raw]] of Object.entries(cases)) {
-    for (let i = 0; i < WARMUP; i++) {
-      await client();
-      await raw();
-    }
-    const c = [];
-    const r = [];
-    // Interleaved, so drift in the machine's load hits both alike.
-    for (let i = 0; i < N; i++) {
-      let t = performance.now();
-      await client();
-      c.push(performance.now() - t);
-      t = performance.now();
-      await raw();
-      r.push(performance.now() - t);
-    }
-    results[name] = { client: c, raw: r };
-  }
+  for (const [name, [client, raw]] of Object.entries(cases)) results[name] = await interleaved(client, raw);
   return { results, sdk, cases };
+}
+
+// WARMUP calls of each side, then N timed calls interleaved one by one, so that drift in the
+// machine's load hits both alike.
+async function interleaved(client, raw) {
+  for (let i = 0; i < WARMUP; i++) {
+    await client();
+    await raw();
+  }
+  const c = [];
+  const r = [];
+  for (let i = 0; i < N; i++) {
+    let t = performance.now();
+    await client();
+    c.push(performance.now() - t);
+    t = performance.now();
+    await raw();
+    r.push(performance.now() - t);
+  }
+  return { client: c, raw: r };
 }
 
 // 3b. The client's own work: the same calls against a fetch stub that hands back a ready
@@ -186,22 +189,9 @@ async function ownWork() {
     ],
   };
   const rows = [];
+  const us = (x) => `${(x * 1000).toFixed(1)} µs`;
   for (const [name, [client, raw]] of Object.entries(cases)) {
-    for (let i = 0; i < WARMUP; i++) {
-      await client();
-      await raw();
-    }
-    const c = [];
-    const r = [];
-    for (let i = 0; i < N; i++) {
-      let t = performance.now();
-      await client();
-      c.push(performance.now() - t);
-      t = performance.now();
-      await raw();
-      r.push(performance.now() - t);
-    }
-    const us = (x) => `${(x * 1000).toFixed(1)} µs`;
+    const { client: c, raw: r } = await interleaved(client, raw);
     rows.push([name, us(median(c)), us(median(r)), us(median(c) - median(r))]);
   }
   table("The client's own work (fetch stub: no network on either side)", ["call", "client median", "stub + JSON median", "client's own work"], rows);
