@@ -9,15 +9,21 @@ import type {
 
 /** What every error the client throws carries. Fields are `undefined` where there was no response. */
 export interface ErrorDetails {
+  /** What led to this error (the fetch failure, the hook's exception), if anything. */
   cause?: unknown;
+  /** HTTP status of the response. */
   statusCode?: number;
+  /** Response headers, lower-case names. */
   headers?: Record<string, string>;
+  /** Raw response body text. */
   body?: string;
+  /** The fetch `Response`. */
   rawResponse?: Response;
 }
 
 /** Base class of every error the client throws. */
 export class CodatBankFeedsError extends Error {
+  /** The client makes these; the constructor is public so that tests and wrappers can too. */
   constructor(message: string, details?: ErrorDetails);
   /** HTTP status of the response, when there was one. */
   readonly statusCode: number | undefined;
@@ -60,6 +66,7 @@ export class InvalidRequestError extends CodatBankFeedsError {
 
 /** `sourceAccounts.createBatch` answered 409: `data` is the per-item array of results and errors. */
 export class SourceAccountBatchConflictError extends CodatBankFeedsError {
+  /** One entry per account sent, in order: its result or its error. */
   readonly data: SourceAccountBatchResult[];
 }
 

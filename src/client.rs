@@ -82,11 +82,14 @@ pub struct SDKOptions {
 /// What `beforeRequest` sees and may return changed.
 #[derive(Tsify)]
 pub struct HookRequest {
+    /// HTTP method, upper case.
     pub method: String,
+    /// The full URL, query string included.
     pub url: String,
     /// Header names as sent; `Authorization` included (it is your own hook).
     #[tsify(type = "Record<string, string>")]
     pub headers: JsValue,
+    /// The body: JSON bodies as text, raw credential payloads as given, `undefined` when none.
     #[tsify(type = "string | Uint8Array | ArrayBuffer | Blob | undefined")]
     pub body: JsValue,
 }
@@ -94,11 +97,14 @@ pub struct HookRequest {
 /// What `afterSuccess` and `afterError` see; `afterSuccess` may return it changed.
 #[derive(Tsify)]
 pub struct HookResponse {
+    /// HTTP status.
     pub status: u16,
+    /// Response headers, lower-case names.
     #[tsify(type = "Record<string, string>")]
     pub headers: JsValue,
     /// The raw body text.
     pub body: String,
+    /// The fetch `Response`, its body already read.
     #[tsify(type = "Response")]
     pub response: JsValue,
 }
@@ -107,16 +113,21 @@ pub struct HookResponse {
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Hooks {
+    /// Before each attempt, with the request about to be sent; return a changed one to send
+    /// that instead.
     #[tsify(
         optional,
         type = "(request: HookRequest) => HookRequest | void | Promise<HookRequest | void>"
     )]
     pub before_request: Option<JsValue>,
+    /// After each 2xx response, before it is decoded; return a changed one to decode that.
     #[tsify(
         optional,
         type = "(response: HookResponse) => HookResponse | void | Promise<HookResponse | void>"
     )]
     pub after_success: Option<JsValue>,
+    /// After each attempt that fails: a non-2xx response, or the client's error (connection,
+    /// timeout, abort) when there was none.
     #[tsify(
         optional,
         type = "(failure: HookResponse | Error) => void | Promise<void>"

@@ -81,6 +81,38 @@ FILES = {
     S + "Companies/allOf/1/definitions/halRef": "pagination",
 }
 
+# Docs for the properties the spec leaves undescribed, by name or by (type, name).
+FIELD_DOCS = {
+    "results": "This page's items.",
+    ("Company", "dataConnections"): "The company's connections to data sources.",
+    ("CreateBankTransactions", "transactions"): "The bank transactions, at most 1,000 per push.",
+    "_links": "Links to this page, and to the next and previous pages where there are any.",
+    "self": "This resource.",
+    "current": "The current page.",
+    "next": "The next page; absent on the last page.",
+    "previous": "The previous page; absent on the first page.",
+    ("ErrorValidation", "errors"): "The problems that made the request invalid, one per item.",
+    ("ErrorValidation", "warnings"): "Problems that did not make the request fail.",
+    ("PushOperationValidation", "errors"): "What stopped the push, one problem per item.",
+    ("PushOperationValidation", "warnings"): "What did not stop the push but should be looked at.",
+    ("PushValidationInfo", "warnings"): "Warnings about values of this field.",
+    ("PushValidationInfo", "information"): "Notes on this field that need no action.",
+    "payload": "What the event is about.",
+    "metadata": "Bank account metadata.",
+    "dataConnectionErrors": "Errors the connection has met, most recent last.",
+    "connectionInfo": "Connection details the integration keeps, as name-value pairs.",
+    "content": "Supplemental data, grouped by name.",
+    "properties": "The fields of this object, by name, each with its own push options.",
+    "options": "The values this field may take, where the integration restricts them.",
+    "validation": "How the integration validates this field.",
+    "recordRef": "The record the change was made to.",
+    "accountInfo": "The account's details (version 2 source accounts).",
+    "referenceCompany": "The company the source account belongs to.",
+    "sourceAccount": "The source account the event is about.",
+    ("CreateBankTransactionsResponse", "data"): "The bank transactions that were pushed, as sent.",
+    ("SourceAccountBatchErrorResponse", "result"): "The error for this account.",
+}
+
 # Enum aliases with names of their own (from the enum's `title`): pointer -> alias.
 ENUM_NAMES = {
     S + "BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype/properties/accountType": "BankAccountType",
@@ -393,6 +425,14 @@ class Gen:
                     return d
         return ""
 
+    def field_doc(self, owner, prop):
+        """Ours, for a property the spec leaves undescribed: every field has a doc in the .d.ts.
+        (Its items' description would describe the item type at length, not the field.)"""
+        doc = FIELD_DOCS.get((owner, prop)) or FIELD_DOCS.get(prop)
+        if not doc:
+            sys.exit(f"{owner}.{prop} has no description in the spec: add one to FIELD_DOCS")
+        return doc
+
     def nullable(self, schema):
         if "nullable" in schema:
             return schema["nullable"] is True
@@ -656,7 +696,7 @@ class Gen:
             if field in fields:
                 sys.exit(f"{name}: two properties map to the field {field}")
             fields.add(field)
-            doc = self.describe(sub)
+            doc = self.describe(sub) or self.field_doc(name, prop)
             if self.deprecated(sub):
                 doc = (doc + "\n\n" if doc else "") + "@deprecated"
             check = REQUEST_CHECKS.get((name, prop))

@@ -21,6 +21,7 @@ export type BankAccountStatus = "Unknown" | "Active" | "Archived" | "Pending" | 
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct BankAccounts {
+    /// This page's items.
     #[serde(default)]
     #[tsify(optional, type = "BankAccount[]")]
     pub results: Option<List<BankAccount>>,
@@ -30,6 +31,7 @@ pub struct BankAccounts {
     pub page_size: i64,
     /// Total number of items.
     pub total_results: i64,
+    /// Links to this page, and to the next and previous pages where there are any.
     #[serde(rename = "_links")]
     pub links: Links,
 }
@@ -152,6 +154,7 @@ pub struct BankAccount {
     #[serde(default)]
     #[tsify(optional, type = "BankAccountStatus")]
     pub status: Option<Text>,
+    /// Bank account metadata.
     #[serde(default)]
     #[tsify(optional)]
     pub metadata: Option<BankAccountMetadata>,
@@ -311,6 +314,7 @@ impl Model for BankAccountMetadata {
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct BankAccountSupplementalData {
+    /// Supplemental data, grouped by name.
     #[serde(default)]
     #[tsify(optional, type = "Record<string, Record<string, unknown>> | null")]
     pub content: Option<Map<Map<Any>>>,

@@ -20,6 +20,7 @@ pub struct ClientRateLimitWebhook {
     #[serde(default)]
     #[tsify(optional, type = "string")]
     pub generated_date: Option<Text>,
+    /// What the event is about.
     #[serde(default)]
     #[tsify(optional)]
     pub payload: Option<ClientRateLimitWebhookPayload>,

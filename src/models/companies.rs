@@ -9,6 +9,7 @@ use tsify::Tsify;
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Companies {
+    /// This page's items.
     #[serde(default)]
     #[tsify(optional, type = "Company[]")]
     pub results: Option<List<Company>>,
@@ -18,6 +19,7 @@ pub struct Companies {
     pub page_size: i64,
     /// Total number of items.
     pub total_results: i64,
+    /// Links to this page, and to the next and previous pages where there are any.
     #[serde(rename = "_links")]
     pub links: Links,
 }

@@ -86,6 +86,7 @@ pub struct Company {
     #[serde(default)]
     #[tsify(optional, type = "CompanyReference[]")]
     pub reference_subsidiary_companies: Option<List<CompanyReference>>,
+    /// The company's connections to data sources.
     #[serde(default)]
     #[tsify(optional, type = "Connection[]")]
     pub data_connections: Option<List<Connection>>,

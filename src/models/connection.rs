@@ -99,9 +99,11 @@ pub struct Connection {
     /// > Where it is not available from the underlying platform, Codat will return these as times local to the business whose data has been synced.
     #[tsify(type = "string")]
     pub created: Text,
+    /// Errors the connection has met, most recent last.
     #[serde(default)]
     #[tsify(optional, type = "DataConnectionError[] | null")]
     pub data_connection_errors: Option<List<DataConnectionError>>,
+    /// Connection details the integration keeps, as name-value pairs.
     #[serde(default)]
     #[tsify(optional, type = "Record<string, unknown> | null")]
     pub connection_info: Option<Map<Any>>,

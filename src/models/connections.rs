@@ -9,6 +9,7 @@ use tsify::Tsify;
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Connections {
+    /// This page's items.
     #[serde(default)]
     #[tsify(optional, type = "Connection[]")]
     pub results: Option<List<Connection>>,
@@ -18,6 +19,7 @@ pub struct Connections {
     pub page_size: i64,
     /// Total number of items.
     pub total_results: i64,
+    /// Links to this page, and to the next and previous pages where there are any.
     #[serde(rename = "_links")]
     pub links: Links,
 }

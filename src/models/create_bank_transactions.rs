@@ -12,6 +12,7 @@ pub struct CreateBankTransactions {
     /// Unique identifier for a bank account.
     #[tsify(type = "string")]
     pub account_id: Text,
+    /// The bank transactions, at most 1,000 per push.
     #[tsify(type = "BankTransaction[]")]
     pub transactions: List<BankTransaction>,
 }

@@ -9,6 +9,7 @@ use tsify::Tsify;
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateBankTransactionsResponse {
+    /// The bank transactions that were pushed, as sent.
     #[serde(default)]
     #[tsify(optional)]
     pub data: Option<CreateBankTransactions>,

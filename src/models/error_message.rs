@@ -88,9 +88,11 @@ impl Model for ErrorMessageData {
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorValidation {
+    /// The problems that made the request invalid, one per item.
     #[serde(default)]
     #[tsify(optional, type = "ErrorValidationItem[] | null")]
     pub errors: Option<List<ErrorValidationItem>>,
+    /// Problems that did not make the request fail.
     #[serde(default)]
     #[tsify(optional, type = "ErrorValidationItem[] | null")]
     pub warnings: Option<List<ErrorValidationItem>>,

@@ -8,12 +8,16 @@ use tsify::Tsify;
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Links {
+    /// This resource.
     #[serde(rename = "self")]
     pub self_: HalRef,
+    /// The current page.
     pub current: HalRef,
+    /// The next page; absent on the last page.
     #[serde(default)]
     #[tsify(optional)]
     pub next: Option<HalRef>,
+    /// The previous page; absent on the first page.
     #[serde(default)]
     #[tsify(optional)]
     pub previous: Option<HalRef>,

@@ -153,6 +153,7 @@ pub struct PushOperationChange {
     #[serde(rename = "type", default)]
     #[tsify(optional, type = "PushChangeType")]
     pub kind: Option<Text>,
+    /// The record the change was made to.
     #[serde(default)]
     #[tsify(optional)]
     pub record_ref: Option<PushOperationRef>,
@@ -227,9 +228,11 @@ impl Model for PushOperationRef {
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PushOperationValidation {
+    /// What stopped the push, one problem per item.
     #[serde(default)]
     #[tsify(optional, type = "PushOperationValidationItem[] | null")]
     pub errors: Option<List<PushOperationValidationItem>>,
+    /// What did not stop the push but should be looked at.
     #[serde(default)]
     #[tsify(optional, type = "PushOperationValidationItem[] | null")]
     pub warnings: Option<List<PushOperationValidationItem>>,

@@ -9,6 +9,7 @@ use tsify::Tsify;
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PushOperations {
+    /// This page's items.
     #[serde(default)]
     #[tsify(optional, type = "PushOperation[]")]
     pub results: Option<List<PushOperation>>,
@@ -18,6 +19,7 @@ pub struct PushOperations {
     pub page_size: i64,
     /// Total number of items.
     pub total_results: i64,
+    /// Links to this page, and to the next and previous pages where there are any.
     #[serde(rename = "_links")]
     pub links: Links,
 }

@@ -27,12 +27,15 @@ pub struct PushOption {
     pub description: Option<Text>,
     /// The property is required if `True`.
     pub required: bool,
+    /// The fields of this object, by name, each with its own push options.
     #[serde(default)]
     #[tsify(optional, type = "Record<string, PushOptionProperty> | null")]
     pub properties: Option<Map<PushOptionProperty>>,
+    /// The values this field may take, where the integration restricts them.
     #[serde(default)]
     #[tsify(optional, type = "PushOptionChoice[] | null")]
     pub options: Option<List<PushOptionChoice>>,
+    /// How the integration validates this field.
     #[serde(default)]
     #[tsify(optional, type = "PushValidationInfo | null")]
     pub validation: Option<PushValidationInfo>,
@@ -100,12 +103,15 @@ pub struct PushOptionProperty {
     pub description: Text,
     /// The property is required if `True`.
     pub required: bool,
+    /// The fields of this object, by name, each with its own push options.
     #[serde(default)]
     #[tsify(optional, type = "Record<string, PushOptionProperty> | null")]
     pub properties: Option<Map<PushOptionProperty>>,
+    /// The values this field may take, where the integration restricts them.
     #[serde(default)]
     #[tsify(optional, type = "PushOptionChoice[] | null")]
     pub options: Option<List<PushOptionChoice>>,
+    /// How the integration validates this field.
     #[serde(default)]
     #[tsify(optional)]
     pub validation: Option<PushValidationInfo>,
@@ -223,9 +229,11 @@ impl Model for PushOptionChoice {
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PushValidationInfo {
+    /// Warnings about values of this field.
     #[serde(default)]
     #[tsify(optional, type = "PushFieldValidation[] | null")]
     pub warnings: Option<List<PushFieldValidation>>,
+    /// Notes on this field that need no action.
     #[serde(default)]
     #[tsify(optional, type = "PushFieldValidation[] | null")]
     pub information: Option<List<PushFieldValidation>>,

@@ -12,6 +12,7 @@ pub struct SourceAccountBatchErrorResponse {
     #[serde(default)]
     #[tsify(optional, type = "string")]
     pub source_account_id: Option<Text>,
+    /// The error for this account.
     #[serde(default)]
     #[tsify(optional)]
     pub result: Option<SourceAccountBatchErrorResponseResult>,

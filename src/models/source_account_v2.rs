@@ -57,6 +57,7 @@ pub struct SourceAccountV2 {
     pub currency: Text,
     /// The latest balance for the bank account.
     pub balance: f64,
+    /// The account's details (version 2 source accounts).
     #[serde(default)]
     #[tsify(optional, type = "AccountInfo | null")]
     pub account_info: Option<AccountInfo>,
@@ -187,6 +188,7 @@ pub struct SourceAccountV2Prototype {
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
     pub modified_date: Option<Text>,
+    /// The account's details (version 2 source accounts).
     #[serde(default)]
     #[tsify(optional, type = "AccountInfo | null")]
     pub account_info: Option<AccountInfo>,

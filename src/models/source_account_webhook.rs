@@ -21,6 +21,7 @@ pub struct SourceAccountWebhook {
     #[serde(default)]
     #[tsify(optional, type = "string")]
     pub generated_date: Option<Text>,
+    /// What the event is about.
     #[serde(default)]
     #[tsify(optional)]
     pub payload: Option<SourceAccountWebhookPayload>,
@@ -61,6 +62,7 @@ impl Model for SourceAccountWebhook {
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceAccountWebhookPayload {
+    /// The company the source account belongs to.
     #[serde(default)]
     #[tsify(optional)]
     pub reference_company: Option<CompanyReference>,
@@ -74,6 +76,7 @@ pub struct SourceAccountWebhookPayload {
     #[serde(default)]
     #[tsify(optional, type = "string")]
     pub connection_id: Option<Text>,
+    /// The source account the event is about.
     #[serde(default)]
     #[tsify(optional)]
     pub source_account: Option<SourceAccountV2OrV1>,

@@ -1,0 +1,38 @@
+// The generated .d.ts is the package's contract: every export and every member of our types,
+// classes and methods carries a doc comment (tsify and wasm-bindgen carry the `///` docs).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+const read = (name) => readFileSync(new URL(`../pkg/${name}`, import.meta.url), "utf8");
+
+// wasm-bindgen's own: its loader section (from `InitInput` on) and the handle methods it adds
+// to every class.
+const generatedByWasmBindgen = (line) => /^\s*(free\(\): void;|\[Symbol\.dispose\]\(\): void;)/.test(line);
+
+function undocumented(text) {
+  const lines = text.split("\n");
+  const end = lines.findIndex((l) => l.startsWith("export type InitInput"));
+  const ours = end === -1 ? lines : lines.slice(0, end);
+  const missing = [];
+  ours.forEach((line, i) => {
+    const declaration = /^export (declare )?(class|interface|type|function|const) \w+/.test(line);
+    const member = /^\s+(readonly )?(static )?[\w$]+\??(\(.*\))?:.*;$/.test(line) || /^\s+constructor\(/.test(line);
+    if (!(declaration || member) || generatedByWasmBindgen(line)) return;
+    let j = i - 1;
+    while (j >= 0 && ours[j].trim() === "") j--;
+    if (!ours[j]?.trim().endsWith("*/")) missing.push(`${i + 1}: ${line.trim()}`);
+  });
+  return missing;
+}
+
+test("every export and member of the .d.ts has a doc comment", () => {
+  const main = read("codat_bank_feeds_wasm.d.ts");
+  assert.match(main, /export class CodatBankFeeds \{/);
+  assert.deepEqual(undocumented(main), []);
+  assert.deepEqual(undocumented(read("errors.d.ts")), []);
+});
+
+test("the check sees an undocumented member", () => {
+  assert.deepEqual(undocumented("/** A. */\nexport interface A {\n    /** x */\n    x: string;\n    y?: number;\n}\n"), ["5: y?: number;"]);
+});
