@@ -174,18 +174,19 @@ async function interleaved(client, raw) {
 async function ownWork() {
   const { CodatBankFeeds } = await import("codat-bank-feeds-wasm");
   const bodies = { get: JSON.stringify(company(0)), list: JSON.stringify(companies), create: JSON.stringify(pushOperation) };
-  const stub = (body) => async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  // One stub fetch per fixed body, shared by the client and the raw side.
+  const stub = Object.fromEntries(Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]));
   const base = "https://api.codat.io";
   const headers = { authorization: AUTH, accept: "application/json" };
-  const make = (body) => new CodatBankFeeds({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch: stub(body) });
+  const client = (fetch) => new CodatBankFeeds({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch });
   const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
-  const get = make(bodies.get), list = make(bodies.list), create = make(bodies.create);
+  const get = client(stub.get), list = client(stub.list), create = client(stub.create);
   const cases = {
-    "companies.get": [() => get.companies.get({ companyId: COMPANY_ID }), async () => (await stub(bodies.get)(`${base}/companies/${COMPANY_ID}`, { headers })).json()],
-    "companies.list (100 companies)": [() => list.companies.list({ page: 1, pageSize: 100 }), async () => (await stub(bodies.list)(`${base}/companies?page=1&pageSize=100`, { headers })).json()],
+    "companies.get": [() => get.companies.get({ companyId: COMPANY_ID }), async () => (await stub.get(`${base}/companies/${COMPANY_ID}`, { headers })).json()],
+    "companies.list (100 companies)": [() => list.companies.list({ page: 1, pageSize: 100 }), async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json()],
     "transactions.create (1,000 transactions)": [
       () => create.transactions.create({ ...ids, requestBody: transactions }),
-      async () => (await stub(bodies.create)(`${base}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, { method: "POST", headers, body: JSON.stringify(transactions) })).json(),
+      async () => (await stub.create(`${base}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, { method: "POST", headers, body: JSON.stringify(transactions) })).json(),
     ],
   };
   const rows = [];

@@ -18,19 +18,20 @@ echo "pkg/package.json: no runtime dependencies"
 # alone (deny.toml says what is allowed). Advisories need the RustSec database from GitHub;
 # where GitHub is out of reach that is said, not passed over.
 cargo deny --offline check licenses bans sources
-log=$(mktemp)
-if timeout 180 cargo deny check advisories > "$log" 2>&1 || { echo "exit $?" >> "$log"; false; }; then
-  echo "cargo deny advisories: ok"
-elif grep -qi 'resolve host\|failed to fetch\|unable to fetch\|network\|^exit 124$' "$log"; then
-  echo "cargo deny advisories: BLOCKED: the RustSec advisory database on github.com is unreachable here"
-  grep -m 1 -i 'resolve host\|failed to fetch\|unable to fetch\|network' "$log" || true
-else
-  cat "$log" >&2
-  exit 1
-fi
-rm -f "$log"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+unreachable='resolve host\|failed to fetch\|unable to fetch\|network'
+status=0
+timeout 180 cargo deny check advisories > "$dir/advisories.log" 2>&1 || status=$?
+if [ "$status" = 0 ]; then
+  echo "cargo deny advisories: ok"
+elif [ "$status" = 124 ] || grep -qi "$unreachable" "$dir/advisories.log"; then
+  echo "cargo deny advisories: BLOCKED: the RustSec advisory database on github.com is unreachable here"
+  grep -m 1 -i "$unreachable" "$dir/advisories.log" || true
+else
+  cat "$dir/advisories.log" >&2
+  exit 1
+fi
 tarball=$(npm pack ./pkg --pack-destination "$dir" --silent | tail -n 1)
 cd "$dir"
 echo '{"name":"audit","private":true}' > package.json

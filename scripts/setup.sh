@@ -22,15 +22,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f1-2 || true)" != "wasm-
   want_install+=("wasm-bindgen-cli@$WASM_BINDGEN_VERSION")
 fi
 if [ "$(cargo-deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
-  want_install+=("cargo-deny@$CARGO_DENY_VERSION")
+  # None of its default features: they fetch advisories over git2/https, which we cannot reach.
+  want_install+=("cargo-deny@$CARGO_DENY_VERSION --no-default-features")
 fi
-for crate in "${want_install[@]}"; do
+for spec in "${want_install[@]}"; do
   # wasm-bindgen-cli 0.2.130's lock file names webpki-roots 1.0.11, which the reachable
   # crates.io mirror lacks; without --locked cargo resolves 1.0.10 and the CLI builds.
-  # cargo-deny needs none of its default features (they fetch advisories over git2/https).
-  extra=()
-  [[ $crate == cargo-deny@* ]] && extra=(--no-default-features)
-  cargo install --locked "${extra[@]}" "$crate" || cargo install "${extra[@]}" "$crate"
+  # shellcheck disable=SC2086 # a spec is a crate and its flags
+  cargo install --locked $spec || cargo install $spec
 done
 
 # Browsers for the runtime tests, from Debian (never a tool's own browser download).
