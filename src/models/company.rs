@@ -78,6 +78,10 @@ pub struct Company {
     #[serde(default)]
     #[tsify(optional, type = "Record<string, string>")]
     pub tags: Option<Map<Text>>,
+    /// The IDs of the users assigned as owners of the company in the Codat Portal. Empty if the company has no owners assigned. Owners are managed in the Codat Portal and can't be set via the API.
+    #[serde(default)]
+    #[tsify(optional, type = "string[]")]
+    pub owner_user_ids: Option<List<Text>>,
     /// The parent entity or controlling organization of this company. Null if the company has no parent.
     #[serde(default)]
     #[tsify(optional, type = "CompanyReference | null")]
@@ -139,6 +143,11 @@ pub(crate) static COMPANY_SCHEMA: Schema = Schema::Object(
         Field {
             name: "tags",
             schema: &Schema::Map(&Schema::Str),
+            required: false,
+        },
+        Field {
+            name: "ownerUserIds",
+            schema: &Schema::List(&Schema::Str),
             required: false,
         },
         Field {

@@ -2933,6 +2933,9 @@ const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
     "region": "us",
     "uid": "f6b0c253-16c7-4da1-a0c5-9c871e9c9d6c"
   },
+  "ownerUserIds": [
+    "3f1a2b4c-5d6e-7f80-91a2-b3c4d5e6f708"
+  ],
   "dataConnections": [
     {
       "id": "ee2eb431-c0fa-4dc9-93fa-d29781c12bcd",
