@@ -281,19 +281,13 @@ export function paginate(group, method, request, options, items) {
 }
 
 /**
- * Polls `group[method](request)` until `isFinal(result)`, waiting `intervalMs` (growing 1.5× a
- * poll, at most `maxIntervalMs`) on JS timers between polls. Rejects with RequestTimeoutError
- * after `timeoutMs`, RequestAbortedError when `signal` aborts.
+ * Polls `group[method](request)` while the result's `status` is one of `inProgress` (the
+ * generator reads those values from the spec), waiting `intervalMs` (growing 1.5x a poll, at
+ * most `maxIntervalMs`) on JS timers between polls. Rejects with RequestTimeoutError after
+ * `timeoutMs`, RequestAbortedError when `signal` aborts.
  */
-const FINAL = {
-  push: (op) => op?.status !== "Pending",
-  // Known sync statuses: Started, then Failed, SuccessDataPushed, SuccessNoDataPushed or
-  // PartialSuccessDataPushed; anything else not running is final too.
-  sync: (sync) => !["Started", "Pending", "InProgress", "Running"].includes(sync?.status),
-};
-
-export async function poll(group, method, request, kind, options = {}) {
-  const isFinal = FINAL[kind];
+export async function poll(group, method, request, inProgress, options = {}) {
+  const isFinal = (result) => !inProgress.includes(result?.status);
   const { intervalMs = 1000, maxIntervalMs = 30_000, timeoutMs = 600_000, signal } = options ?? {};
   for (const [name, v] of Object.entries({ intervalMs, maxIntervalMs, timeoutMs })) {
     if (typeof v !== "number" || !(v > 0)) {

@@ -14,8 +14,9 @@ step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "cargo test (host)"
 cargo test --quiet
-step "generated models are up to date with spec/ (and spec/ with ../shared, when present)"
-python3 scripts/gen/models.py --check
+step "the generator's own tests; its output (models, operations, entry, README counts) up to date with spec/ (and spec/ with ../shared, when present)"
+python3 -m unittest discover -s scripts/gen -p "test_*.py"
+python3 scripts/gen/generate.py --check
 if [ -f ../shared/openapi/Codat-Bank-Feeds.json ]; then
   cmp spec/Codat-Bank-Feeds.json ../shared/openapi/Codat-Bank-Feeds.json
 fi

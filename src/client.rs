@@ -1,4 +1,4 @@
-//! The `CodatBankFeeds` class: options, their validation, and the entry of every call.
+//! The client's options, their validation, and the entry of every call (`Client::call`).
 
 use std::rc::Rc;
 
@@ -9,10 +9,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::error::{invalid_request, Details, Kind};
-use crate::groups::{
-    AccountMappingApi, BankAccountsApi, CompaniesApi, CompanyInformationApi, ConnectionsApi,
-    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi,
-};
 use crate::operation::Operation;
 use crate::request::{prepare, Prepared};
 use crate::retry::{RetryConfig, RetryPolicy};
@@ -302,7 +298,7 @@ fn join(root: &str, path: &str) -> String {
 }
 
 impl Client {
-    fn from_options(options: &JsValue) -> Result<Client, JsValue> {
+    pub(crate) fn from_options(options: &JsValue) -> Result<Client, JsValue> {
         const WHO: &str = "new CodatBankFeeds";
         let bad = |field: &str, reason: &str| invalid_request(WHO, field, reason);
         if !options.is_object() {
@@ -482,77 +478,6 @@ impl Client {
             let prepared = prepare(op, &request, server)?;
             send(&client, op, &prepared, &call).await
         })
-    }
-}
-
-/// Client for the Codat Bank Feeds API. Each endpoint group is a property
-/// (`sdk.companies`, `sdk.sourceAccounts`, ...); every operation takes one request object
-/// and optional per-call `RequestOptions`, and resolves to the typed response.
-#[wasm_bindgen]
-pub struct CodatBankFeeds {
-    client: Rc<Client>,
-}
-
-#[wasm_bindgen]
-impl CodatBankFeeds {
-    /// Builds a client. Throws `InvalidRequestError` naming the option that is missing or
-    /// malformed.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SDKOptions")] options: JsValue,
-    ) -> Result<CodatBankFeeds, JsValue> {
-        Ok(CodatBankFeeds {
-            client: Rc::new(Client::from_options(&options)?),
-        })
-    }
-
-    /// Companies: create, list, get, update and delete the companies that hold your
-    /// customers' connections, and get their short-lived access tokens.
-    #[wasm_bindgen(getter)]
-    pub fn companies(&self) -> CompaniesApi {
-        CompaniesApi::new(&self.client)
-    }
-
-    /// Connections: a company's links to its accounting software.
-    #[wasm_bindgen(getter)]
-    pub fn connections(&self) -> ConnectionsApi {
-        ConnectionsApi::new(&self.client)
-    }
-
-    /// Source accounts: the bank accounts in your app that feed transactions.
-    #[wasm_bindgen(getter, js_name = sourceAccounts)]
-    pub fn source_accounts(&self) -> SourceAccountsApi {
-        SourceAccountsApi::new(&self.client)
-    }
-
-    /// Account mapping: which accounting-software account each source account feeds.
-    #[wasm_bindgen(getter, js_name = accountMapping)]
-    pub fn account_mapping(&self) -> AccountMappingApi {
-        AccountMappingApi::new(&self.client)
-    }
-
-    /// Bank accounts in the accounting software.
-    #[wasm_bindgen(getter, js_name = bankAccounts)]
-    pub fn bank_accounts(&self) -> BankAccountsApi {
-        BankAccountsApi::new(&self.client)
-    }
-
-    /// Company information from the accounting software.
-    #[wasm_bindgen(getter, js_name = companyInformation)]
-    pub fn company_information(&self) -> CompanyInformationApi {
-        CompanyInformationApi::new(&self.client)
-    }
-
-    /// Bank transactions: push them and follow the push operations.
-    #[wasm_bindgen(getter)]
-    pub fn transactions(&self) -> TransactionsApi {
-        TransactionsApi::new(&self.client)
-    }
-
-    /// Managed bank feeds: run and follow syncs.
-    #[wasm_bindgen(getter, js_name = managedBankFeeds)]
-    pub fn managed_bank_feeds(&self) -> ManagedBankFeedsApi {
-        ManagedBankFeedsApi::new(&self.client)
     }
 }
 

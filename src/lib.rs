@@ -10,12 +10,11 @@ mod operation;
 mod proptests;
 mod request;
 mod retry;
+mod sdk;
 mod transport;
 mod url;
 
-pub use client::{CodatBankFeeds, HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions};
-pub use groups::{
-    AccountMappingApi, BankAccountsApi, CompaniesApi, CompanyInformationApi, ConnectionsApi,
-    ManagedBankFeedsApi, SourceAccountsApi, TransactionsApi, WaitOptions,
-};
+pub use client::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions};
+pub use groups::*;
 pub use retry::{BackoffStrategy, RetryConfig};
+pub use sdk::CodatBankFeeds;

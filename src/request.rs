@@ -62,11 +62,14 @@ pub(crate) fn prepare(
     for param in op.query {
         let value = get(request, param.name);
         if value.is_undefined() || value.is_null() {
+            if param.required {
+                return Err(bad(param.name, "is required"));
+            }
             continue;
         }
         query.push((
             param.name,
-            query_value(param, &value).map_err(|r| bad(param.name, r))?,
+            query_value(param, &value).map_err(|r| bad(param.name, &r))?,
         ));
     }
 
@@ -122,30 +125,43 @@ fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
     Ok(())
 }
 
-fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, &'static str> {
+fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, String> {
     match param.kind {
-        QueryKind::Str => value.as_string().ok_or("must be a string"),
+        QueryKind::Str => value.as_string().ok_or_else(|| "must be a string".into()),
         QueryKind::Bool => value
             .as_bool()
             .map(|b| b.to_string())
-            .ok_or("must be a boolean"),
+            .ok_or_else(|| "must be a boolean".into()),
+        QueryKind::Num => match value.as_f64() {
+            Some(n) if n.is_finite() => Ok(n.to_string()),
+            _ => Err("must be a finite number".into()),
+        },
         QueryKind::Int { min, max } => {
             let n = value.as_f64().ok_or("must be a number")?;
             if n.fract() != 0.0 || !n.is_finite() {
-                return Err("must be an integer");
+                return Err("must be an integer".into());
             }
-            if n < min as f64 || n > max as f64 {
-                return Err(if min == 1 && max == 5000 {
-                    "must be between 1 and 5000"
-                } else if min == 1 {
-                    "must be at least 1"
-                } else {
-                    "is out of range"
-                });
-            }
+            check_range(n, min, max)?;
             Ok((n as i64).to_string())
         }
     }
+}
+
+/// The spec's bounds of an integer parameter, named in the error as the spec gives them.
+fn check_range(n: f64, min: i64, max: i64) -> Result<(), String> {
+    const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
+    const SAFE: (i64, i64) = (-9_007_199_254_740_991, 9_007_199_254_740_991);
+    if n >= min as f64 && n <= max as f64 {
+        return Ok(());
+    }
+    let open_low = min == I32.0 || min == SAFE.0;
+    let open_high = max == I32.1 || max == SAFE.1;
+    Err(match (open_low, open_high) {
+        (false, false) => format!("must be between {min} and {max}"),
+        (false, true) => format!("must be at least {min}"),
+        (true, false) => format!("must be at most {max}"),
+        (true, true) => "is out of range".into(),
+    })
 }
 
 fn json_body(
@@ -170,5 +186,36 @@ fn raw_body(value: JsValue) -> Result<JsValue, &'static str> {
         Ok(value)
     } else {
         Err("must be a Uint8Array, ArrayBuffer, Blob or string")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_range;
+
+    #[test]
+    fn ranges_are_named_as_the_spec_bounds_them() {
+        let i32_max = i32::MAX as i64;
+        assert_eq!(check_range(5.0, 1, 5000), Ok(()));
+        assert_eq!(
+            check_range(0.0, 1, 5000).unwrap_err(),
+            "must be between 1 and 5000"
+        );
+        assert_eq!(
+            check_range(0.0, 1, i32_max).unwrap_err(),
+            "must be at least 1"
+        );
+        assert_eq!(
+            check_range(91.0, i32::MIN as i64, 90).unwrap_err(),
+            "must be at most 90"
+        );
+        assert_eq!(
+            check_range(3e9, i32::MIN as i64, i32_max).unwrap_err(),
+            "is out of range"
+        );
+        assert_eq!(
+            check_range(1e16, -9_007_199_254_740_991, 9_007_199_254_740_991).unwrap_err(),
+            "is out of range"
+        );
     }
 }

@@ -75,6 +75,31 @@ impl<T: Model> Model for Vec<T> {
     const SCHEMA: &'static Schema = &Schema::List(T::SCHEMA);
 }
 
+// Scalar bodies: an operation of a later spec may answer a bare string, number or boolean.
+impl Model for super::shape::Text {
+    const SCHEMA: &'static Schema = &Schema::Str;
+}
+
+impl Model for super::shape::Any {
+    const SCHEMA: &'static Schema = &Schema::Any;
+}
+
+impl Model for i64 {
+    const SCHEMA: &'static Schema = &Schema::Int;
+}
+
+impl Model for i32 {
+    const SCHEMA: &'static Schema = &Schema::Int32;
+}
+
+impl Model for f64 {
+    const SCHEMA: &'static Schema = &Schema::Num;
+}
+
+impl Model for bool {
+    const SCHEMA: &'static Schema = &Schema::Bool;
+}
+
 /// Checks `text` against `schema`; serde_json's error gives the position and the reason.
 pub fn check(schema: &'static Schema, text: &str) -> Result<(), serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);

@@ -1,0 +1,172 @@
+"""Tests of the generator (python3 -m unittest discover -s scripts/gen -p "test_*.py").
+
+They run it on the vendored spec, on the spec with fixtures/extra-operation.json applied (a new
+tag and operation, a new field, a new enum value), and on specs it must refuse, naming where.
+"""
+import copy
+import json
+import os
+import unittest
+
+import generate
+from operations import camel, method_name
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+README = "intro <!-- ops -->0 operations in 0 groups<!-- /ops --> end\n"
+
+
+def load_spec():
+    with open(os.path.join(ROOT, "spec", "Codat-Bank-Feeds.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def apply_patch(spec, patch):
+    """JSON Patch `add` (the only op the fixtures use)."""
+    spec = copy.deepcopy(spec)
+    for step in patch:
+        assert step["op"] == "add", step
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in step["path"][1:].split("/")]
+        node = spec
+        for part in parts[:-1]:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        last = parts[-1]
+        if isinstance(node, list):
+            node.append(step["value"]) if last == "-" else node.insert(int(last), step["value"])
+        else:
+            node[last] = step["value"]
+    return spec
+
+
+def extra_spec():
+    with open(os.path.join(HERE, "fixtures", "extra-operation.json"), encoding="utf-8") as f:
+        return apply_patch(load_spec(), json.load(f)["patch"])
+
+
+def table(files):
+    return json.loads(files["js/operations.json"])
+
+
+class Names(unittest.TestCase):
+    def test_camel_case_of_tags_and_overrides(self):
+        self.assertEqual(camel("Bank accounts"), "bankAccounts")
+        self.assertEqual(camel("Managed bank feeds"), "managedBankFeeds")
+        self.assertEqual(camel("get-access-token"), "getAccessToken")
+
+    def test_method_names(self):
+        self.assertEqual(method_name({"operationId": "x-y", "x-speakeasy-name-override": "run-ad-hoc-sync"}), "runAdHocSync")
+        self.assertEqual(method_name({"operationId": "get-create-bankAccounts-model"}), "getCreateModel")  # incumbent's
+        self.assertEqual(method_name({"operationId": "get-bank-feed-status"}), "getBankFeedStatus")  # fallback
+
+
+class TodaysSpec(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.files = generate.generate(load_spec(), README)
+        cls.ops = {f"{o['group']}.{o['method']}": o for o in table(cls.files)["table"]}
+
+    def test_every_operation_of_the_spec_once(self):
+        spec = load_spec()
+        ids = [op["operationId"] for item in spec["paths"].values() for m, op in item.items() if m in ("get", "post", "put", "patch", "delete")]
+        self.assertEqual(sorted(o["operationId"] for o in self.ops.values()), sorted(ids))
+        self.assertEqual(table(self.files)["operations"], len(ids))
+        self.assertIn(f"<!-- ops -->{len(ids)} operations in 8 groups<!-- /ops -->", self.files["README.md"])
+
+    def test_the_incumbents_names(self):
+        for name in ["companies.create", "companies.getAccessToken", "connections.unlink", "sourceAccounts.createBatch",
+                     "sourceAccounts.deleteCredentials", "accountMapping.get", "companyInformation.get",
+                     "transactions.listCreateOperations", "managedBankFeeds.runAdHocSync", "managedBankFeeds.getLatestSync"]:
+            self.assertIn(name, self.ops)
+
+    def test_descriptors_carry_the_spec(self):
+        companies = self.files["src/groups/companies.rs"]
+        self.assertIn('name: "pageSize",\n            kind: QueryKind::Int { min: 1, max: 5000 },', companies)
+        self.assertIn('name: "tags",\n            kind: QueryKind::Str,', companies)
+        self.assertIn("validate: validate::<CompanyRequestBody>", companies)
+        self.assertIn("(204, Decode::Empty)", companies)
+        batch = self.files["src/groups/source_accounts.rs"]
+        self.assertIn('class: "SourceAccountBatchConflictError"', batch)
+        self.assertIn("(207, Decode::Json(validate::<Vec<SourceAccountBatchResult>>))", batch)
+        self.assertEqual(self.ops["sourceAccounts.generateCredentials"]["body"], "raw")
+        self.assertEqual(self.ops["companies.create"]["body"], "whole")
+        self.assertEqual(self.ops["companies.create"]["requestType"], "CompanyRequestBody")
+
+    def test_paging_and_waiting_follow_the_spec(self):
+        paged = sorted(n for n, o in self.ops.items() if "paged" in o)
+        self.assertEqual(paged, ["bankAccounts.list", "companies.list", "connections.list", "transactions.listCreateOperations"])
+        self.assertEqual(self.ops["transactions.listCreateOperations"]["paged"], {"items": "listAllCreateOperations", "pages": "listCreateOperationsPages"})
+        waits = {n: o["wait"] for n, o in self.ops.items() if "wait" in o}
+        self.assertEqual(waits, {
+            "transactions.getCreateOperation": {"method": "waitForOperation", "inProgress": ["Pending"]},
+            "managedBankFeeds.getSync": {"method": "waitForSync", "inProgress": ["Started"]},
+        })
+
+    def test_docs_from_the_spec_and_the_override_table(self):
+        source = self.files["src/groups/companies.rs"]
+        self.assertIn("    /// Get company access token\n    ///\n    /// Returns an access token", source)
+        self.assertIn("Documented errors: `ErrorMessage` on HTTP 401, 402, 403, 404, 429, 500, 503.", source)
+
+    def test_the_same_spec_gives_the_same_bytes(self):
+        self.assertEqual(generate.generate(load_spec(), README), self.files)
+
+
+class ExtraOperation(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.files = generate.generate(extra_spec(), README)
+
+    def test_a_new_tag_is_a_new_group_with_its_method(self):
+        source = self.files["src/groups/bank_feed_status.rs"]
+        self.assertIn("pub struct BankFeedStatusApi", source)
+        self.assertIn('name: "bankFeedStatus.getStatus"', source)
+        self.assertIn('name: "days",\n            kind: QueryKind::Int { min: 1, max: 90 },', source)
+        self.assertIn('name: "includeAccounts",\n            kind: QueryKind::Bool,', source)
+        self.assertIn("(200, Decode::Json(validate::<BankFeedStatus>))", source)
+        self.assertIn('js_name = getStatus, unchecked_return_type = "Promise<BankFeedStatus>"', source)
+        self.assertIn("/// Get bank feed status\n    ///\n    /// Returns the health of the connection's bank feed", source)
+        self.assertIn("mod bank_feed_status;", self.files["src/groups/mod.rs"])
+        self.assertIn("pub fn bank_feed_status(&self) -> BankFeedStatusApi", self.files["src/sdk.rs"])
+        self.assertIn("9 groups", self.files["README.md"])
+
+    def test_its_request_and_response_types_exist(self):
+        requests = self.files["src/models/requests.rs"]
+        self.assertIn("pub struct GetBankFeedStatusRequest", requests)
+        self.assertIn("pub days: Option<i32>,", requests)
+        self.assertIn("pub struct BankFeedStatus", self.files["src/models/bank_feed_status.rs"])
+
+    def test_a_new_field_and_enum_value(self):
+        self.assertIn("pub timezone: Option<Text>,", self.files["src/models/company_information.rs"])
+        self.assertIn('"Pending" | "Failed" | "Success" | "TimedOut" | "Queued"', self.files["src/models/push_operation.rs"])
+        waits = {o["method"]: o.get("wait") for o in table(self.files)["table"]}
+        self.assertEqual(waits["getCreateOperation"]["inProgress"], ["Pending", "Queued"])
+
+
+class Refusals(unittest.TestCase):
+    def refusal(self, spec):
+        with self.assertRaises(SystemExit) as caught:
+            generate.generate(spec, README)
+        return str(caught.exception.code)
+
+    def test_an_unsupported_query_parameter_is_named_by_its_pointer(self):
+        spec = load_spec()
+        spec["paths"]["/companies"]["get"]["parameters"].append({"name": "ids", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}})
+        self.assertRegex(self.refusal(spec), r"^#/paths/~1companies/get/parameters/5: query parameter ids of type 'array'")
+
+    def test_an_operation_without_tag(self):
+        spec = load_spec()
+        del spec["paths"]["/companies"]["get"]["tags"]
+        self.assertIn("#/paths/~1companies/get: operation list-companies has no tag", self.refusal(spec))
+
+    def test_two_operations_with_one_name(self):
+        spec = load_spec()
+        spec["paths"]["/companies"]["get"]["x-speakeasy-name-override"] = "create"
+        self.assertIn("companies.create is also the name of", self.refusal(spec))
+
+    def test_a_new_field_without_description(self):
+        spec = load_spec()
+        spec["components"]["schemas"]["CompanyInformation"]["properties"]["mystery"] = {"type": "string"}
+        self.assertIn("CompanyInformation.mystery has no description", self.refusal(spec))
+
+
+if __name__ == "__main__":
+    unittest.main()
