@@ -10,6 +10,7 @@ Writes, under the repository root (or `--root`):
 - src/groups/*.rs, src/sdk.rs, js/operations.json: every operation as a descriptor and a method
   on its group's class, the `CodatBankFeeds` entry with a getter per group, and the operation
   table as data for the JS side and the tests (operations.py says how);
+- src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`);
 - README.md: the operation and group counts between `<!-- ops -->` markers.
 
 `--spec` defaults to spec/Codat-Bank-Feeds.json under the root (CI compares it with

@@ -9,6 +9,7 @@ Emits, from the spec and the model types `models.Gen` resolved:
   `waitFor*` on status reads, attached by what the spec says (below).
 - src/groups/mod.rs: the group modules and their re-exports.
 - src/sdk.rs: the `CodatBankFeeds` entry: the constructor and one getter per group.
+- src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`).
 - js/operations.json: the operation table as data, for the JS side and the test suites.
 - README.md: the operation and group counts between `<!-- ops -->` markers.
 
@@ -800,6 +801,7 @@ class Operations:
             manifest += entries
         out["src/groups/mod.rs"] = self.mod_file()
         out["src/sdk.rs"] = self.sdk_file()
+        out["src/retry/spec.rs"] = retry_policy(self.spec)
         table = {
             "_generated": "by scripts/gen/generate.py from spec/Codat-Bank-Feeds.json: do not edit",
             "operations": len(manifest),
@@ -808,6 +810,54 @@ class Operations:
         }
         out["js/operations.json"] = json.dumps(table, indent=2) + "\n"
         return out
+
+
+def retry_policy(spec):
+    """src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`) as constants."""
+    where = "#/x-speakeasy-retries"
+    policy = spec.get("x-speakeasy-retries")
+    if not policy or policy.get("strategy") != "backoff":
+        sys.exit(f"{where}: expected a `backoff` policy (the client's default), found {policy!r}")
+    backoff = policy.get("backoff", {})
+    keys = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"]
+    missing = [k for k in keys if not isinstance(backoff.get(k), (int, float))]
+    if missing:
+        sys.exit(f"{where}/backoff: {missing[0]} is missing or not a number")
+    arms = []
+    for code in policy.get("statusCodes", []):
+        text = str(code)
+        if re.fullmatch(r"\d{3}", text):
+            arms.append(text)
+        elif re.fullmatch(r"\dXX", text):
+            arms.append(f"{text[0]}00..={text[0]}99")
+        else:
+            sys.exit(f"{where}/statusCodes: {code!r} is neither a status nor a range like 5XX")
+    if not arms:
+        sys.exit(f"{where}/statusCodes: no status is retried")
+    number = lambda v: f"{float(v)!r}"
+    lines = [
+        HEADER,
+        "//! The API's default retry policy, as the spec's `x-speakeasy-retries` gives it.",
+        "",
+        "use super::Backoff;",
+        "",
+        "/// Exponential backoff timings of the spec, in milliseconds.",
+        "pub(crate) const SPEC_BACKOFF: Backoff = Backoff {",
+        f"    initial_interval: {number(backoff['initialInterval'])},",
+        f"    max_interval: {number(backoff['maxInterval'])},",
+        f"    exponent: {number(backoff['exponent'])},",
+        f"    max_elapsed_time: {number(backoff['maxElapsedTime'])},",
+        "};",
+        "",
+        "/// Whether refused, reset or otherwise failed connections are retried by default.",
+        f"pub(crate) const SPEC_RETRY_CONNECTION_ERRORS: bool = {str(policy.get('retryConnectionErrors') is True).lower()};",
+        "",
+        f"/// The statuses the spec retries: {', '.join(str(c) for c in policy['statusCodes'])}.",
+        "pub(crate) fn is_retryable_status(status: u16) -> bool {",
+        f"    matches!(status, {' | '.join(arms)})",
+        "}",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def readme_counts(text, ops):

@@ -106,6 +106,13 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("    /// Get company access token\n    ///\n    /// Returns an access token", source)
         self.assertIn("Documented errors: `ErrorMessage` on HTTP 401, 402, 403, 404, 429, 500, 503.", source)
 
+    def test_the_default_retry_policy_is_the_specs(self):
+        policy = self.files["src/retry/spec.rs"]
+        self.assertIn("initial_interval: 500.0,", policy)
+        self.assertIn("max_elapsed_time: 3600000.0,", policy)
+        self.assertIn("SPEC_RETRY_CONNECTION_ERRORS: bool = true;", policy)
+        self.assertIn("matches!(status, 408 | 429 | 500..=599)", policy)
+
     def test_the_same_spec_gives_the_same_bytes(self):
         self.assertEqual(generate.generate(load_spec(), README), self.files)
 
@@ -161,6 +168,11 @@ class Refusals(unittest.TestCase):
         spec = load_spec()
         spec["paths"]["/companies"]["get"]["x-speakeasy-name-override"] = "create"
         self.assertIn("companies.create is also the name of", self.refusal(spec))
+
+    def test_a_retry_policy_it_cannot_encode(self):
+        spec = load_spec()
+        spec["x-speakeasy-retries"]["statusCodes"].append("5xx-ish")
+        self.assertIn("#/x-speakeasy-retries/statusCodes: '5xx-ish' is neither", self.refusal(spec))
 
     def test_a_new_field_without_description(self):
         spec = load_spec()

@@ -13,13 +13,9 @@ pub(crate) struct Backoff {
     pub max_elapsed_time: f64,
 }
 
-/// The spec's default: 500 ms initial, 60 s max interval, exponent 1.5, 1 h max elapsed.
-pub(crate) const SPEC_BACKOFF: Backoff = Backoff {
-    initial_interval: 500.0,
-    max_interval: 60_000.0,
-    exponent: 1.5,
-    max_elapsed_time: 3_600_000.0,
-};
+// The spec's default policy (`x-speakeasy-retries`), generated from it.
+mod spec;
+pub(crate) use spec::{is_retryable_status, SPEC_BACKOFF, SPEC_RETRY_CONNECTION_ERRORS};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum RetryPolicy {
@@ -34,7 +30,7 @@ impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy::Backoff {
             backoff: SPEC_BACKOFF,
-            retry_connection_errors: true,
+            retry_connection_errors: SPEC_RETRY_CONNECTION_ERRORS,
         }
     }
 }
@@ -94,7 +90,10 @@ impl RetryConfig {
             RetryConfig::Backoff {
                 backoff,
                 retry_connection_errors,
-            } => (backoff, retry_connection_errors.unwrap_or(true)),
+            } => (
+                backoff,
+                retry_connection_errors.unwrap_or(SPEC_RETRY_CONNECTION_ERRORS),
+            ),
         };
         let mut backoff = SPEC_BACKOFF;
         if let Some(b) = input {
@@ -129,11 +128,6 @@ impl RetryConfig {
             retry_connection_errors,
         })
     }
-}
-
-/// 408, 429 and every 5XX, as `x-speakeasy-retries` lists.
-pub(crate) fn is_retryable_status(status: u16) -> bool {
-    status == 408 || status == 429 || (500..600).contains(&status)
 }
 
 /// The wait before retry number `retry` (0 for the first retry). `jitter` in [0, 1) spreads
