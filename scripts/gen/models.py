@@ -383,12 +383,12 @@ class Gen:
                     return d
         return ""
 
-    def field_doc(self, owner, prop):
+    def field_doc(self, owner, prop, ptr):
         """Ours, for a property the spec leaves undescribed: every field has a doc in the .d.ts.
         (Its items' description would describe the item type at length, not the field.)"""
         doc = FIELD_DOCS.get((owner, prop)) or FIELD_DOCS.get(prop)
         if not doc:
-            sys.exit(f"{owner}.{prop} has no description in the spec: add one to FIELD_DOCS")
+            sys.exit(f"{ptr}: {owner}.{prop} has no description in the spec: add one to FIELD_DOCS")
         return doc
 
     def nullable(self, schema):
@@ -654,7 +654,7 @@ class Gen:
             if field in fields:
                 sys.exit(f"{name}: two properties map to the field {field}")
             fields.add(field)
-            doc = self.describe(sub) or self.field_doc(name, prop)
+            doc = self.describe(sub) or self.field_doc(name, prop, sub_ptr)
             if self.deprecated(sub):
                 doc = (doc + "\n\n" if doc else "") + "@deprecated"
             check = REQUEST_CHECKS.get((name, prop))

@@ -177,7 +177,7 @@ class Refusals(unittest.TestCase):
     def test_a_new_field_without_description(self):
         spec = load_spec()
         spec["components"]["schemas"]["CompanyInformation"]["properties"]["mystery"] = {"type": "string"}
-        self.assertIn("CompanyInformation.mystery has no description", self.refusal(spec))
+        self.assertIn("#/components/schemas/CompanyInformation/properties/mystery: CompanyInformation.mystery has no description", self.refusal(spec))
 
 
 if __name__ == "__main__":
