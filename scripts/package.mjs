@@ -1,6 +1,8 @@
 // Turns wasm-pack's `--target web` output in pkg/ into one npm package for every runtime:
 // an entry per `exports` condition that instantiates the wasm its runtime's way, so users never
-// call an init function, and the error classes (defined in a wasm-bindgen snippet) re-exported.
+// call an init function, and the JS-only modules (error classes, webhooks, source-account
+// versions) re-exported from beside the wasm-bindgen snippets, so that every import of the
+// error classes is the same module.
 import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,28 +11,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 const glue = "./codat_bank_feeds_wasm.js";
 const wasm = "./codat_bank_feeds_wasm_bg.wasm";
-const errorNames = [
-  "CodatBankFeedsError",
-  "ErrorMessage",
-  "ResponseValidationError",
-  "ConnectionError",
-  "RequestTimeoutError",
-  "RequestAbortedError",
-  "InvalidRequestError",
-  "SourceAccountBatchConflictError",
-  "HookError",
-  "WebhookVerificationError",
-];
+// The one list of error classes (js/errors.json).
+const errorNames = JSON.parse(readFileSync(join(root, "js", "errors.json"), "utf8")).classes.map((c) => c.name);
 
 const snippetDirs = readdirSync(join(pkg, "snippets"));
 if (snippetDirs.length !== 1) throw new Error(`expected one snippet dir, found ${snippetDirs}`);
-const runtime = `./snippets/${snippetDirs[0]}/js/runtime.js`;
-if (!existsSync(join(pkg, runtime))) throw new Error(`missing ${runtime}`);
+const snippets = `./snippets/${snippetDirs[0]}/js`;
+if (!existsSync(join(pkg, snippets, "errors.js"))) throw new Error(`missing ${snippets}/errors.js`);
+// Modules no Rust binding names: wasm-bindgen does not copy them, so they go beside the ones
+// it did (webhooks.js imports ./errors.js).
+for (const name of ["webhooks.js", "accounts.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
 
 const write = (name, text) => writeFileSync(join(pkg, name), text);
 
-write("errors.js", `export { ${errorNames.join(", ")}, isSourceAccountV2, verifyWebhook } from "${runtime}";\n`);
-copyFileSync(join(root, "js", "errors.d.ts"), join(pkg, "errors.d.ts"));
+write("errors.js", `export { ${errorNames.join(", ")} } from "${snippets}/errors.js";\n`);
+write("webhooks.js", `export { verifyWebhook } from "${snippets}/webhooks.js";\n`);
+write("accounts.js", `export { isSourceAccountV2 } from "${snippets}/accounts.js";\n`);
+for (const name of ["errors.d.ts", "webhooks.d.ts", "accounts.d.ts"]) copyFileSync(join(root, "js", name), join(pkg, name));
 
 // Group getters build a new wasm-bindgen wrapper on each access; cache one per client so
 // `sdk.companies === sdk.companies` and no wrapper is made per call.
@@ -50,6 +47,8 @@ for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(CodatBan
 }
 export * from "${glue}";
 export * from "./errors.js";
+export * from "./webhooks.js";
+export * from "./accounts.js";
 `,
 );
 
@@ -75,7 +74,7 @@ for (const [name, text] of Object.entries(entries)) write(name, text);
 
 write(
   "index.d.ts",
-  `export * from "./codat_bank_feeds_wasm.js";\nexport * from "./errors.js";\n`,
+  `export * from "./codat_bank_feeds_wasm.js";\nexport * from "./errors.js";\nexport * from "./webhooks.js";\nexport * from "./accounts.js";\n`,
 );
 
 const meta = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
@@ -107,6 +106,10 @@ const manifest = {
     "snippets/",
     "errors.js",
     "errors.d.ts",
+    "webhooks.js",
+    "webhooks.d.ts",
+    "accounts.js",
+    "accounts.d.ts",
     "exports.js",
     "index.d.ts",
     "node.js",

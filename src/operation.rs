@@ -1,5 +1,6 @@
 //! What an operation is, as data: the one generic request path in `client` reads these.
 
+use crate::error::Class;
 use crate::models::Model;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,8 +216,8 @@ pub(crate) enum Decode {
 pub(crate) struct TypedError {
     pub status: u16,
     pub validate: Validator,
-    /// The JS class thrown (see js/runtime.js).
-    pub class: &'static str,
+    /// The JS class thrown, with the decoded body as `data`.
+    pub class: Class,
 }
 
 #[derive(Debug)]

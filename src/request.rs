@@ -1,19 +1,15 @@
-//! Turning a caller's request object into a URL and a body, checking it against the
-//! operation's description first: nothing is sent for a request that cannot be right.
+//! The second stage of a call: the caller's request object checked against the operation's
+//! descriptor and turned into a URL, headers and a body. Nothing is sent for a request that
+//! cannot be right.
 
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Array, Object, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::invalid_request;
-use crate::operation::{Body, Operation, QueryKind, QueryParam};
+use crate::bindings::{get, is_raw_body, text_from, utf8};
+use crate::error::Error;
+use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
 use crate::url::{build_url, check_path_param};
-
-#[wasm_bindgen(module = "/js/runtime.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = isRawBody)]
-    fn is_raw_body(value: &JsValue) -> bool;
-}
 
 /// A request ready to send.
 pub(crate) struct Prepared {
@@ -24,12 +20,26 @@ pub(crate) struct Prepared {
     pub json: bool,
 }
 
-pub(crate) fn prepare(
-    op: &Operation,
-    request: &JsValue,
-    server: &str,
-) -> Result<Prepared, JsValue> {
-    let bad = |field: &str, reason: &str| invalid_request(op.name, field, reason);
+impl Prepared {
+    /// The headers of one attempt (`Authorization` may change between attempts).
+    pub(crate) fn headers(&self, auth: &str, user_agent: Option<&str>) -> Array {
+        let pair = |k: &str, v: &str| Array::of2(&JsValue::from_str(k), &JsValue::from_str(v));
+        let headers = Array::of2(
+            &pair("Authorization", auth),
+            &pair("Accept", "application/json"),
+        );
+        if !self.body.is_undefined() {
+            headers.push(&pair("Content-Type", "application/json"));
+        }
+        if let Some(ua) = user_agent {
+            headers.push(&pair("User-Agent", ua));
+        }
+        headers
+    }
+}
+
+pub(crate) fn prepare(op: &Operation, request: &JsValue, server: &str) -> Result<Prepared, Error> {
+    let bad = |field: &str, reason: &str| Error::invalid(op.name, field, reason);
     let takes_fields =
         !op.path_params.is_empty() || !op.query.is_empty() || has_field_body(&op.body);
     // A request whose fields are all optional may be left out.
@@ -103,13 +113,6 @@ fn has_field_body(body: &Body) -> bool {
     matches!(body, Body::Json { .. } | Body::Raw)
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    if !object.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// Catches misspelt fields (`pagesize`), which would otherwise be dropped without a word.
 fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
     let keys = Object::keys(request.unchecked_ref::<Object>());
@@ -166,15 +169,15 @@ fn check_range(n: f64, min: i64, max: i64) -> Result<(), String> {
 
 fn json_body(
     value: &JsValue,
-    validate: crate::operation::Validator,
+    validate: Validator,
     root: &str,
-    bad: &dyn Fn(&str, &str) -> JsValue,
-) -> Result<JsValue, JsValue> {
+    bad: &dyn Fn(&str, &str) -> Error,
+) -> Result<JsValue, Error> {
     let field = if root.is_empty() { "request" } else { root };
     let json = JSON::stringify(value)
         .map_err(|_| bad(field, "cannot be serialised as JSON (a BigInt or a cycle?)"))?;
-    let bytes = crate::transport::utf8(&json);
-    let text = crate::transport::text_from(&bytes);
+    let bytes = utf8(&json);
+    let text = text_from(&bytes);
     validate(&text).map_err(|m| bad(&m.field(root), &m.reason))?;
     Ok(bytes.into())
 }

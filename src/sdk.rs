@@ -29,7 +29,7 @@ impl CodatBankFeeds {
         #[wasm_bindgen(unchecked_param_type = "SDKOptions")] options: JsValue,
     ) -> Result<CodatBankFeeds, JsValue> {
         Ok(CodatBankFeeds {
-            client: Rc::new(Client::from_options(&options)?),
+            client: Rc::new(Client::new(&options)?),
         })
     }
 

@@ -11,7 +11,9 @@ Writes, under the repository root (or `--root`):
   on its group's class, the `CodatBankFeeds` entry with a getter per group, and the operation
   table as data for the JS side and the tests (operations.py says how);
 - src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`);
-- README.md: the operation and group counts between `<!-- ops -->` markers.
+- README.md: the operation and group counts between `<!-- ops -->` markers;
+- js/errors.js, js/errors.d.ts, src/error/classes.rs: the error classes, from their one list in
+  js/errors.json (errors.py says how).
 
 `--spec` defaults to spec/Codat-Bank-Feeds.json under the root (CI compares it with
 ../shared/openapi/Codat-Bank-Feeds.json when that exists). `--check` writes nothing and exits 1
@@ -29,22 +31,25 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import errors  # noqa: E402
 from models import HEADER, Gen  # noqa: E402
 from operations import Operations, readme_counts  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SPEC = os.path.join("spec", "Codat-Bank-Feeds.json")
 # Folders whose files carry HEADER: a generated file there that is no longer produced is removed.
-GENERATED_DIRS = ["src/models", "src/groups"]
+GENERATED_DIRS = ["src/models", "src/groups", "src/error"]
 
 
-def generate(spec, readme):
-    """{path relative to the root: text} for a parsed spec and the current README text."""
+def generate(spec, readme, error_table):
+    """{path relative to the root: text} for a parsed spec, the current README text and the
+    error classes' table (js/errors.json)."""
     gen = Gen(spec)
     out = {f"src/models/{name}": text for name, text in gen.run().items()}
     ops = Operations(gen)
     out.update(ops.run())
     out["README.md"] = readme_counts(readme, ops)
+    out.update(errors.run(error_table))
     return {path: rustfmt(text) if path.endswith(".rs") else text for path, text in out.items()}
 
 
@@ -82,7 +87,9 @@ def main():
         spec = json.load(f)
     with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
         readme = f.read()
-    files = generate(spec, readme)
+    with open(os.path.join(root, "js", "errors.json"), encoding="utf-8") as f:
+        error_table = f.read()
+    files = generate(spec, readme, error_table)
     changed = []
     for rel in sorted(files):
         path = os.path.join(root, rel)

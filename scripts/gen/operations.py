@@ -511,7 +511,7 @@ class Operations:
                     "        TypedError {",
                     f"            status: {code},",
                     f"            validate: validate::<{model_type(t)}>,",
-                    f"            class: {json.dumps(cls)},",
+                    f"            class: Class::{cls},",
                     "        },",
                 ]
             lines.append("    ],")
@@ -616,7 +616,7 @@ class Operations:
             f'        #[wasm_bindgen(unchecked_param_type = "{req_ts}")] request: JsValue,',
             '        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,',
             "    ) -> Promise {",
-            f'        poll(self.handle(), "{op.js}", request, &[{pending_rust}], options)',
+            f"        self.client.wait(&{op.static}, request, options, &[{pending_rust}])",
             "    }",
         ]
         return out
@@ -630,7 +630,7 @@ class Operations:
         ops = [op for op in self.ops if op.tag == tag]
         uses = set()
         statics, methods, manifest = [], [], []
-        needs = {"paginate": False, "poll": False}
+        needs_handle = False
         for op in ops:
             lines, facts = self.descriptor(op, uses)
             statics.append("\n".join(lines))
@@ -655,13 +655,12 @@ class Operations:
                 body += self.paging_methods(op, req_ts, param_attr, item_ts, page_ts)
                 all_js, pages_js = paged_names(op.js)
                 entry["paged"] = {"items": all_js, "pages": pages_js}
-                needs["paginate"] = True
+                needs_handle = True
             wait = self.waiting(op)
             if wait:
                 name, pending = wait
                 body += self.wait_method(op, req_ts, name, pending, self.returns(facts[3]))
                 entry["wait"] = {"method": name, "inProgress": pending}
-                needs["poll"] = True
             methods.append("\n".join(body))
             manifest.append(entry)
         class_doc, _ = self.docs_of(tag)
@@ -674,7 +673,9 @@ class Operations:
             operation_items |= {"QueryParam", "QueryKind"}
         if "TypedError" in code:
             operation_items.add("TypedError")
-        support = [n for n, used in needs.items() if used]
+            head_extra = ["use crate::error::Class;"]
+        else:
+            head_extra = []
         head = [
             HEADER,
             f"//! `sdk.{group}`: the operations the spec tags `{tag}`.",
@@ -685,9 +686,10 @@ class Operations:
             "use wasm_bindgen::prelude::*;",
             "",
         ]
-        if support:
-            head.append(f"use super::support::{{{', '.join(support)}}};" if len(support) > 1 else f"use super::support::{support[0]};")
+        if needs_handle:
+            head.append("use crate::bindings::paginate;")
         head.append("use crate::client::Client;")
+        head += head_extra
         if imports:
             head.append(f"use crate::models::{{{', '.join(imports)}}};" if len(imports) > 1 else f"use crate::models::{imports[0]};")
         head.append(f"use crate::operation::{{{', '.join(sorted(operation_items, key=lambda s: (s[0].islower(), s)))}}};")
@@ -704,10 +706,10 @@ class Operations:
             "        }",
             "    }",
         ]
-        if support:
+        if needs_handle:
             cls_lines += [
                 "",
-                "    /// A JS handle on this group, whose methods paging and polling call.",
+                "    /// A JS handle on this group, whose list method paging calls.",
                 "    fn handle(&self) -> JsValue {",
                 "        Self::new(&self.client).into()",
                 "    }",
@@ -731,14 +733,10 @@ class Operations:
             "//! One file per endpoint group (a tag of the spec): its class, its operations as",
             "//! descriptors, and one method each handing its descriptor to the client's request path.",
             "",
-            "// Hand-written: paging and polling, which the generated methods call.",
-            "mod support;",
-            "",
         ]
         lines += [f"mod {f};" for f in sorted(files)]
         lines.append("")
         lines += [f"pub use {snake(camel(t))}::{self.class_name(t)};" for t in sorted(self.groups, key=lambda t: snake(camel(t)))]
-        lines.append("pub use support::WaitOptions;")
         return "\n".join(lines) + "\n"
 
     def sdk_file(self):
@@ -771,7 +769,7 @@ class Operations:
             '        #[wasm_bindgen(unchecked_param_type = "SDKOptions")] options: JsValue,',
             "    ) -> Result<CodatBankFeeds, JsValue> {",
             "        Ok(CodatBankFeeds {",
-            "            client: Rc::new(Client::from_options(&options)?),",
+            "            client: Rc::new(Client::new(&options)?),",
             "        })",
             "    }",
         ]

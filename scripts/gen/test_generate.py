@@ -14,6 +14,8 @@ from operations import camel, method_name
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 README = "intro <!-- ops -->0 operations in 0 groups<!-- /ops --> end\n"
+with open(os.path.join(ROOT, "js", "errors.json"), encoding="utf-8") as _f:
+    ERRORS = _f.read()
 
 
 def load_spec():
@@ -62,7 +64,7 @@ class Names(unittest.TestCase):
 class TodaysSpec(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(load_spec(), README)
+        cls.files = generate.generate(load_spec(), README, ERRORS)
         cls.ops = {f"{o['group']}.{o['method']}": o for o in table(cls.files)["table"]}
 
     def test_every_operation_of_the_spec_once(self):
@@ -114,13 +116,13 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("matches!(status, 408 | 429 | 500..=599)", policy)
 
     def test_the_same_spec_gives_the_same_bytes(self):
-        self.assertEqual(generate.generate(load_spec(), README), self.files)
+        self.assertEqual(generate.generate(load_spec(), README, ERRORS), self.files)
 
 
 class ExtraOperation(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(extra_spec(), README)
+        cls.files = generate.generate(extra_spec(), README, ERRORS)
 
     def test_a_new_tag_is_a_new_group_with_its_method(self):
         source = self.files["src/groups/bank_feed_status.rs"]
@@ -151,7 +153,7 @@ class ExtraOperation(unittest.TestCase):
 class Refusals(unittest.TestCase):
     def refusal(self, spec):
         with self.assertRaises(SystemExit) as caught:
-            generate.generate(spec, README)
+            generate.generate(spec, README, ERRORS)
         return str(caught.exception.code)
 
     def test_an_unsupported_query_parameter_is_named_by_its_pointer(self):

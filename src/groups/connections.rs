@@ -6,7 +6,7 @@ use std::rc::Rc;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::support::paginate;
+use crate::bindings::paginate;
 use crate::client::Client;
 use crate::models::{
     Connection, Connections, CreateConnectionRequestBody, UnlinkConnectionUpdateConnection,
@@ -26,7 +26,7 @@ impl ConnectionsApi {
         }
     }
 
-    /// A JS handle on this group, whose methods paging and polling call.
+    /// A JS handle on this group, whose list method paging calls.
     fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::support::poll;
 use crate::client::Client;
 use crate::models::{StartScheduledSyncResult, SyncStatusResult};
 use crate::operation::{validate, Body, Decode, Method, Operation};
@@ -22,11 +21,6 @@ impl ManagedBankFeedsApi {
         Self {
             client: Rc::clone(client),
         }
-    }
-
-    /// A JS handle on this group, whose methods paging and polling call.
-    fn handle(&self) -> JsValue {
-        Self::new(&self.client).into()
     }
 }
 
@@ -105,7 +99,7 @@ impl ManagedBankFeedsApi {
         #[wasm_bindgen(unchecked_param_type = "GetManagedBankFeedSyncRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,
     ) -> Promise {
-        poll(self.handle(), "getSync", request, &["Started"], options)
+        self.client.wait(&GET_SYNC, request, options, &["Started"])
     }
 
     /// Get latest sync

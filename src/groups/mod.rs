@@ -2,9 +2,6 @@
 //! One file per endpoint group (a tag of the spec): its class, its operations as
 //! descriptors, and one method each handing its descriptor to the client's request path.
 
-// Hand-written: paging and polling, which the generated methods call.
-mod support;
-
 mod account_mapping;
 mod bank_accounts;
 mod companies;
@@ -21,5 +18,4 @@ pub use company_information::CompanyInformationApi;
 pub use connections::ConnectionsApi;
 pub use managed_bank_feeds::ManagedBankFeedsApi;
 pub use source_accounts::SourceAccountsApi;
-pub use support::WaitOptions;
 pub use transactions::TransactionsApi;

@@ -7,6 +7,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::client::Client;
+use crate::error::Class;
 use crate::models::{
     BankAccountCredentials, GenerateOtpResponse, SourceAccount, SourceAccountBatchResult,
     SourceAccountPrototypeV2OrV1, SourceAccountV2OrV1,
@@ -46,7 +47,7 @@ static CREATE_BATCH: Operation = Operation {
     typed_errors: &[TypedError {
         status: 409,
         validate: validate::<Vec<SourceAccountBatchResult>>,
-        class: "SourceAccountBatchConflictError",
+        class: Class::SourceAccountBatchConflictError,
     }],
 };
 

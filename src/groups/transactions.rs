@@ -6,7 +6,7 @@ use std::rc::Rc;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::support::{paginate, poll};
+use crate::bindings::paginate;
 use crate::client::Client;
 use crate::models::{
     CreateBankTransactions, CreateBankTransactionsResponse, PushOperation, PushOperations,
@@ -27,7 +27,7 @@ impl TransactionsApi {
         }
     }
 
-    /// A JS handle on this group, whose methods paging and polling call.
+    /// A JS handle on this group, whose list method paging calls.
     fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
@@ -187,13 +187,8 @@ impl TransactionsApi {
         #[wasm_bindgen(unchecked_param_type = "GetCreateOperationRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,
     ) -> Promise {
-        poll(
-            self.handle(),
-            "getCreateOperation",
-            request,
-            &["Pending"],
-            options,
-        )
+        self.client
+            .wait(&GET_CREATE_OPERATION, request, options, &["Pending"])
     }
 
     /// List create operations

@@ -130,6 +130,94 @@ impl RetryConfig {
     }
 }
 
+/// What an attempt came to, as far as retrying goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Outcome<'a> {
+    /// A response, with its `Retry-After` header if any.
+    Response {
+        status: u16,
+        retry_after: Option<&'a str>,
+    },
+    /// No complete response: refused, reset, body cut short.
+    ConnectionFailed,
+    /// Anything else without a response (timeout, abort, a hook that threw): never retried.
+    Stopped,
+}
+
+/// The attempts of one call so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Tries {
+    /// Retries already made (0 after the first attempt).
+    pub retries: u32,
+    /// Whether a 401 has already had its one re-authorisation.
+    pub reauthorised: bool,
+    /// Whether the credentials can be asked for again (an `authHeader` function).
+    pub can_reauthorise: bool,
+}
+
+/// What to do after an attempt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Decision {
+    /// Settle the call with this outcome.
+    Done,
+    /// Ask for the credentials again and send at once (a 401 with a refreshable token).
+    Reauthorise,
+    /// Wait this many ms, then retry.
+    Wait(f64),
+}
+
+/// The retry decision. `now_ms` is the clock (for a `Retry-After` date), `elapsed_ms` the
+/// time since the call's first attempt, `jitter` a uniform value in [0, 1); nothing is read
+/// from outside.
+pub(crate) fn decide(
+    policy: &RetryPolicy,
+    outcome: Outcome<'_>,
+    tries: Tries,
+    now_ms: f64,
+    elapsed_ms: f64,
+    jitter: f64,
+) -> Decision {
+    match outcome {
+        Outcome::Response { status, .. } if (200..300).contains(&status) => return Decision::Done,
+        // A short-lived token may have expired between fetching and use: ask once more.
+        Outcome::Response { status: 401, .. } if tries.can_reauthorise && !tries.reauthorised => {
+            return Decision::Reauthorise
+        }
+        _ => {}
+    }
+    let RetryPolicy::Backoff {
+        backoff,
+        retry_connection_errors,
+    } = policy
+    else {
+        return Decision::Done;
+    };
+    let asked = match outcome {
+        Outcome::Response {
+            status,
+            retry_after,
+        } if is_retryable_status(status) => retry_after
+            .and_then(|v| parse_retry_after(v, now_ms))
+            .map(|ms| ms.min(backoff.max_interval)),
+        Outcome::ConnectionFailed if *retry_connection_errors => None,
+        _ => return Decision::Done,
+    };
+    let wait = asked.unwrap_or_else(|| backoff_delay(backoff, tries.retries, jitter));
+    if elapsed_ms + wait <= backoff.max_elapsed_time {
+        Decision::Wait(wait)
+    } else {
+        Decision::Done
+    }
+}
+
+/// The wait before the next poll of a `waitFor*` (`polls` made so far after the first), on the
+/// same backoff as retries but without jitter; `None` when the deadline (`left_ms` away) comes
+/// first.
+pub(crate) fn next_poll(backoff: &Backoff, polls: u32, left_ms: f64) -> Option<f64> {
+    let wait = backoff_delay(backoff, polls, 0.5);
+    (wait < left_ms).then_some(wait)
+}
+
 /// The wait before retry number `retry` (0 for the first retry). `jitter` in [0, 1) spreads
 /// the wait over ±25% so that clients failing together do not retry together.
 pub(crate) fn backoff_delay(backoff: &Backoff, retry: u32, jitter: f64) -> f64 {
@@ -192,6 +280,200 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SPEC: RetryPolicy = RetryPolicy::Backoff {
+        backoff: SPEC_BACKOFF,
+        retry_connection_errors: true,
+    };
+    const NOW: f64 = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
+
+    fn status(status: u16) -> Outcome<'static> {
+        Outcome::Response {
+            status,
+            retry_after: None,
+        }
+    }
+
+    fn after(tries: u32) -> Tries {
+        Tries {
+            retries: tries,
+            ..Tries::default()
+        }
+    }
+
+    #[test]
+    fn decide_success_and_errors_that_are_not_retried() {
+        for s in [200, 201, 204, 207, 400, 401, 404, 409, 422] {
+            assert_eq!(
+                decide(&SPEC, status(s), after(0), NOW, 0.0, 0.5),
+                Decision::Done,
+                "{s}"
+            );
+        }
+        assert_eq!(
+            decide(&SPEC, Outcome::Stopped, after(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+    }
+
+    #[test]
+    fn decide_backs_off_on_retryable_statuses() {
+        for s in [408, 429, 500, 502, 503, 599] {
+            assert_eq!(
+                decide(&SPEC, status(s), after(0), NOW, 0.0, 0.5),
+                Decision::Wait(500.0),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            decide(&SPEC, status(503), after(2), NOW, 0.0, 0.5),
+            Decision::Wait(1125.0)
+        );
+        assert_eq!(
+            decide(&SPEC, status(503), after(0), NOW, 0.0, 0.0),
+            Decision::Wait(375.0)
+        );
+    }
+
+    #[test]
+    fn decide_reauthorises_a_401_once_when_it_can() {
+        let refreshable = Tries {
+            can_reauthorise: true,
+            ..Tries::default()
+        };
+        assert_eq!(
+            decide(&SPEC, status(401), refreshable, NOW, 0.0, 0.5),
+            Decision::Reauthorise
+        );
+        let again = Tries {
+            reauthorised: true,
+            ..refreshable
+        };
+        assert_eq!(
+            decide(&SPEC, status(401), again, NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        assert_eq!(
+            decide(&SPEC, status(401), after(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        // Even without retries: a fresh token is not a retry of the same request's outcome.
+        assert_eq!(
+            decide(&RetryPolicy::None, status(401), refreshable, NOW, 0.0, 0.5),
+            Decision::Reauthorise
+        );
+    }
+
+    #[test]
+    fn decide_honours_retry_after_in_seconds_and_as_a_date() {
+        let seconds = Outcome::Response {
+            status: 429,
+            retry_after: Some("3"),
+        };
+        assert_eq!(
+            decide(&SPEC, seconds, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(3000.0)
+        );
+        let date = Outcome::Response {
+            status: 503,
+            retry_after: Some("Sun, 06 Nov 1994 08:49:39 GMT"),
+        };
+        assert_eq!(
+            decide(&SPEC, date, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(2000.0)
+        );
+        let past = Outcome::Response {
+            status: 503,
+            retry_after: Some("Sun, 06 Nov 1994 08:00:00 GMT"),
+        };
+        assert_eq!(
+            decide(&SPEC, past, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(0.0)
+        );
+        let long = Outcome::Response {
+            status: 429,
+            retry_after: Some("3600"),
+        };
+        assert_eq!(
+            decide(&SPEC, long, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(60_000.0)
+        );
+        let junk = Outcome::Response {
+            status: 429,
+            retry_after: Some("soon"),
+        };
+        assert_eq!(
+            decide(&SPEC, junk, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+    }
+
+    #[test]
+    fn decide_stops_when_the_elapsed_budget_is_spent() {
+        let hour = SPEC_BACKOFF.max_elapsed_time;
+        assert_eq!(
+            decide(&SPEC, status(503), after(0), NOW, hour - 500.0, 0.5),
+            Decision::Wait(500.0)
+        );
+        assert_eq!(
+            decide(&SPEC, status(503), after(0), NOW, hour - 499.0, 0.5),
+            Decision::Done
+        );
+        assert_eq!(
+            decide(&SPEC, Outcome::ConnectionFailed, after(0), NOW, hour, 0.5),
+            Decision::Done
+        );
+    }
+
+    #[test]
+    fn decide_retries_connection_errors_only_when_asked() {
+        assert_eq!(
+            decide(&SPEC, Outcome::ConnectionFailed, after(1), NOW, 0.0, 0.5),
+            Decision::Wait(750.0)
+        );
+        let no = RetryPolicy::Backoff {
+            backoff: SPEC_BACKOFF,
+            retry_connection_errors: false,
+        };
+        assert_eq!(
+            decide(&no, Outcome::ConnectionFailed, after(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        assert_eq!(
+            decide(&no, status(503), after(0), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+    }
+
+    #[test]
+    fn polls_grow_by_half_up_to_the_longest_wait_and_stop_at_the_deadline() {
+        let polls = Backoff {
+            initial_interval: 20.0,
+            max_interval: 40.0,
+            exponent: 1.5,
+            max_elapsed_time: 1000.0,
+        };
+        assert_eq!(next_poll(&polls, 0, 1000.0), Some(20.0));
+        assert_eq!(next_poll(&polls, 1, 1000.0), Some(30.0));
+        assert_eq!(next_poll(&polls, 2, 1000.0), Some(40.0));
+        assert_eq!(next_poll(&polls, 9, 1000.0), Some(40.0));
+        assert_eq!(next_poll(&polls, 0, 20.0), None);
+    }
+
+    #[test]
+    fn decide_never_retries_under_strategy_none() {
+        for outcome in [
+            status(503),
+            status(429),
+            Outcome::ConnectionFailed,
+            Outcome::Stopped,
+        ] {
+            assert_eq!(
+                decide(&RetryPolicy::None, outcome, after(0), NOW, 0.0, 0.5),
+                Decision::Done
+            );
+        }
+    }
 
     #[test]
     fn schedule_follows_the_spec_policy() {

@@ -1,0 +1,187 @@
+//! The third stage of a call: attempts through one `fetch` each, the retry decision after
+//! every one (`retry::decide`, given the clock and the jitter), the waits between them on JS
+//! timers, the call's deadline and signal, and one debug line per attempt.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::bindings::{body_text, call_hook, fetch_once, into_js, now, random, sleep, Attempt};
+use crate::error::Error;
+use crate::operation::Operation;
+use crate::options::{CallOptions, Config};
+use crate::request::Prepared;
+use crate::response::{decode_success, error_from};
+use crate::retry::{decide, Decision, Outcome, Tries};
+
+/// Sends `request`, retrying per the call's policy, and decodes the outcome.
+pub(crate) async fn send(
+    config: &Config,
+    op: &'static Operation,
+    request: &Prepared,
+    call: &CallOptions,
+) -> Result<JsValue, Error> {
+    let start = now();
+    let deadline = call.timeout_ms.map(|t| start + t);
+    let mut tries = Tries {
+        can_reauthorise: config.auth.can_refresh(),
+        ..Tries::default()
+    };
+    let mut number = 0;
+    loop {
+        number += 1;
+        let auth = config.auth.header(op.name).await?;
+        let headers = request.headers(&auth, config.user_agent.as_deref());
+        let remaining = deadline.map_or(-1.0, |d| (d - now()).max(0.0));
+        let attempt = fetch_once(
+            &config.fetch,
+            &request.url,
+            op.method.as_str(),
+            &headers,
+            &request.body,
+            request.json,
+            remaining,
+            &call.signal,
+            &config.hooks,
+        )
+        .await;
+        after_error(config, &attempt).await?;
+        let at = now();
+        let retry_after = match &attempt {
+            Attempt::Response(r) => r.header("retry-after"),
+            Attempt::Failed(_) => None,
+        };
+        let decision = decide(
+            &call.retry,
+            outcome(&attempt, retry_after.as_deref()),
+            tries,
+            at,
+            at - start,
+            random(),
+        );
+        log_attempt(
+            config,
+            op,
+            request,
+            &headers,
+            &attempt,
+            number,
+            decision,
+            at - start,
+        );
+        match decision {
+            Decision::Done => {
+                return match attempt {
+                    Attempt::Response(r) if (200..300).contains(&r.status) => {
+                        decode_success(op, &r)
+                    }
+                    Attempt::Response(r) => Err(error_from(op, &r)),
+                    Attempt::Failed(err) => Err(err),
+                }
+            }
+            Decision::Reauthorise => tries.reauthorised = true,
+            Decision::Wait(ms) => {
+                tries.retries += 1;
+                pause(ms, deadline, call, op).await?;
+            }
+        }
+    }
+}
+
+/// What the retry decision needs to know of an attempt.
+fn outcome<'a>(attempt: &Attempt, retry_after: Option<&'a str>) -> Outcome<'a> {
+    match attempt {
+        Attempt::Response(r) => Outcome::Response {
+            status: r.status,
+            retry_after,
+        },
+        Attempt::Failed(err) if err.is_connection() => Outcome::ConnectionFailed,
+        Attempt::Failed(_) => Outcome::Stopped,
+    }
+}
+
+/// `afterError` for an attempt that failed without a response (js/fetch.js calls it for
+/// responses); a hook that throws ends the call.
+async fn after_error(config: &Config, attempt: &Attempt) -> Result<(), Error> {
+    let Attempt::Failed(err) = attempt else {
+        return Ok(());
+    };
+    if matches!(err, Error::Hook { .. }) || !config.has_hook("afterError") {
+        return Ok(());
+    }
+    call_hook(&config.hooks, "afterError", &into_js(err)).await
+}
+
+/// Waits before the next attempt; the call's signal or deadline cuts the wait short.
+async fn pause(
+    wait: f64,
+    deadline: Option<f64>,
+    call: &CallOptions,
+    op: &Operation,
+) -> Result<(), Error> {
+    let remaining = deadline.map_or(f64::INFINITY, |d| d - now());
+    if wait < remaining {
+        return sleep(wait, &call.signal).await;
+    }
+    sleep(remaining.max(0.0), &call.signal).await?;
+    let timeout = call.timeout_ms.unwrap_or_default();
+    Err(Error::Timeout {
+        message: format!(
+            "{}: the call timed out after {timeout} ms while waiting to retry",
+            op.name
+        ),
+        cause: JsValue::UNDEFINED,
+    })
+}
+
+/// One debug line per attempt; bodies and headers only when verbose, `Authorization` never.
+#[allow(clippy::too_many_arguments)]
+fn log_attempt(
+    config: &Config,
+    op: &Operation,
+    request: &Prepared,
+    headers: &Array,
+    attempt: &Attempt,
+    number: u32,
+    decision: Decision,
+    elapsed: f64,
+) {
+    let Some(logger) = &config.logger else { return };
+    let result = match attempt {
+        Attempt::Response(response) => format!("HTTP {}", response.status),
+        Attempt::Failed(err) => err.parts().0.name().to_string(),
+    };
+    let next = match decision {
+        Decision::Wait(ms) => format!("retrying in {ms:.0} ms"),
+        Decision::Reauthorise => "retrying with fresh credentials".to_string(),
+        Decision::Done => "final".to_string(),
+    };
+    logger.line(&format!(
+        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed:.0} ms elapsed)",
+        op.name,
+        op.method.as_str(),
+        request.url,
+    ));
+    if logger.verbose {
+        let shown: Vec<String> = headers
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.dyn_into().ok()?;
+                let name = pair.get(0).as_string()?;
+                let value = if name.eq_ignore_ascii_case("authorization") {
+                    "[redacted]".to_string()
+                } else {
+                    pair.get(1).as_string()?
+                };
+                Some(format!("{name}: {value}"))
+            })
+            .collect();
+        logger.line(&format!("  request headers: {}", shown.join(", ")));
+        if let Some(body) = body_text(&request.body) {
+            logger.line(&format!("  request body: {body}"));
+        }
+        if let Attempt::Response(response) = attempt {
+            logger.line(&format!("  response body: {}", response.body()));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Every JS binding of the crate (the `js/*.js` modules and the runtime's globals), and the
+//! conversions at the edge: what a fetch attempt resolved to, as Rust data, and an `Error` as
+//! its JS class (`into_js`, the one place JS errors are made). Everything above this module
+//! deals in Rust values; every JS rejection is caught here and becomes an `Error`.
+
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::error::{Error, ResponseParts, Value};
+
+#[wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fetchOnce, catch)]
+    async fn fetch_once_js(
+        fetch: &Function,
+        url: &str,
+        method: &str,
+        headers: &Array,
+        body: &JsValue,
+        json: bool,
+        timeout_ms: f64,
+        signal: &JsValue,
+        hooks: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = callHook, catch)]
+    async fn call_hook_js(hooks: &JsValue, name: &str, value: &JsValue)
+        -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = sleep, catch)]
+    async fn sleep_js(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// The UTF-8 bytes of a JS string, through the native encoder: wasm-bindgen's own string
+    /// hand-over walks the text one char at a time in JS, which cost more than checking it.
+    pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
+
+    /// A request body as text (JSON bytes or a string), for the verbose log.
+    #[wasm_bindgen(js_name = bodyText)]
+    pub(crate) fn body_text(body: &JsValue) -> Option<String>;
+
+    /// Whether a value can be sent as a raw body unchanged (string, bytes, `Blob`).
+    #[wasm_bindgen(js_name = isRawBody)]
+    pub(crate) fn is_raw_body(value: &JsValue) -> bool;
+}
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createError)]
+    fn create_error(class: &str, message: &str, details: &Object) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/paging.js")]
+extern "C" {
+    /// `group[method]` page after page: whole pages, or their items when `items` is set.
+    pub(crate) fn paginate(
+        group: JsValue,
+        method: &str,
+        request: JsValue,
+        options: JsValue,
+        items: bool,
+    ) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    pub(crate) fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// The clock, in ms since the epoch.
+pub(crate) fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A uniform random number in [0, 1), for jitter.
+pub(crate) fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// `object[key]`, `undefined` when absent or when `object` is not an object.
+pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A response as one attempt read it.
+pub(crate) struct HttpResponse {
+    pub status: u16,
+    /// Plain object of lower-case header names.
+    pub headers: JsValue,
+    /// The body text as a JS string (kept as JS: handing it back costs no copy).
+    pub text: JsValue,
+    /// The body's bytes, which wasm reads with one native copy.
+    pub bytes: Uint8Array,
+    pub raw: JsValue,
+}
+
+impl HttpResponse {
+    pub(crate) fn body(&self) -> String {
+        text_from(&self.bytes)
+    }
+
+    pub(crate) fn header(&self, name: &str) -> Option<String> {
+        get(&self.headers, name).as_string()
+    }
+
+    /// What an error made of this response keeps.
+    pub(crate) fn parts(&self) -> ResponseParts {
+        ResponseParts {
+            status: self.status,
+            headers: self.headers.clone(),
+            body: self.text.clone(),
+            raw: self.raw.clone(),
+        }
+    }
+}
+
+/// What one attempt came to.
+pub(crate) enum Attempt {
+    Response(HttpResponse),
+    Failed(Error),
+}
+
+/// One HTTP attempt through `fetch`, hooks around it (js/fetch.js).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn fetch_once(
+    fetch: &Function,
+    url: &str,
+    method: &str,
+    headers: &Array,
+    body: &JsValue,
+    json: bool,
+    timeout_ms: f64,
+    signal: &JsValue,
+    hooks: &JsValue,
+) -> Attempt {
+    let value = match fetch_once_js(
+        fetch, url, method, headers, body, json, timeout_ms, signal, hooks,
+    )
+    .await
+    {
+        Ok(value) => value,
+        Err(cause) => return Attempt::Failed(unexpected(cause)),
+    };
+    if get(&value, "failure").is_undefined() {
+        Attempt::Response(HttpResponse {
+            status: get(&value, "status").as_f64().unwrap_or_default() as u16,
+            headers: get(&value, "headers"),
+            text: get(&value, "text"),
+            bytes: get(&value, "bytes").unchecked_into(),
+            raw: get(&value, "response"),
+        })
+    } else {
+        Attempt::Failed(failure(&value))
+    }
+}
+
+/// A rejection nothing in js/fetch.js expected (a fetch replacement that throws oddly).
+fn unexpected(cause: JsValue) -> Error {
+    let text = get(&cause, "message")
+        .as_string()
+        .or_else(|| cause.as_string())
+        .unwrap_or_else(|| "unknown error".into());
+    Error::Connection {
+        message: format!("Unable to complete the request: {text}"),
+        cause,
+        response: None,
+    }
+}
+
+/// A failure record of js/fetch.js as the error it is.
+fn failure(value: &JsValue) -> Error {
+    let text = |key: &str| get(value, key).as_string().unwrap_or_default();
+    let cause = get(value, "cause");
+    let status = get(value, "statusCode").as_f64();
+    let response = status.map(|status| ResponseParts {
+        status: status as u16,
+        headers: get(value, "headers"),
+        body: JsValue::UNDEFINED,
+        raw: get(value, "rawResponse"),
+    });
+    match text("failure").as_str() {
+        "timeout" => Error::Timeout {
+            message: text("message"),
+            cause,
+        },
+        "aborted" => Error::Aborted { cause },
+        "hook" => Error::Hook {
+            hook: text("hook"),
+            message: text("message"),
+            cause,
+        },
+        _ => Error::Connection {
+            message: text("message"),
+            cause,
+            response,
+        },
+    }
+}
+
+/// `hooks[name](value)`; its throw or rejection is a `HookError`.
+pub(crate) async fn call_hook(hooks: &JsValue, name: &str, value: &JsValue) -> Result<(), Error> {
+    match call_hook_js(hooks, name, value).await {
+        Ok(outcome) if outcome.is_undefined() => Ok(()),
+        Ok(outcome) => Err(failure(&outcome)),
+        Err(cause) => Err(unexpected(cause)),
+    }
+}
+
+/// Waits `ms` on a JS timer; the signal aborting ends the wait with `RequestAbortedError`.
+pub(crate) async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
+    match sleep_js(ms, signal).await {
+        Ok(slept) if slept.is_truthy() => Ok(()),
+        _ => Err(Error::Aborted {
+            cause: get(signal, "reason"),
+        }),
+    }
+}
+
+/// Whether the caller's signal has aborted.
+pub(crate) fn aborted(signal: &JsValue) -> bool {
+    get(signal, "aborted").is_truthy()
+}
+
+/// The error as its JS class, with its fields (the table is `Error::parts`).
+pub(crate) fn into_js(error: &Error) -> JsValue {
+    let (class, message, fields) = error.parts();
+    let details = Object::new();
+    for (name, value) in fields {
+        let value = match value {
+            Value::Str(s) => JsValue::from_str(s),
+            Value::Num(n) => JsValue::from_f64(n),
+            Value::Js(v) => v.clone(),
+        };
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&details, &JsValue::from_str(name), &value);
+    }
+    create_error(class.name(), &message, &details)
+}
+
+/// UTF-8 bytes from JS as Rust text (invalid sequences replaced, as `TextDecoder` does; a BOM
+/// dropped, as `response.text()` does).
+pub(crate) fn text_from(bytes: &Uint8Array) -> String {
+    let text = match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
