@@ -87,7 +87,7 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("validate: validate::<CompanyRequestBody>", companies)
         self.assertIn("(204, Decode::Empty)", companies)
         batch = self.files["src/groups/source_accounts.rs"]
-        self.assertIn('class: "SourceAccountBatchConflictError"', batch)
+        self.assertIn("class: Class::SourceAccountBatchConflictError,", batch)
         self.assertIn("(207, Decode::Json(validate::<Vec<SourceAccountBatchResult>>))", batch)
         self.assertEqual(self.ops["sourceAccounts.generateCredentials"]["body"], "raw")
         self.assertEqual(self.ops["companies.create"]["body"], "whole")
