@@ -12,6 +12,8 @@ step "cargo fmt --check"
 cargo fmt --check
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "module layers point one way (no cycle; leaves and bindings import only leaves)"
+python3 scripts/check-layers.py
 step "cargo test (host)"
 cargo test --quiet
 step "the generator's own tests; its output (models, operations, entry, README counts) up to date with spec/ (and spec/ with ../shared, when present)"

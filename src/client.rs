@@ -2,6 +2,8 @@
 //! built, the attempts run, and at the end the one edge where an `Error` becomes its JS class.
 //! `waitFor*` polls run the same pipeline with the same backoff as retries.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Promise;
@@ -15,6 +17,12 @@ use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
 use crate::request::prepare;
 use crate::retry::{next_poll, Backoff};
+
+/// The one edge: a call's outcome as a promise, its `Error` as the JS class. One
+/// `future_to_promise` for every kind of call (each copy of it costs the `.wasm` ~3 KB).
+fn promise(call: Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>) -> Promise {
+    future_to_promise(async move { call.await.map_err(|e| into_js(&e)) })
+}
 
 /// The client's settled configuration, shared by every group object.
 pub(crate) struct Client {
@@ -36,14 +44,10 @@ impl Client {
         options: JsValue,
     ) -> Promise {
         let client = Rc::clone(self);
-        future_to_promise(async move {
-            let call = client.config.call_options(op, &options);
-            let result = match call {
-                Ok(call) => client.run(op, &request, &call).await,
-                Err(err) => Err(err),
-            };
-            result.map_err(|e| into_js(&e))
-        })
+        promise(Box::pin(async move {
+            let call = client.config.call_options(op, &options)?;
+            client.run(op, &request, &call).await
+        }))
     }
 
     /// Polls `op` while the result's `status` is one of `in_progress`, and resolves to the
@@ -56,13 +60,10 @@ impl Client {
         in_progress: &'static [&'static str],
     ) -> Promise {
         let client = Rc::clone(self);
-        future_to_promise(async move {
-            let result = match WaitSettings::parse(op, &options) {
-                Ok(settings) => client.poll(op, &request, &settings, in_progress).await,
-                Err(err) => Err(err),
-            };
-            result.map_err(|e| into_js(&e))
-        })
+        promise(Box::pin(async move {
+            let settings = WaitSettings::parse(op, &options)?;
+            client.poll(op, &request, &settings, in_progress).await
+        }))
     }
 
     async fn run(

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::error::Error;
 use crate::operation::Operation;
-use crate::retry::{RetryConfig, RetryPolicy};
+use crate::retry::{backoff_policy, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
 use crate::url::check_server_url;
 
 const DEFAULT_SERVER_URL: &str = "https://api.codat.io";
@@ -282,10 +282,56 @@ fn timeout(value: &JsValue) -> Result<f64, String> {
     }
 }
 
+/// A `RetryConfig` object as the policy it asks for; the error is (field below it, reason).
 fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
-    let config: RetryConfig = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| (String::new(), e.to_string()))?;
-    config.into_policy()
+    let bad = |field: &str, reason: &str| (field.to_string(), reason.to_string());
+    if !value.is_object() {
+        return Err(bad("", "must be an object such as { strategy: \"none\" }"));
+    }
+    let strategy = get(value, "strategy").as_string();
+    let known: &[&str] = match strategy.as_deref() {
+        Some("none") => &["strategy"],
+        Some("backoff") => &["strategy", "backoff", "retryConnectionErrors"],
+        other => {
+            let found = other.map_or_else(|| "none given".to_string(), |s| format!("`{s}`"));
+            let reason = format!(
+                "has an unknown variant of `strategy` ({found}): expected \"none\" or \"backoff\""
+            );
+            return Err(bad("", &reason));
+        }
+    };
+    check_keys(value, known)
+        .map_err(|k| bad("", &format!("has `{k}`, which is not a retry option")))?;
+    if strategy.as_deref() == Some("none") {
+        return Ok(RetryPolicy::None);
+    }
+    let connection_errors = optional(get(value, "retryConnectionErrors"), |v| {
+        v.as_bool().ok_or("must be a boolean")
+    })
+    .map_err(|r| bad("retryConnectionErrors", r))?;
+    let timings = get(value, "backoff");
+    let mut overrides = [None; 4];
+    if !timings.is_undefined() {
+        if !timings.is_object() {
+            return Err(bad("backoff", "must be an object of timings in ms"));
+        }
+        check_keys(&timings, &BACKOFF_FIELDS).map_err(|k| {
+            bad(
+                "backoff",
+                &format!("has `{k}`, which is not a backoff timing"),
+            )
+        })?;
+        for (name, slot) in BACKOFF_FIELDS.iter().zip(overrides.iter_mut()) {
+            let v = get(&timings, name);
+            if !v.is_undefined() {
+                let n = v
+                    .as_f64()
+                    .ok_or_else(|| bad(&format!("backoff.{name}"), "must be a number"))?;
+                *slot = Some(n);
+            }
+        }
+    }
+    backoff_policy(overrides, connection_errors)
 }
 
 fn join(root: &str, path: &str) -> String {

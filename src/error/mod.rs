@@ -83,7 +83,10 @@ pub(crate) enum Value<'a> {
 }
 
 impl Error {
-    /// A request refused before sending.
+    /// A request refused before sending. Kept out of line: dozens of checks call it, and each
+    /// inlined copy cost the `.wasm` bytes.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn invalid(op: &'static str, field: &str, reason: &str) -> Error {
         Error::InvalidRequest {
             op,

@@ -1,11 +1,9 @@
 //! The retry policy: which outcomes are retried, and how long to wait before the next attempt.
 
-use serde::Deserialize;
 use tsify::Tsify;
 
 /// Exponential backoff parameters, in milliseconds (names follow `x-speakeasy-retries`).
-#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Backoff {
     pub initial_interval: f64,
     pub max_interval: f64,
@@ -40,8 +38,10 @@ impl Default for RetryPolicy {
 /// has passed, on HTTP 408, 429 and 5XX and on connection errors. A `Retry-After` header
 /// (seconds or HTTP date) sets the wait instead, capped at `maxInterval`.
 /// `{ strategy: "none" }` sends exactly one attempt.
-#[derive(Deserialize, Tsify)]
-#[serde(tag = "strategy", rename_all = "camelCase", deny_unknown_fields)]
+/// (A type for the `.d.ts`: `options` parses the caller's object by hand, which costs the
+/// `.wasm` far less than a derived deserializer.)
+#[derive(Tsify)]
+#[serde(tag = "strategy", rename_all = "camelCase")]
 pub enum RetryConfig {
     /// Never retry.
     None,
@@ -61,8 +61,10 @@ pub enum RetryConfig {
 }
 
 /// Backoff timings in milliseconds.
-#[derive(Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+// Only its `.d.ts` is used: `options` reads the caller's object.
+#[allow(dead_code)]
 pub struct BackoffStrategy {
     /// Wait before the first retry (default 500).
     #[serde(default)]
@@ -82,52 +84,42 @@ pub struct BackoffStrategy {
     max_elapsed_time: Option<f64>,
 }
 
-impl RetryConfig {
-    /// Checks the numbers and fills gaps from the spec's defaults; the error names the field.
-    pub(crate) fn into_policy(self) -> Result<RetryPolicy, (String, String)> {
-        let (input, retry_connection_errors) = match self {
-            RetryConfig::None => return Ok(RetryPolicy::None),
-            RetryConfig::Backoff {
-                backoff,
-                retry_connection_errors,
-            } => (
-                backoff,
-                retry_connection_errors.unwrap_or(SPEC_RETRY_CONNECTION_ERRORS),
-            ),
-        };
-        let mut backoff = SPEC_BACKOFF;
-        if let Some(b) = input {
-            let fields = [
-                (
-                    "initialInterval",
-                    b.initial_interval,
-                    &mut backoff.initial_interval,
-                ),
-                ("maxInterval", b.max_interval, &mut backoff.max_interval),
-                ("exponent", b.exponent, &mut backoff.exponent),
-                (
-                    "maxElapsedTime",
-                    b.max_elapsed_time,
-                    &mut backoff.max_elapsed_time,
-                ),
-            ];
-            for (name, value, slot) in fields {
-                if let Some(v) = value {
-                    if !v.is_finite() || v < 0.0 {
-                        return Err((
-                            format!("backoff.{name}"),
-                            "must be a finite number >= 0".into(),
-                        ));
-                    }
-                    *slot = v;
-                }
+/// The backoff timings a caller may set, by JS name.
+pub(crate) const BACKOFF_FIELDS: [&str; 4] = [
+    "initialInterval",
+    "maxInterval",
+    "exponent",
+    "maxElapsedTime",
+];
+
+/// A backoff policy from the spec's timings with the caller's overrides (`BACKOFF_FIELDS`
+/// order); the error names the field that is not a finite number >= 0.
+pub(crate) fn backoff_policy(
+    overrides: [Option<f64>; 4],
+    retry_connection_errors: Option<bool>,
+) -> Result<RetryPolicy, (String, String)> {
+    let mut backoff = SPEC_BACKOFF;
+    let slots = [
+        &mut backoff.initial_interval,
+        &mut backoff.max_interval,
+        &mut backoff.exponent,
+        &mut backoff.max_elapsed_time,
+    ];
+    for ((name, value), slot) in BACKOFF_FIELDS.iter().zip(overrides).zip(slots) {
+        if let Some(v) = value {
+            if !v.is_finite() || v < 0.0 {
+                return Err((
+                    format!("backoff.{name}"),
+                    "must be a finite number >= 0".into(),
+                ));
             }
+            *slot = v;
         }
-        Ok(RetryPolicy::Backoff {
-            backoff,
-            retry_connection_errors,
-        })
     }
+    Ok(RetryPolicy::Backoff {
+        backoff,
+        retry_connection_errors: retry_connection_errors.unwrap_or(SPEC_RETRY_CONNECTION_ERRORS),
+    })
 }
 
 /// What an attempt came to, as far as retrying goes.
@@ -542,15 +534,9 @@ mod tests {
     }
 
     #[test]
-    fn config_input_fills_defaults_and_names_bad_fields() {
-        let parse = |json: &str| {
-            serde_json::from_str::<RetryConfig>(json)
-                .map_err(|e| e.to_string())
-                .and_then(|c| c.into_policy().map_err(|(f, r)| format!("{f}: {r}")))
-        };
-        assert_eq!(parse(r#"{"strategy":"none"}"#), Ok(RetryPolicy::None));
+    fn backoff_overrides_fill_the_specs_timings_and_name_bad_fields() {
         assert_eq!(
-            parse(r#"{"strategy":"backoff","backoff":{"initialInterval":10}}"#),
+            backoff_policy([Some(10.0), None, None, None], None),
             Ok(RetryPolicy::Backoff {
                 backoff: Backoff {
                     initial_interval: 10.0,
@@ -559,10 +545,16 @@ mod tests {
                 retry_connection_errors: true
             })
         );
-        assert!(parse(r#"{"strategy":"backoff","backoff":{"exponent":-1}}"#)
-            .unwrap_err()
-            .starts_with("backoff.exponent"));
-        assert!(parse(r#"{"strategy":"sometimes"}"#).is_err());
-        assert!(parse(r#"{"strategy":"backoff","backof":{}}"#).is_err());
+        assert_eq!(
+            backoff_policy([None; 4], Some(false)),
+            Ok(RetryPolicy::Backoff {
+                backoff: SPEC_BACKOFF,
+                retry_connection_errors: false
+            })
+        );
+        let (field, reason) = backoff_policy([None, None, Some(-1.0), None], None).unwrap_err();
+        assert_eq!(field, "backoff.exponent");
+        assert_eq!(reason, "must be a finite number >= 0");
+        assert!(backoff_policy([None, Some(f64::INFINITY), None, None], None).is_err());
     }
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Checks that the crate's top-level modules form layers that point one way.
+
+    python3 scripts/check-layers.py
+
+Reads every `crate::<module>` reference in src/ (comments aside) and fails when the modules
+import each other in a cycle, when a leaf module (LEAVES) imports anything but another leaf,
+or when `bindings` (the JS edge) imports anything but a leaf. Prints the graph it checked.
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+LEAVES = {"operation", "retry", "url", "error", "models"}
+# Test-only: fuzzes the leaves from outside.
+SKIP = {"proptests"}
+
+
+def module_of(path):
+    rel = os.path.relpath(path, ROOT)
+    first = rel.split(os.sep)[0]
+    return first[:-3] if first.endswith(".rs") else first
+
+
+def graph():
+    edges = {}
+    for folder, _, files in os.walk(ROOT):
+        for name in files:
+            if not name.endswith(".rs"):
+                continue
+            path = os.path.join(folder, name)
+            module = module_of(path)
+            if module in ("lib",) or module in SKIP:
+                continue
+            with open(path, encoding="utf-8") as f:
+                code = re.sub(r"//[^\n]*", "", f.read())
+            used = set(re.findall(r"\bcrate::(\w+)", code))
+            # `use crate::{a, b::c}`
+            for group in re.findall(r"\bcrate::\{([^}]*)\}", code):
+                used |= set(re.findall(r"(?:^|,)\s*(\w+)", group))
+            edges.setdefault(module, set()).update(u for u in used if u != module and u not in SKIP)
+    return edges
+
+
+def cycle(edges):
+    state = {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == "open":
+                return trail + [node, nxt]
+            if nxt not in state:
+                found = visit(nxt, trail + [node])
+                if found:
+                    return found
+        state[node] = "done"
+        return None
+
+    for node in sorted(edges):
+        if node not in state:
+            found = visit(node, [])
+            if found:
+                return found[found.index(found[-1]):]
+    return None
+
+
+def main():
+    edges = graph()
+    problems = []
+    found = cycle(edges)
+    if found:
+        problems.append("cycle: " + " -> ".join(found))
+    for module, used in sorted(edges.items()):
+        allowed = LEAVES if module in LEAVES or module == "bindings" else None
+        if allowed is not None:
+            for u in sorted(used - allowed):
+                problems.append(f"{module} imports {u}, above it (it may import only the leaves {sorted(LEAVES)})")
+    for module, used in sorted(edges.items()):
+        print(f"  {module} -> {', '.join(sorted(used)) or '(nothing)'}")
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
+    print("layers: no cycle; leaves and bindings import only leaves")
+
+
+if __name__ == "__main__":
+    main()
