@@ -1,15 +1,15 @@
 // The benchmark: size, cold start, per-call overhead against raw fetch + JSON, throughput,
 // the incumbent Python SDK, and memory. Prints tables of medians and ratios; never fails on a
 // figure. Methodology: bench/README.md.
-import { execFileSync, execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, existsSync, copyFileSync } from "node:fs";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join, dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
 import { startBenchServer } from "./server.mjs";
-import { COMPANY_ID, CONNECTION_ID, ACCOUNT_ID, transactions, company, companies, pushOperation } from "./fixtures.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -51,15 +51,33 @@ function sizes() {
   const glue = readFileSync(join(pkgDir, "codat_bank_feeds_wasm.js"));
   const dir = scratch("size-");
   writeFileSync(join(dir, "entry.mjs"), 'import { CodatBankFeeds } from "codat-bank-feeds-wasm";\nglobalThis.x = CodatBankFeeds;\n');
-  execFileSync(join(root, "node_modules/.bin/esbuild"), [join(dir, "entry.mjs"), "--bundle", "--minify", "--format=esm", "--platform=neutral", "--conditions=workerd,worker,browser", "--main-fields=module,main", "--external:*.wasm", `--outfile=${join(dir, "out.js")}`], { cwd: root, stdio: "ignore" });
+  execFileSync(
+    join(root, "node_modules/.bin/esbuild"),
+    [
+      join(dir, "entry.mjs"),
+      "--bundle",
+      "--minify",
+      "--format=esm",
+      "--platform=neutral",
+      "--conditions=workerd,worker,browser",
+      "--main-fields=module,main",
+      "--external:*.wasm",
+      `--outfile=${join(dir, "out.js")}`,
+    ],
+    { cwd: root, stdio: "ignore" },
+  );
   const js = readFileSync(join(dir, "out.js"));
   const gz = (b) => gzipSync(b, { level: 9 }).length;
   const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  table("Package size", ["part", "raw", "gzip", "brotli"], [
-    [".wasm", kb(wasm.length), kb(gz(wasm)), kb(br(wasm))],
-    ["JS glue (wasm-bindgen)", kb(glue.length), kb(gz(glue)), kb(br(glue))],
-    ["bundle gain for `import { CodatBankFeeds }` (esbuild --minify JS + .wasm)", kb(js.length + wasm.length), kb(gz(js) + gz(wasm)), kb(br(js) + br(wasm))],
-  ]);
+  table(
+    "Package size",
+    ["part", "raw", "gzip", "brotli"],
+    [
+      [".wasm", kb(wasm.length), kb(gz(wasm)), kb(br(wasm))],
+      ["JS glue (wasm-bindgen)", kb(glue.length), kb(gz(glue)), kb(br(glue))],
+      ["bundle gain for `import { CodatBankFeeds }` (esbuild --minify JS + .wasm)", kb(js.length + wasm.length), kb(gz(js) + gz(wasm)), kb(br(js) + br(wasm))],
+    ],
+  );
   console.log(`\nTargets: .wasm under 250 KB raw and 100 KB gzip. Incumbent TS SDK bundle: 188 KB raw, 41.2 KB gzip.`);
 }
 
@@ -86,7 +104,9 @@ async function coldStartNode(url) {
     console.log(JSON.stringify({ importMs: tImport - t0, firstRequestMs: tSent - t0, compileMs: t3 - t2 }));`;
   const out = [];
   for (let i = 0; i < runs; i++) {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, url, join(pkgDir, "codat_bank_feeds_wasm_bg.wasm")], { cwd: root });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, url, join(pkgDir, "codat_bank_feeds_wasm_bg.wasm")], {
+      cwd: root,
+    });
     out.push(JSON.parse(stdout));
   }
   return out;
@@ -97,17 +117,45 @@ async function coldStartWorkerd(url) {
   const esbuild = await import("esbuild");
   const { Miniflare } = await import("miniflare");
   const dir = scratch("worker-");
-  writeFileSync(join(dir, "with.mjs"), `import { CodatBankFeeds } from "codat-bank-feeds-wasm";
-export default { async fetch(req, env) { const sdk = new CodatBankFeeds({ authHeader: "${AUTH}", serverURL: env.URL }); await sdk.companies.get({ companyId: "${COMPANY_ID}" }); return new Response("ok"); } };`);
-  writeFileSync(join(dir, "raw.mjs"), `export default { async fetch(req, env) { const r = await fetch(env.URL + "/companies/${COMPANY_ID}", { headers: { authorization: "${AUTH}" } }); await r.json(); return new Response("ok"); } };`);
+  writeFileSync(
+    join(dir, "with.mjs"),
+    `import { CodatBankFeeds } from "codat-bank-feeds-wasm";
+export default { async fetch(req, env) { const sdk = new CodatBankFeeds({ authHeader: "${AUTH}", serverURL: env.URL }); await sdk.companies.get({ companyId: "${COMPANY_ID}" }); return new Response("ok"); } };`,
+  );
+  writeFileSync(
+    join(dir, "raw.mjs"),
+    `export default { async fetch(req, env) { const r = await fetch(env.URL + "/companies/${COMPANY_ID}", { headers: { authorization: "${AUTH}" } }); await r.json(); return new Response("ok"); } };`,
+  );
   for (const name of ["with", "raw"]) {
-    await esbuild.build({ entryPoints: [join(dir, `${name}.mjs`)], bundle: true, format: "esm", platform: "neutral", conditions: ["workerd", "worker", "browser"], mainFields: ["module", "main"], external: ["*.wasm"], outfile: join(dir, name, "index.js"), absWorkingDir: root, logLevel: "silent" });
+    await esbuild.build({
+      entryPoints: [join(dir, `${name}.mjs`)],
+      bundle: true,
+      format: "esm",
+      platform: "neutral",
+      conditions: ["workerd", "worker", "browser"],
+      mainFields: ["module", "main"],
+      external: ["*.wasm"],
+      outfile: join(dir, name, "index.js"),
+      absWorkingDir: root,
+      logLevel: "silent",
+    });
     copyFileSync(join(pkgDir, "codat_bank_feeds_wasm_bg.wasm"), join(dir, name, "codat_bank_feeds_wasm_bg.wasm"));
   }
   const time = async (name) => {
     const xs = [];
     for (let i = 0; i < runs; i++) {
-      const mf = new Miniflare({ modules: true, scriptPath: join(dir, name, "index.js"), modulesRoot: join(dir, name), modulesRules: [{ type: "ESModule", include: ["**/*.js"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }], bindings: { URL: url }, compatibilityDate: "2026-04-01", cf: false });
+      const mf = new Miniflare({
+        modules: true,
+        scriptPath: join(dir, name, "index.js"),
+        modulesRoot: join(dir, name),
+        modulesRules: [
+          { type: "ESModule", include: ["**/*.js"] },
+          { type: "CompiledWasm", include: ["**/*.wasm"] },
+        ],
+        bindings: { URL: url },
+        compatibilityDate: "2026-04-01",
+        cf: false,
+      });
       await mf.ready;
       const t0 = performance.now();
       await (await mf.dispatchFetch("http://w/")).text();
@@ -126,10 +174,7 @@ async function perCall(url) {
   const headers = { authorization: AUTH, accept: "application/json" };
   const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
   const cases = {
-    "companies.get": [
-      () => sdk.companies.get({ companyId: COMPANY_ID }),
-      async () => (await fetch(`${url}/companies/${COMPANY_ID}`, { headers })).json(),
-    ],
+    "companies.get": [() => sdk.companies.get({ companyId: COMPANY_ID }), async () => (await fetch(`${url}/companies/${COMPANY_ID}`, { headers })).json()],
     "companies.list (100 companies)": [
       () => sdk.companies.list({ page: 1, pageSize: 100 }),
       async () => (await fetch(`${url}/companies?page=1&pageSize=100`, { headers })).json(),
@@ -137,11 +182,13 @@ async function perCall(url) {
     "transactions.create (1,000 transactions)": [
       () => sdk.transactions.create({ ...ids, requestBody: transactions }),
       async () =>
-        (await fetch(`${url}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, {
-          method: "POST",
-          headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify(transactions),
-        })).json(),
+        (
+          await fetch(`${url}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, {
+            method: "POST",
+            headers: { ...headers, "content-type": "application/json" },
+            body: JSON.stringify(transactions),
+          })
+        ).json(),
     ],
   };
   const results = {};
@@ -175,18 +222,32 @@ async function ownWork() {
   const { CodatBankFeeds } = await import("codat-bank-feeds-wasm");
   const bodies = { get: JSON.stringify(company(0)), list: JSON.stringify(companies), create: JSON.stringify(pushOperation) };
   // One stub fetch per fixed body, shared by the client and the raw side.
-  const stub = Object.fromEntries(Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]));
+  const stub = Object.fromEntries(
+    Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]),
+  );
   const base = "https://api.codat.io";
   const headers = { authorization: AUTH, accept: "application/json" };
   const client = (fetch) => new CodatBankFeeds({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch });
   const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
-  const get = client(stub.get), list = client(stub.list), create = client(stub.create);
+  const get = client(stub.get),
+    list = client(stub.list),
+    create = client(stub.create);
   const cases = {
     "companies.get": [() => get.companies.get({ companyId: COMPANY_ID }), async () => (await stub.get(`${base}/companies/${COMPANY_ID}`, { headers })).json()],
-    "companies.list (100 companies)": [() => list.companies.list({ page: 1, pageSize: 100 }), async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json()],
+    "companies.list (100 companies)": [
+      () => list.companies.list({ page: 1, pageSize: 100 }),
+      async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json(),
+    ],
     "transactions.create (1,000 transactions)": [
       () => create.transactions.create({ ...ids, requestBody: transactions }),
-      async () => (await stub.create(`${base}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, { method: "POST", headers, body: JSON.stringify(transactions) })).json(),
+      async () =>
+        (
+          await stub.create(`${base}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify(transactions),
+          })
+        ).json(),
     ],
   };
   const rows = [];
@@ -206,9 +267,11 @@ async function throughput(cases) {
       const run = async (fn) => {
         let next = 0;
         const t0 = performance.now();
-        await Promise.all(Array.from({ length: conc }, async () => {
-          while (next++ < total) await fn();
-        }));
+        await Promise.all(
+          Array.from({ length: conc }, async () => {
+            while (next++ < total) await fn();
+          }),
+        );
         return total / ((performance.now() - t0) / 1000);
       };
       const rc = await run(client);
@@ -236,10 +299,14 @@ async function memory(sdk) {
   globalThis.gc?.();
   const heap1 = process.memoryUsage().heapUsed;
   const wasm1 = wasmMemory();
-  table(`Memory across ${calls} calls of companies.get`, ["", "before", "after", "growth"], [
-    ["JS heap (after gc)", kb(heap0), kb(heap1), kb(heap1 - heap0)],
-    ["wasm linear memory", kb(wasm0), kb(wasm1), kb(wasm1 - wasm0)],
-  ]);
+  table(
+    `Memory across ${calls} calls of companies.get`,
+    ["", "before", "after", "growth"],
+    [
+      ["JS heap (after gc)", kb(heap0), kb(heap1), kb(heap1 - heap0)],
+      ["wasm linear memory", kb(wasm0), kb(wasm1), kb(wasm1 - wasm0)],
+    ],
+  );
 }
 
 async function python(url) {
@@ -258,29 +325,52 @@ async function python(url) {
 }
 
 const server = await startBenchServer();
-console.log(`# codat-bank-feeds-wasm benchmark\n\n${new Date().toISOString()}, ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, N=${N} sequential calls after ${WARMUP} warm-up calls (Python: ${PY_WARMUP})`);
+console.log(
+  `# codat-bank-feeds-wasm benchmark\n\n${new Date().toISOString()}, ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, N=${N} sequential calls after ${WARMUP} warm-up calls (Python: ${PY_WARMUP})`,
+);
 sizes();
 
 const cold = await coldStartNode(server.url);
 const worker = await coldStartWorkerd(server.url);
-table("Cold start (fresh process / isolate each run)", ["measure", "median", "p99"], [
-  ["Node: `import` to package ready", ms(median(cold.map((c) => c.importMs))), ms(p99(cold.map((c) => c.importMs)))],
-  ["Node: `import` to first request sent", ms(median(cold.map((c) => c.firstRequestMs))), ms(p99(cold.map((c) => c.firstRequestMs)))],
-  ["Node: compile + instantiate the .wasm alone", ms(median(cold.map((c) => c.compileMs))), ms(p99(cold.map((c) => c.compileMs)))],
-  ["workerd: first request of a fresh isolate, with the client", ms(median(worker.with)), ms(p99(worker.with))],
-  ["workerd: same with raw fetch (baseline)", ms(median(worker.raw)), ms(p99(worker.raw))],
-  ["workerd: the client's share", ms(median(worker.with) - median(worker.raw)), ""],
-]);
+table(
+  "Cold start (fresh process / isolate each run)",
+  ["measure", "median", "p99"],
+  [
+    ["Node: `import` to package ready", ms(median(cold.map((c) => c.importMs))), ms(p99(cold.map((c) => c.importMs)))],
+    ["Node: `import` to first request sent", ms(median(cold.map((c) => c.firstRequestMs))), ms(p99(cold.map((c) => c.firstRequestMs)))],
+    ["Node: compile + instantiate the .wasm alone", ms(median(cold.map((c) => c.compileMs))), ms(p99(cold.map((c) => c.compileMs)))],
+    ["workerd: first request of a fresh isolate, with the client", ms(median(worker.with)), ms(p99(worker.with))],
+    ["workerd: same with raw fetch (baseline)", ms(median(worker.raw)), ms(p99(worker.raw))],
+    ["workerd: the client's share", ms(median(worker.with) - median(worker.raw)), ""],
+  ],
+);
 
 const { results, sdk, cases } = await perCall(server.url);
 const py = await python(server.url);
 const pyKey = { "companies.get": "get", "companies.list (100 companies)": "list", "transactions.create (1,000 transactions)": "create" };
-table("Per call (sequential)", ["call", "client median", "client p99", "raw median", "raw p99", "client/raw", "Python SDK median", "Python/client"], Object.entries(results).map(([name, { client, raw }]) => {
-  const p = py?.[pyKey[name]];
-  return [name, ms(median(client)), ms(p99(client)), ms(median(raw)), ms(p99(raw)), (median(client) / median(raw)).toFixed(2), p ? ms(p.median) : "n/a", p ? (p.median / median(client)).toFixed(2) : "n/a"];
-}));
+table(
+  "Per call (sequential)",
+  ["call", "client median", "client p99", "raw median", "raw p99", "client/raw", "Python SDK median", "Python/client"],
+  Object.entries(results).map(([name, { client, raw }]) => {
+    const p = py?.[pyKey[name]];
+    return [
+      name,
+      ms(median(client)),
+      ms(p99(client)),
+      ms(median(raw)),
+      ms(p99(raw)),
+      (median(client) / median(raw)).toFixed(2),
+      p ? ms(p.median) : "n/a",
+      p ? (p.median / median(client)).toFixed(2) : "n/a",
+    ];
+  }),
+);
 if (py) {
-  table("Incumbent Python SDK against raw HTTP (urllib3 + json) in its own process", ["call", "SDK median", "raw median", "SDK/raw"], Object.entries(pyKey).map(([name, k]) => [name, ms(py[k].median), ms(py[k].raw), (py[k].median / py[k].raw).toFixed(2)]));
+  table(
+    "Incumbent Python SDK against raw HTTP (urllib3 + json) in its own process",
+    ["call", "SDK median", "raw median", "SDK/raw"],
+    Object.entries(pyKey).map(([name, k]) => [name, ms(py[k].median), ms(py[k].raw), (py[k].median / py[k].raw).toFixed(2)]),
+  );
 }
 await ownWork();
 await throughput(cases);

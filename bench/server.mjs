@@ -1,7 +1,7 @@
 // The benchmark server: answers instantly with fixed, pre-serialised bodies; it reads each
 // request body to the end (as a real server would) without parsing it.
 import http from "node:http";
-import { company, companies, pushOperation } from "./fixtures.mjs";
+import { companies, company, pushOperation } from "./fixtures.mjs";
 
 const bodies = {
   get: JSON.stringify(company(0)),
@@ -21,7 +21,14 @@ export async function startBenchServer(port = 0) {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,8 +1,9 @@
 // Companies end to end: the exact request that reaches the server and the typed result.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { sdk, API_KEY, useMockServer } from "./helpers.mjs";
-import { company, companies, accessToken } from "./fixtures.mjs";
+import { test } from "node:test";
+import { accessToken, companies, company } from "./fixtures.mjs";
+import { API_KEY, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;
@@ -40,10 +41,7 @@ test("companies.list sends paging, query, orderBy and tags as the query string",
   const [req] = ctx.server.requests;
   assert.equal(req.method, "GET");
   assert.equal(req.rawPath, "/companies");
-  assert.equal(
-    req.search,
-    "?page=2&pageSize=50&query=name%3DToft%20%26%20co&orderBy=-created&tags=region%3Duk%20%26%26%20team%3Dinvoice-finance",
-  );
+  assert.equal(req.search, "?page=2&pageSize=50&query=name%3DToft%20%26%20co&orderBy=-created&tags=region%3Duk%20%26%26%20team%3Dinvoice-finance");
   assertCommonHeaders(req, { body: false });
   assert.equal(req.body, "");
   assert.deepEqual(result, companies);

@@ -1,8 +1,9 @@
 // The generated .d.ts is the package's contract: every export and every member of our types,
 // classes and methods carries a doc comment (tsify and wasm-bindgen carry the `///` docs).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { test } from "node:test";
 
 const read = (name) => readFileSync(new URL(`../pkg/${name}`, import.meta.url), "utf8");
 

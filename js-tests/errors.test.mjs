@@ -1,8 +1,9 @@
 // Every error class with its fields, and requests refused before anything is sent.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { sdk, API_KEY, useMockServer, rejection } from "./helpers.mjs";
+import { test } from "node:test";
 import { company, notFound } from "./fixtures.mjs";
+import { API_KEY, rejection, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;
@@ -134,11 +135,7 @@ test("the API key never appears in errors, their text, JSON or stack", async () 
   const secret = "Basic TOP-SECRET-KEY-0xC0DA7";
   const provider = async () => "Bearer TOKEN-SECRET-0xFEED";
   const errors = [];
-  ctx.server.reply(
-    { status: 401, json: { ...notFound, statusCode: 401, error: "Unauthorized" } },
-    { status: 200, json: { id: 5 } },
-    { destroy: true },
-  );
+  ctx.server.reply({ status: 401, json: { ...notFound, statusCode: 401, error: "Unauthorized" } }, { status: 200, json: { id: 5 } }, { destroy: true });
   const client = ctx.client({ authHeader: secret, retryConfig: { strategy: "none" } });
   errors.push(await rejection(client.companies.get({ companyId: ID })));
   errors.push(await rejection(client.companies.get({ companyId: ID })));
@@ -148,7 +145,13 @@ test("the API key never appears in errors, their text, JSON or stack", async () 
   ctx.server.reply({ status: 401, json: notFound }, { status: 401, json: notFound });
   errors.push(await rejection(tokenClient.companies.get({ companyId: ID })));
   for (const bad of ["Basic TOP-SECRET-KEY-0xC0DA7\n", 7]) {
-    assert.throws(() => new sdk.CodatBankFeeds({ authHeader: bad }), (e) => (errors.push(e), true));
+    assert.throws(
+      () => new sdk.CodatBankFeeds({ authHeader: bad }),
+      (e) => {
+        errors.push(e);
+        return true;
+      },
+    );
   }
   for (const err of errors) {
     for (const text of [err.message, String(err), JSON.stringify(err), err.stack]) {

@@ -1,13 +1,14 @@
 // The examples run for real: the Cloudflare Worker in workerd (miniflare) and the browser page
 // in Chromium, both against the local fake Codat API.
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { readdirSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { createHmac } from "node:crypto";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "../examples/mock-api/server.mjs";
 import { sdk } from "./helpers.mjs";
 
@@ -64,13 +65,19 @@ test("examples/cloudflare-worker sets up a bank feed in workerd, key from a secr
     const admin = new sdk.CodatBankFeeds({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
     assert.equal((await admin.companies.get({ companyId: body.companyId })).name, "Worker Co");
     const accounts = await admin.sourceAccounts.list({ companyId: body.companyId, connectionId: body.connectionId });
-    assert.deepEqual(accounts.map((a) => [a.id, a.status]), [["acc-worker", "connected"]]);
+    assert.deepEqual(
+      accounts.map((a) => [a.id, a.status]),
+      [["acc-worker", "connected"]],
+    );
 
     const bad = await mf.dispatchFetch("http://worker/bank-feeds", { method: "POST", body: JSON.stringify({ companyName: "" }) });
     const delivery = JSON.stringify({ id: "e-1", eventType: "bankFeeds.sourceAccount.connected", generatedDate: "2024-09-01T00:00:00Z", payload: {} });
     const ts = String(Math.floor(Date.now() / 1000));
-    const sig = `v1,${createHmac("sha256", Buffer.from(WEBHOOK_SECRET.slice(6), "base64")).update(`msg_1.${ts}.${delivery}`).digest("base64")}`;
-    const hook = (b) => mf.dispatchFetch("http://worker/webhooks", { method: "POST", body: b, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": sig } });
+    const sig = `v1,${createHmac("sha256", Buffer.from(WEBHOOK_SECRET.slice(6), "base64"))
+      .update(`msg_1.${ts}.${delivery}`)
+      .digest("base64")}`;
+    const hook = (b) =>
+      mf.dispatchFetch("http://worker/webhooks", { method: "POST", body: b, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": sig } });
     assert.equal((await hook(delivery)).status, 204);
     assert.equal((await hook(delivery.replace("connected", "disconnected"))).status, 401);
 
@@ -90,14 +97,26 @@ test("examples/browser: the page gets a company token from its backend, lists so
   const admin = new sdk.CodatBankFeeds({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
   const company = await admin.companies.create({ name: "Browser Co" });
   const connection = await admin.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
-  await admin.sourceAccounts.create({ companyId: company.id, connectionId: connection.id, requestBody: { id: "acc-web", accountName: "Till", currency: "GBP" } });
+  await admin.sourceAccounts.create({
+    companyId: company.id,
+    connectionId: connection.id,
+    requestBody: { id: "acc-web", accountName: "Till", currency: "GBP" },
+  });
 
   const backend = await backendModule.startBackend({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
   const puppeteer = await import("puppeteer-core");
   const browser = await puppeteer.launch({
     headless: true,
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const page = await browser.newPage();

@@ -1,10 +1,11 @@
 // Faults on the wire: each ends in its documented outcome, the client keeps working after it,
 // and a load of mixed faults settles every call with the attempts the policy allows.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import net from "node:net";
-import { sdk, useMockServer, rejection } from "./helpers.mjs";
+import { test } from "node:test";
 import { company, unavailable } from "./fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;
@@ -18,11 +19,19 @@ test("a refused connection is ConnectionError, retried per the policy", async ()
   await new Promise((r) => srv.close(r));
   const client = ctx.client({ serverURL: `http://127.0.0.1:${port}` });
   let calls = 0;
-  const counting = ctx.client({ serverURL: `http://127.0.0.1:${port}`, fetch: (u, i) => (calls++, fetch(u, i)) });
+  const counting = ctx.client({
+    serverURL: `http://127.0.0.1:${port}`,
+    fetch: (u, i) => {
+      calls++;
+      return fetch(u, i);
+    },
+  });
   const err = await rejection(get(client, NO_RETRY));
   assert.ok(err instanceof sdk.ConnectionError, String(err));
   assert.equal(err.statusCode, undefined);
-  const retried = await rejection(get(counting, { retries: { strategy: "backoff", backoff: { initialInterval: 5, maxInterval: 5, exponent: 1, maxElapsedTime: 60 } } }));
+  const retried = await rejection(
+    get(counting, { retries: { strategy: "backoff", backoff: { initialInterval: 5, maxInterval: 5, exponent: 1, maxElapsedTime: 60 } } }),
+  );
   assert.ok(retried instanceof sdk.ConnectionError);
   assert.ok(calls >= 3, `attempts: ${calls}`);
 });
@@ -131,14 +140,22 @@ test("load: 500 calls at concurrency 64, 30% of attempts faulty, every call acco
     const n = (attempts.get(call) ?? 0) + 1;
     attempts.set(call, n);
     switch (faultFor(call, n)) {
-      case "503": return { status: 503, json: unavailable };
-      case "502-html": return { status: 502, body: "<html>bad gateway</html>", headers: { "content-type": "text/html" } };
-      case "429": return { status: 429, json: unavailable, headers: { "retry-after": "0" } };
-      case "reset": return { destroy: true };
-      case "reset-mid-body": return { resetMidBody: '{"id":' };
-      case "truncated-200": return { body: '{"id":"x","na', headers: { "content-type": "application/json" } };
-      case "400": return { status: 400, json: { ...unavailable, statusCode: 400, error: "Bad request" } };
-      default: return { json: { ...company, id: call } };
+      case "503":
+        return { status: 503, json: unavailable };
+      case "502-html":
+        return { status: 502, body: "<html>bad gateway</html>", headers: { "content-type": "text/html" } };
+      case "429":
+        return { status: 429, json: unavailable, headers: { "retry-after": "0" } };
+      case "reset":
+        return { destroy: true };
+      case "reset-mid-body":
+        return { resetMidBody: '{"id":' };
+      case "truncated-200":
+        return { body: '{"id":"x","na', headers: { "content-type": "application/json" } };
+      case "400":
+        return { status: 400, json: { ...unavailable, statusCode: 400, error: "Bad request" } };
+      default:
+        return { json: { ...company, id: call } };
     }
   });
   const client = ctx.client({
@@ -148,17 +165,19 @@ test("load: 500 calls at concurrency 64, 30% of attempts faulty, every call acco
   const calls = Array.from({ length: 500 }, (_, i) => `call-${i}`);
   const outcomes = new Map();
   let next = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next < calls.length) {
-      const call = calls[next++];
-      try {
-        const r = await client.companies.get({ companyId: call });
-        outcomes.set(call, r.id === call ? "ok" : "wrong body");
-      } catch (err) {
-        outcomes.set(call, err.name);
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < calls.length) {
+        const call = calls[next++];
+        try {
+          const r = await client.companies.get({ companyId: call });
+          outcomes.set(call, r.id === call ? "ok" : "wrong body");
+        } catch (err) {
+          outcomes.set(call, err.name);
+        }
       }
-    }
-  }));
+    }),
+  );
   const tally = {};
   for (const call of calls) {
     // Expected: attempts until the first clean or final fault.

@@ -1,10 +1,11 @@
 // Beyond the incumbent: paging iterators, hooks and logging, waiting for push operations and
 // syncs, verified webhooks.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
-import { sdk, API_KEY, useMockServer, rejection } from "./helpers.mjs";
-import { company, unavailable, notFound } from "./fixtures.mjs";
+import { test } from "node:test";
+import { company, notFound, unavailable } from "./fixtures.mjs";
+import { API_KEY, rejection, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const C = company.id;
@@ -53,19 +54,20 @@ test("listAll: pages on demand to a partial last page, query kept", async () => 
   servePages(5, 2);
   const ids = (await collect(ctx.client().companies.listAll({ pageSize: 2, query: "name=x" }))).map((c) => c.id);
   assert.deepEqual(ids, ["c-0", "c-1", "c-2", "c-3", "c-4"]);
-  assert.deepEqual(ctx.server.requests.map((r) => r.search), [
-    "?page=1&pageSize=2&query=name%3Dx",
-    "?page=2&pageSize=2&query=name%3Dx",
-    "?page=3&pageSize=2&query=name%3Dx",
-  ]);
+  assert.deepEqual(
+    ctx.server.requests.map((r) => r.search),
+    ["?page=1&pageSize=2&query=name%3Dx", "?page=2&pageSize=2&query=name%3Dx", "?page=3&pageSize=2&query=name%3Dx"],
+  );
 });
 
 test("listAll: an error on page 3 is thrown after the items already yielded", async () => {
   servePages(10, 2, { failOn: 3 });
   const seen = [];
-  const err = await rejection((async () => {
-    for await (const c of ctx.client().companies.listAll({ pageSize: 2 })) seen.push(c.id);
-  })());
+  const err = await rejection(
+    (async () => {
+      for await (const c of ctx.client().companies.listAll({ pageSize: 2 })) seen.push(c.id);
+    })(),
+  );
   assert.ok(err instanceof sdk.ErrorMessage);
   assert.deepEqual(seen, ["c-0", "c-1", "c-2", "c-3"]);
 });
@@ -80,7 +82,13 @@ test("listAll: a break sends no further request; listPages yields whole pages", 
   ctx.server.reset();
   servePages(3, 2);
   const pages = await collect(ctx.client().companies.listPages({ pageSize: 2 }));
-  assert.deepEqual(pages.map((p) => [p.pageNumber, p.results.length]), [[1, 2], [2, 1]]);
+  assert.deepEqual(
+    pages.map((p) => [p.pageNumber, p.results.length]),
+    [
+      [1, 2],
+      [2, 1],
+    ],
+  );
 });
 
 test("listAll: pages are retried by the policy, and the signal stops paging", async () => {
@@ -91,12 +99,14 @@ test("listAll: pages are retried by the policy, and the signal stops paging", as
   assert.equal((await collect(ctx.client().companies.listAll({ pageSize: 2 }))).length, 4);
   assert.equal(inner.length, 3);
   const controller = new AbortController();
-  const err = await rejection((async () => {
-    for await (const _ of ctx.client().companies.listAll({ pageSize: 2 }, { signal: controller.signal })) {
-      n++;
-      controller.abort();
-    }
-  })());
+  const err = await rejection(
+    (async () => {
+      for await (const _ of ctx.client().companies.listAll({ pageSize: 2 }, { signal: controller.signal })) {
+        n++;
+        controller.abort();
+      }
+    })(),
+  );
   assert.ok(err instanceof sdk.RequestAbortedError);
   assert.equal(n, 2);
 });
@@ -129,7 +139,17 @@ test("hooks run once per attempt in order; beforeRequest and afterSuccess can ch
 test("a hook that throws fails the call with HookError naming it, without retrying", async () => {
   ctx.server.otherwise({ json: company });
   for (const hook of ["beforeRequest", "afterSuccess"]) {
-    const err = await rejection(ctx.client({ hooks: { [hook]: () => { throw new Error("boom"); } } }).companies.get({ companyId: C }));
+    const err = await rejection(
+      ctx
+        .client({
+          hooks: {
+            [hook]: () => {
+              throw new Error("boom");
+            },
+          },
+        })
+        .companies.get({ companyId: C }),
+    );
     assert.ok(err instanceof sdk.HookError && err instanceof sdk.CodatBankFeedsError, String(err));
     assert.equal(err.hook, hook);
     assert.equal(err.cause.message, "boom");
@@ -137,8 +157,14 @@ test("a hook that throws fails the call with HookError naming it, without retryi
   ctx.server.reply({ status: 503, json: unavailable });
   const err = await rejection(ctx.client({ hooks: { afterError: async () => Promise.reject("nope") } }).companies.get({ companyId: C }));
   assert.equal(err.hook, "afterError");
-  assert.throws(() => ctx.client({ hooks: { beforeRequest: 1 } }), (e) => e.field === "hooks");
-  assert.throws(() => ctx.client({ hooks: { before: () => {} } }), (e) => e.field === "hooks");
+  assert.throws(
+    () => ctx.client({ hooks: { beforeRequest: 1 } }),
+    (e) => e.field === "hooks",
+  );
+  assert.throws(
+    () => ctx.client({ hooks: { before: () => {} } }),
+    (e) => e.field === "hooks",
+  );
 });
 
 test("debugLogger: one line per attempt, bodies only when verbose, Authorization never", async () => {
@@ -147,13 +173,24 @@ test("debugLogger: one line per attempt, bodies only when verbose, Authorization
     ctx.server.reset();
     const lines = [];
     ctx.server.reply({ status: 503, json: unavailable }, { json: company });
-    await ctx.client({ authHeader: secret, debugLogger: { debug: (l) => lines.push(l) }, debugLevel }).companies.update({ companyId: C, requestBody: { name: "Logged" } });
+    await ctx
+      .client({ authHeader: secret, debugLogger: { debug: (l) => lines.push(l) }, debugLevel })
+      .companies.update({ companyId: C, requestBody: { name: "Logged" } });
     const attempts = lines.filter((l) => l.startsWith("codat-bank-feeds:"));
     assert.equal(attempts.length, 2);
-    assert.match(attempts[0], new RegExp(`companies.update PATCH ${ctx.server.url}/companies/${C} -> HTTP 503 \\(attempt 1, retrying in \\d+ ms, \\d+ ms elapsed\\)`));
+    assert.match(
+      attempts[0],
+      new RegExp(`companies.update PATCH ${ctx.server.url}/companies/${C} -> HTTP 503 \\(attempt 1, retrying in \\d+ ms, \\d+ ms elapsed\\)`),
+    );
     assert.match(attempts[1], /-> HTTP 200 \(attempt 2, final, \d+ ms elapsed\)/);
-    assert.equal(lines.some((l) => l.includes('"name":"Logged"')), debugLevel === "verbose");
-    assert.ok(lines.every((l) => !l.includes("TOP-SECRET")), lines.join("\n"));
+    assert.equal(
+      lines.some((l) => l.includes('"name":"Logged"')),
+      debugLevel === "verbose",
+    );
+    assert.ok(
+      lines.every((l) => !l.includes("TOP-SECRET")),
+      lines.join("\n"),
+    );
     if (debugLevel === "verbose") assert.ok(lines.some((l) => l.includes("Authorization: [redacted]")));
   }
 });
@@ -178,14 +215,27 @@ test("waitForOperation times out or aborts with typed errors", async () => {
   assert.ok(timeout instanceof sdk.RequestTimeoutError, String(timeout));
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 30);
-  const aborted = await rejection(ctx.client().transactions.waitForOperation({ companyId: C, pushOperationKey: "k-1" }, { intervalMs: 10_000, signal: controller.signal }));
+  const aborted = await rejection(
+    ctx.client().transactions.waitForOperation({ companyId: C, pushOperationKey: "k-1" }, { intervalMs: 10_000, signal: controller.signal }),
+  );
   assert.ok(aborted instanceof sdk.RequestAbortedError);
   const bad = await rejection(ctx.client().transactions.waitForOperation({ companyId: C, pushOperationKey: "k-1" }, { intervalMs: -1 }));
   assert.ok(bad instanceof sdk.InvalidRequestError);
 });
 
 test("waitForSync polls getSync until the sync is no longer Started", async () => {
-  const sync = (status) => ({ syncId: "s-1", clientId: "c", companyId: C, companyName: "T", dataConnectionId: C, sourceAccountId: "a", periodStartUtc: "x", periodEndUtc: "y", executionStartUtc: "z", status });
+  const sync = (status) => ({
+    syncId: "s-1",
+    clientId: "c",
+    companyId: C,
+    companyName: "T",
+    dataConnectionId: C,
+    sourceAccountId: "a",
+    periodStartUtc: "x",
+    periodEndUtc: "y",
+    executionStartUtc: "z",
+    status,
+  });
   ctx.server.reply({ json: sync("Started") }, { json: sync("SuccessDataPushed") });
   const ids = { companyId: C, connectionId: C, sourceAccountId: "a", syncId: "s-1" };
   assert.equal((await ctx.client().managedBankFeeds.waitForSync(ids, { intervalMs: 5 })).status, "SuccessDataPushed");
@@ -196,7 +246,12 @@ test("waitForSync polls getSync until the sync is no longer Started", async () =
 const key = randomBytes(24);
 const SECRET = `whsec_${key.toString("base64")}`;
 const sign = (id, ts, body, k = key) => `v1,${createHmac("sha256", k).update(`${id}.${ts}.${body}`).digest("base64")}`;
-const event = JSON.stringify({ id: "743ec94a-8aa4-44bb-8bd4-e1855ee0e74b", eventType: "bankFeeds.sourceAccount.connected", generatedDate: "2024-09-01T00:00:00Z", payload: { companyId: C, connectionId: C, sourceAccount: { id: "acc-1" } } });
+const event = JSON.stringify({
+  id: "743ec94a-8aa4-44bb-8bd4-e1855ee0e74b",
+  eventType: "bankFeeds.sourceAccount.connected",
+  generatedDate: "2024-09-01T00:00:00Z",
+  payload: { companyId: C, connectionId: C, sourceAccount: { id: "acc-1" } },
+});
 
 test("verifyWebhook returns the event for a valid signature, including during rotation", async () => {
   const ts = String(Math.floor(Date.now() / 1000));

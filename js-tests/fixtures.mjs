@@ -1,3 +1,4 @@
+// @ts-check
 // Response bodies shaped as the spec's examples.
 export const company = {
   id: "0498e921-9b53-4396-a412-4f2f5983b0a2",

@@ -3,16 +3,17 @@
 // optional field and a new enum value in existing schemas) applied to a copy of the repository,
 // then `npm run generate` and `npm run build` there with no hand-written line, and the new
 // method called against Prism serving that spec.
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { execFileSync, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { rejection } from "./helpers.mjs";
-import { loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
 import { startPrism } from "./prism.mjs";
+import { loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixture = JSON.parse(readFileSync(join(root, "scripts/gen/fixtures/extra-operation.json"), "utf8"));
@@ -24,7 +25,10 @@ function applyPatch(spec, patch) {
   const out = structuredClone(spec);
   for (const step of patch) {
     assert.equal(step.op, "add");
-    const parts = step.path.slice(1).split("/").map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
+    const parts = step.path
+      .slice(1)
+      .split("/")
+      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
     const last = parts.pop();
     const node = parts.reduce((n, key) => n[key], out);
     if (Array.isArray(node)) node.splice(last === "-" ? node.length : Number(last), 0, step.value);
@@ -38,7 +42,8 @@ let dir;
 let prism;
 let mod;
 let spec;
-const example = fixture.patch.find((p) => p.value?.get?.operationId === "get-bank-feed-status").value.get.responses["200"].content["application/json"].examples.Healthy.value;
+const example = fixture.patch.find((p) => p.value?.get?.operationId === "get-bank-feed-status").value.get.responses["200"].content["application/json"].examples
+  .Healthy.value;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "codat-extra-operation-"));
@@ -50,8 +55,9 @@ before(async () => {
     if (existsSync(join(root, "target", sub))) cpSync(join(root, "target", sub), join(dir, "target", sub), { recursive: true });
   }
   spec = applyPatch(loadSpec(), fixture.patch);
-  writeFileSync(join(dir, "spec/Codat-Bank-Feeds.json"), JSON.stringify(spec, null, 2) + "\n");
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CARGO_TARGET_DIR: join(dir, "target") } });
+  writeFileSync(join(dir, "spec/Codat-Bank-Feeds.json"), `${JSON.stringify(spec, null, 2)}\n`);
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CARGO_TARGET_DIR: join(dir, "target") } });
   run("npm", ["run", "--silent", "generate"]);
   run("npm", ["run", "--silent", "build"]);
   prism = await startPrism(join(dir, "spec/Codat-Bank-Feeds.json"));
@@ -79,11 +85,17 @@ test("the generated table has every operation of the new spec, the new one in it
   assert.equal(table.operations, specOperations(loadSpec()).length + 1);
   assert.ok(table.groups.includes("bankFeedStatus"));
   const row = table.table.find((r) => r.operationId === "get-bank-feed-status");
-  assert.deepEqual({ group: row.group, method: row.method, query: row.query }, {
-    group: "bankFeedStatus",
-    method: "getStatus",
-    query: [{ name: "days", type: "integer" }, { name: "includeAccounts", type: "boolean" }],
-  });
+  assert.deepEqual(
+    { group: row.group, method: row.method, query: row.query },
+    {
+      group: "bankFeedStatus",
+      method: "getStatus",
+      query: [
+        { name: "days", type: "integer" },
+        { name: "includeAccounts", type: "boolean" },
+      ],
+    },
+  );
   assert.match(readFileSync(join(dir, "README.md"), "utf8"), new RegExp(`<!-- ops -->${table.operations} operations in 9 groups<!-- /ops -->`));
 });
 
@@ -109,14 +121,29 @@ export const wrong: GetBankFeedStatusRequest = { companyId: "c", connectionId: "
   );
   writeFileSync(
     join(dir, "tsconfig.check.json"),
-    JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom", "esnext.disposable"], types: [], strict: true, noEmit: true }, files: ["check.ts"] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        lib: ["es2022", "dom", "esnext.disposable"],
+        types: [],
+        strict: true,
+        noEmit: true,
+      },
+      files: ["check.ts"],
+    }),
   );
   execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.check.json"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
 });
 
 test("a new query parameter of the wrong type or out of the spec's bounds is refused before sending", async () => {
   const { sdk, sent } = client();
-  for (const [days, reason] of [["7", /`days` must be a number/], [91, /`days` must be between 1 and 90/], [1.5, /`days` must be an integer/]]) {
+  for (const [days, reason] of [
+    ["7", /`days` must be a number/],
+    [91, /`days` must be between 1 and 90/],
+    [1.5, /`days` must be an integer/],
+  ]) {
     const err = await rejection(sdk.bankFeedStatus.getStatus({ companyId: C, connectionId: K, days }));
     assert.ok(err instanceof mod.InvalidRequestError, String(err));
     assert.equal(err.field, "days");

@@ -1,3 +1,4 @@
+// @ts-check
 // A recording HTTP server on 127.0.0.1 for the tests: every request is kept (method, raw path,
 // query, headers, body bytes), and each response is scripted per test, faults included.
 import http from "node:http";
@@ -51,8 +52,8 @@ export async function startMockServer() {
     res.end(body);
   });
   server.keepAliveTimeout = 1000;
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -1,9 +1,10 @@
 // Every operation beyond Companies against the recording mock: the exact method, path
 // (ids percent-encoded), query string and body that reach the server, and the typed result.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { sdk, useMockServer, rejection } from "./helpers.mjs";
+import { test } from "node:test";
 import { notFound } from "./fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
@@ -13,48 +14,286 @@ const AE = "acc%2F1%20%C3%A9";
 const base = `/companies/${C}/connections/${K}`;
 
 const connection = {
-  id: K, integrationId: "fd321cb6-7963-4506-b873-e99593a45e30", integrationKey: "gbol",
-  sourceId: "35b92968-9851-4095-ad60-395c95cbcba4", sourceType: "Accounting", platformName: "Sandbox",
-  linkUrl: "https://link-api.codat.io/x", status: "Linked", lastSync: null, created: "2022-10-27T09:53:29Z",
-  dataConnectionErrors: [], connectionInfo: { any: { nested: true } },
+  id: K,
+  integrationId: "fd321cb6-7963-4506-b873-e99593a45e30",
+  integrationKey: "gbol",
+  sourceId: "35b92968-9851-4095-ad60-395c95cbcba4",
+  sourceType: "Accounting",
+  platformName: "Sandbox",
+  linkUrl: "https://link-api.codat.io/x",
+  status: "Linked",
+  lastSync: null,
+  created: "2022-10-27T09:53:29Z",
+  dataConnectionErrors: [],
+  connectionInfo: { any: { nested: true } },
 };
-const page = (results) => ({ results, pageNumber: 1, pageSize: 100, totalResults: results.length, _links: { self: { href: "/x" }, current: { href: "/x?page=1" } } });
-const v1 = { id: "acc-001", accountName: "Checking", accountType: "Credit", accountNumber: "12345670", sortCode: "123456", currency: "GBP", balance: 99.99, modifiedDate: "2023-01-09T14:14:14Z", status: "pending" };
-const v2 = { id: "acc-002", accountName: "Checking", accountType: "checking", accountNumber: "12345670", currency: "USD", balance: 10, routingInfo: { bankCode: "021000021", type: "rtn" }, accountInfo: null, status: "pending" };
-const pushOperation = { companyId: C, pushOperationKey: "b888f774-3e7c-4135-a18c-6b985523c4bc", dataConnectionKey: K, requestedOnUtc: "2022-10-23T00:00:00Z", status: "Pending", statusCode: 202, dataType: "bankTransactions", changes: null, timeoutInMinutes: null };
-const pushOption = { type: "Object", displayName: "Bank transactions", description: "d", required: true, properties: { amount: { type: "Number", displayName: "Amount", description: "a", required: true, properties: null, options: null, validation: { warnings: null, information: null } } }, options: null, validation: null };
-const sync = { syncId: "c1f0b1a2-1111-2222-3333-444455556666", clientId: "c", companyId: C, companyName: "Toft", dataConnectionId: K, sourceAccountId: A, periodStartUtc: "2024-01-01T00:00:00Z", periodEndUtc: "2024-01-02T00:00:00Z", executionStartUtc: "2024-01-02T00:00:01Z", status: "Completed", executionEndUtc: null, errorMessage: null, errorCode: null, pushOperationKeys: [] };
-const bankAccount = { id: "ba-1", accountName: "Business", accountType: "Debit", nominalCode: "090", currency: "GBP", balance: 100, status: "Active", modifiedDate: "2023-01-01T00:00:00Z" };
-const transactions = { accountId: A, transactions: [{ id: "t1", date: "2023-08-22T10:21:00", description: "Coffee", amount: -3.5, balance: 96.5, transactionType: "Debit" }] };
+const page = (results) => ({
+  results,
+  pageNumber: 1,
+  pageSize: 100,
+  totalResults: results.length,
+  _links: { self: { href: "/x" }, current: { href: "/x?page=1" } },
+});
+const v1 = {
+  id: "acc-001",
+  accountName: "Checking",
+  accountType: "Credit",
+  accountNumber: "12345670",
+  sortCode: "123456",
+  currency: "GBP",
+  balance: 99.99,
+  modifiedDate: "2023-01-09T14:14:14Z",
+  status: "pending",
+};
+const v2 = {
+  id: "acc-002",
+  accountName: "Checking",
+  accountType: "checking",
+  accountNumber: "12345670",
+  currency: "USD",
+  balance: 10,
+  routingInfo: { bankCode: "021000021", type: "rtn" },
+  accountInfo: null,
+  status: "pending",
+};
+const pushOperation = {
+  companyId: C,
+  pushOperationKey: "b888f774-3e7c-4135-a18c-6b985523c4bc",
+  dataConnectionKey: K,
+  requestedOnUtc: "2022-10-23T00:00:00Z",
+  status: "Pending",
+  statusCode: 202,
+  dataType: "bankTransactions",
+  changes: null,
+  timeoutInMinutes: null,
+};
+const pushOption = {
+  type: "Object",
+  displayName: "Bank transactions",
+  description: "d",
+  required: true,
+  properties: {
+    amount: {
+      type: "Number",
+      displayName: "Amount",
+      description: "a",
+      required: true,
+      properties: null,
+      options: null,
+      validation: { warnings: null, information: null },
+    },
+  },
+  options: null,
+  validation: null,
+};
+const sync = {
+  syncId: "c1f0b1a2-1111-2222-3333-444455556666",
+  clientId: "c",
+  companyId: C,
+  companyName: "Toft",
+  dataConnectionId: K,
+  sourceAccountId: A,
+  periodStartUtc: "2024-01-01T00:00:00Z",
+  periodEndUtc: "2024-01-02T00:00:00Z",
+  executionStartUtc: "2024-01-02T00:00:01Z",
+  status: "Completed",
+  executionEndUtc: null,
+  errorMessage: null,
+  errorCode: null,
+  pushOperationKeys: [],
+};
+const bankAccount = {
+  id: "ba-1",
+  accountName: "Business",
+  accountType: "Debit",
+  nominalCode: "090",
+  currency: "GBP",
+  balance: 100,
+  status: "Active",
+  modifiedDate: "2023-01-01T00:00:00Z",
+};
+const transactions = {
+  accountId: A,
+  transactions: [{ id: "t1", date: "2023-08-22T10:21:00", description: "Coffee", amount: -3.5, balance: 96.5, transactionType: "Debit" }],
+};
 
 // [call, method, raw path, search, request body (undefined: none), response, expected result]
 const cases = [
-  [(s) => s.connections.list({ companyId: C, page: 1, pageSize: 10, query: "status=Linked", orderBy: "-created" }), "GET", `/companies/${C}/connections`, "?page=1&pageSize=10&query=status%3DLinked&orderBy=-created", undefined, { json: page([connection]) }],
-  [(s) => s.connections.create({ companyId: C, requestBody: { platformKey: "gbol" } }), "POST", `/companies/${C}/connections`, "", { platformKey: "gbol" }, { json: connection }],
+  [
+    (s) => s.connections.list({ companyId: C, page: 1, pageSize: 10, query: "status=Linked", orderBy: "-created" }),
+    "GET",
+    `/companies/${C}/connections`,
+    "?page=1&pageSize=10&query=status%3DLinked&orderBy=-created",
+    undefined,
+    { json: page([connection]) },
+  ],
+  [
+    (s) => s.connections.create({ companyId: C, requestBody: { platformKey: "gbol" } }),
+    "POST",
+    `/companies/${C}/connections`,
+    "",
+    { platformKey: "gbol" },
+    { json: connection },
+  ],
   [(s) => s.connections.get({ companyId: C, connectionId: K }), "GET", base, "", undefined, { json: connection }],
   [(s) => s.connections.delete({ companyId: C, connectionId: K }), "DELETE", base, "", undefined, { status: 200 }, undefined],
-  [(s) => s.connections.unlink({ companyId: C, connectionId: K, requestBody: { status: "Unlinked" } }), "PATCH", base, "", { status: "Unlinked" }, { json: { ...connection, status: "Unlinked" } }],
-  [(s) => s.bankAccounts.list({ companyId: C, connectionId: K, pageSize: 5 }), "GET", `${base}/data/bankAccounts`, "?pageSize=5", undefined, { json: page([bankAccount]) }],
+  [
+    (s) => s.connections.unlink({ companyId: C, connectionId: K, requestBody: { status: "Unlinked" } }),
+    "PATCH",
+    base,
+    "",
+    { status: "Unlinked" },
+    { json: { ...connection, status: "Unlinked" } },
+  ],
+  [
+    (s) => s.bankAccounts.list({ companyId: C, connectionId: K, pageSize: 5 }),
+    "GET",
+    `${base}/data/bankAccounts`,
+    "?pageSize=5",
+    undefined,
+    { json: page([bankAccount]) },
+  ],
   [(s) => s.bankAccounts.getCreateModel({ companyId: C, connectionId: K }), "GET", `${base}/options/bankAccounts`, "", undefined, { json: pushOption }],
-  [(s) => s.bankAccounts.create({ companyId: C, connectionId: K, timeoutInMinutes: 5, requestBody: { accountName: "New", currency: "GBP" } }), "POST", `${base}/push/bankAccounts`, "?timeoutInMinutes=5", { accountName: "New", currency: "GBP" }, { json: { ...pushOperation, dataType: "bankAccounts", data: bankAccount } }],
+  [
+    (s) => s.bankAccounts.create({ companyId: C, connectionId: K, timeoutInMinutes: 5, requestBody: { accountName: "New", currency: "GBP" } }),
+    "POST",
+    `${base}/push/bankAccounts`,
+    "?timeoutInMinutes=5",
+    { accountName: "New", currency: "GBP" },
+    { json: { ...pushOperation, dataType: "bankAccounts", data: bankAccount } },
+  ],
   [(s) => s.sourceAccounts.create({ companyId: C, connectionId: K, requestBody: v2 }), "POST", `${base}/connectionInfo/bankFeedAccounts`, "", v2, { json: v2 }],
-  [(s) => s.sourceAccounts.create({ companyId: C, connectionId: K, requestBody: { id: "acc-001" } }), "POST", `${base}/connectionInfo/bankFeedAccounts`, "", { id: "acc-001" }, { json: v1 }],
+  [
+    (s) => s.sourceAccounts.create({ companyId: C, connectionId: K, requestBody: { id: "acc-001" } }),
+    "POST",
+    `${base}/connectionInfo/bankFeedAccounts`,
+    "",
+    { id: "acc-001" },
+    { json: v1 },
+  ],
   [(s) => s.sourceAccounts.list({ companyId: C, connectionId: K }), "GET", `${base}/connectionInfo/bankFeedAccounts`, "", undefined, { json: [v2, v1] }],
-  [(s) => s.sourceAccounts.update({ companyId: C, connectionId: K, accountId: A, requestBody: v1 }), "PATCH", `${base}/connectionInfo/bankFeedAccounts/${AE}`, "", v1, { json: v1 }],
-  [(s) => s.sourceAccounts.delete({ companyId: C, connectionId: K, accountId: A }), "DELETE", `${base}/connectionInfo/bankFeedAccounts/${AE}`, "", undefined, { status: 204 }, undefined],
-  [(s) => s.sourceAccounts.deleteCredentials({ companyId: C, connectionId: K }), "DELETE", `${base}/connectionInfo/bankFeedAccounts/credentials`, "", undefined, { status: 204 }, undefined],
-  [(s) => s.sourceAccounts.generateOtp({ companyId: C, connectionId: K }), "POST", `${base}/bankFeeds/otp`, "", undefined, { json: { otp: "123456", expiry: "2024-01-01T00:10:00Z" } }],
-  [(s) => s.accountMapping.get({ companyId: C, connectionId: K }), "GET", `${base}/bankFeedAccounts/mapping`, "", undefined, { json: [{ sourceAccountId: "acc-001", status: "pending", targetAccountOptions: [{ id: "t-1", name: null }] }] }],
-  [(s) => s.accountMapping.create({ companyId: C, connectionId: K, requestBody: { sourceAccountId: "acc-001", targetAccountId: "t-1", feedStartDate: "2024-01-01" } }), "POST", `${base}/bankFeedAccounts/mapping`, "", { sourceAccountId: "acc-001", targetAccountId: "t-1", feedStartDate: "2024-01-01" }, { json: { sourceAccountId: "acc-001", targetAccountId: "t-1", status: "Success", error: null } }],
-  [(s) => s.companyInformation.get({ companyId: C, connectionId: K }), "GET", `${base}/bankFeeds/info`, "", undefined, { json: { companyName: "Toft", baseCurrency: "GBP", planType: null, multicurrencyEnabled: false, currencies: ["GBP"] } }],
-  [(s) => s.transactions.create({ companyId: C, connectionId: K, accountId: A, timeoutInMinutes: 10, allowSyncOnPushComplete: false, requestBody: transactions }), "POST", `${base}/push/bankAccounts/${AE}/bankTransactions`, "?timeoutInMinutes=10&allowSyncOnPushComplete=false", transactions, { json: { ...pushOperation, data: transactions } }],
-  [(s) => s.transactions.getCreateModel({ companyId: C, connectionId: K, accountId: A }), "GET", `${base}/options/bankAccounts/${AE}/bankTransactions`, "", undefined, { json: pushOption }],
-  [(s) => s.transactions.getCreateOperation({ companyId: C, pushOperationKey: pushOperation.pushOperationKey }), "GET", `/companies/${C}/push/${pushOperation.pushOperationKey}`, "", undefined, { json: { ...pushOperation, status: "SomethingNew" } }],
+  [
+    (s) => s.sourceAccounts.update({ companyId: C, connectionId: K, accountId: A, requestBody: v1 }),
+    "PATCH",
+    `${base}/connectionInfo/bankFeedAccounts/${AE}`,
+    "",
+    v1,
+    { json: v1 },
+  ],
+  [
+    (s) => s.sourceAccounts.delete({ companyId: C, connectionId: K, accountId: A }),
+    "DELETE",
+    `${base}/connectionInfo/bankFeedAccounts/${AE}`,
+    "",
+    undefined,
+    { status: 204 },
+    undefined,
+  ],
+  [
+    (s) => s.sourceAccounts.deleteCredentials({ companyId: C, connectionId: K }),
+    "DELETE",
+    `${base}/connectionInfo/bankFeedAccounts/credentials`,
+    "",
+    undefined,
+    { status: 204 },
+    undefined,
+  ],
+  [
+    (s) => s.sourceAccounts.generateOtp({ companyId: C, connectionId: K }),
+    "POST",
+    `${base}/bankFeeds/otp`,
+    "",
+    undefined,
+    { json: { otp: "123456", expiry: "2024-01-01T00:10:00Z" } },
+  ],
+  [
+    (s) => s.accountMapping.get({ companyId: C, connectionId: K }),
+    "GET",
+    `${base}/bankFeedAccounts/mapping`,
+    "",
+    undefined,
+    { json: [{ sourceAccountId: "acc-001", status: "pending", targetAccountOptions: [{ id: "t-1", name: null }] }] },
+  ],
+  [
+    (s) =>
+      s.accountMapping.create({
+        companyId: C,
+        connectionId: K,
+        requestBody: { sourceAccountId: "acc-001", targetAccountId: "t-1", feedStartDate: "2024-01-01" },
+      }),
+    "POST",
+    `${base}/bankFeedAccounts/mapping`,
+    "",
+    { sourceAccountId: "acc-001", targetAccountId: "t-1", feedStartDate: "2024-01-01" },
+    { json: { sourceAccountId: "acc-001", targetAccountId: "t-1", status: "Success", error: null } },
+  ],
+  [
+    (s) => s.companyInformation.get({ companyId: C, connectionId: K }),
+    "GET",
+    `${base}/bankFeeds/info`,
+    "",
+    undefined,
+    { json: { companyName: "Toft", baseCurrency: "GBP", planType: null, multicurrencyEnabled: false, currencies: ["GBP"] } },
+  ],
+  [
+    (s) =>
+      s.transactions.create({ companyId: C, connectionId: K, accountId: A, timeoutInMinutes: 10, allowSyncOnPushComplete: false, requestBody: transactions }),
+    "POST",
+    `${base}/push/bankAccounts/${AE}/bankTransactions`,
+    "?timeoutInMinutes=10&allowSyncOnPushComplete=false",
+    transactions,
+    { json: { ...pushOperation, data: transactions } },
+  ],
+  [
+    (s) => s.transactions.getCreateModel({ companyId: C, connectionId: K, accountId: A }),
+    "GET",
+    `${base}/options/bankAccounts/${AE}/bankTransactions`,
+    "",
+    undefined,
+    { json: pushOption },
+  ],
+  [
+    (s) => s.transactions.getCreateOperation({ companyId: C, pushOperationKey: pushOperation.pushOperationKey }),
+    "GET",
+    `/companies/${C}/push/${pushOperation.pushOperationKey}`,
+    "",
+    undefined,
+    { json: { ...pushOperation, status: "SomethingNew" } },
+  ],
   [(s) => s.transactions.listCreateOperations({ companyId: C, page: 2 }), "GET", `/companies/${C}/push`, "?page=2", undefined, { json: page([pushOperation]) }],
-  [(s) => s.managedBankFeeds.getSync({ companyId: C, connectionId: K, sourceAccountId: A, syncId: sync.syncId }), "GET", `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/${sync.syncId}`, "", undefined, { json: sync }],
-  [(s) => s.managedBankFeeds.getLatestSync({ companyId: C, connectionId: K, sourceAccountId: A }), "GET", `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/latest`, "", undefined, { json: sync }],
-  [(s) => s.managedBankFeeds.getLatestSync({ companyId: C, connectionId: K, sourceAccountId: A }), "GET", `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/latest`, "", undefined, { status: 204 }, undefined],
-  [(s) => s.managedBankFeeds.runAdHocSync({ companyId: C, connectionId: K, sourceAccountId: A }), "POST", `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs`, "", undefined, { status: 201, json: { syncId: sync.syncId } }],
+  [
+    (s) => s.managedBankFeeds.getSync({ companyId: C, connectionId: K, sourceAccountId: A, syncId: sync.syncId }),
+    "GET",
+    `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/${sync.syncId}`,
+    "",
+    undefined,
+    { json: sync },
+  ],
+  [
+    (s) => s.managedBankFeeds.getLatestSync({ companyId: C, connectionId: K, sourceAccountId: A }),
+    "GET",
+    `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/latest`,
+    "",
+    undefined,
+    { json: sync },
+  ],
+  [
+    (s) => s.managedBankFeeds.getLatestSync({ companyId: C, connectionId: K, sourceAccountId: A }),
+    "GET",
+    `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs/latest`,
+    "",
+    undefined,
+    { status: 204 },
+    undefined,
+  ],
+  [
+    (s) => s.managedBankFeeds.runAdHocSync({ companyId: C, connectionId: K, sourceAccountId: A }),
+    "POST",
+    `${base}/bankFeedAccounts/${AE}/managedBankFeeds/syncs`,
+    "",
+    undefined,
+    { status: 201, json: { syncId: sync.syncId } },
+  ],
 ];
 
 for (const [call, method, rawPath, search, body, reply, ...expected] of cases) {
@@ -146,7 +385,10 @@ test("hostile responses: unknown enums and fields pass, nulls where allowed, wro
 test("request bodies are checked before sending, naming the field", async () => {
   const client = ctx.client();
   const cases = [
-    [() => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { accountId: A, transactions: [{ amount: "1" }] } }), "requestBody.transactions[0].amount"],
+    [
+      () => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { accountId: A, transactions: [{ amount: "1" }] } }),
+      "requestBody.transactions[0].amount",
+    ],
     [() => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { transactions: [] } }), "requestBody.accountId"],
     [() => client.transactions.create({ companyId: C, connectionId: K, accountId: A, allowSyncOnPushComplete: "yes" }), "allowSyncOnPushComplete"],
     [() => client.accountMapping.create({ companyId: C, connectionId: K, requestBody: { targetAccountId: "t" } }), "requestBody.sourceAccountId"],

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts Prism (the spec's own mock server, validating every request against the spec) on a
 // free loopback port: `{ url, stop }`.
 import { spawn } from "node:child_process";
@@ -8,8 +9,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 async function freePort() {
   const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
-  const { port } = srv.address();
+  await new Promise((r) => srv.listen(0, "127.0.0.1", () => r(undefined)));
+  const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
   await new Promise((r) => srv.close(r));
   return port;
 }

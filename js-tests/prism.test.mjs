@@ -1,11 +1,12 @@
 // Conformance: every operation of the spec (counted from it) against Prism, which validates
 // each request against the spec and answers from its examples and schemas; each answer must
 // decode. The requests come from the spec alone (spec-examples.mjs).
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { sdk, rejection } from "./helpers.mjs";
-import { loadSpec, loadTable, specOperations, exampleRequest } from "./spec-examples.mjs";
+import { after, before, test } from "node:test";
+import { rejection, sdk } from "./helpers.mjs";
 import { startPrism } from "./prism.mjs";
+import { exampleRequest, loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
 
 let prism;
 let serverURL;
@@ -17,15 +18,19 @@ before(async () => {
 
 after(() => prism?.stop());
 
-const client = () =>
-  new sdk.CodatBankFeeds({ authHeader: "Basic cHJpc20=", serverURL, retryConfig: { strategy: "none" } });
+const client = () => new sdk.CodatBankFeeds({ authHeader: "Basic cHJpc20=", serverURL, retryConfig: { strategy: "none" } });
 
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const spec = loadSpec();
 const table = loadTable();
 
 test("the suite covers every operation of the spec", () => {
-  assert.deepEqual(table.table.map((row) => row.operationId).sort(), specOperations(spec).map((o) => o.operationId).sort());
+  assert.deepEqual(
+    table.table.map((row) => row.operationId).sort(),
+    specOperations(spec)
+      .map((o) => o.operationId)
+      .sort(),
+  );
 });
 
 for (const row of table.table) {

@@ -1,8 +1,9 @@
 // The retry policy, Retry-After, the call timeout, abort, and the token function.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
-import { sdk, useMockServer, rejection } from "./helpers.mjs";
-import { company, unavailable, notFound } from "./fixtures.mjs";
+import { test } from "node:test";
+import { company, notFound, unavailable } from "./fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;
@@ -140,7 +141,10 @@ test("after a 401 the token function is asked once more; a second 401 is thrown"
   const authHeader = () => `Bearer token-${n++}`;
   ctx.server.reply({ status: 401, json: { ...notFound, statusCode: 401 } }, { json: company });
   assert.deepEqual(await get(ctx.client({ authHeader })), company);
-  assert.deepEqual(ctx.server.requests.map((r) => r.headers.authorization), ["Bearer token-0", "Bearer token-1"]);
+  assert.deepEqual(
+    ctx.server.requests.map((r) => r.headers.authorization),
+    ["Bearer token-0", "Bearer token-1"],
+  );
 
   ctx.server.reset();
   ctx.server.reply({ status: 401, json: { ...notFound, statusCode: 401 } }, { status: 401, json: { ...notFound, statusCode: 401 } });
@@ -157,7 +161,15 @@ test("after a 401 the token function is asked once more; a second 401 is thrown"
 });
 
 test("a token function that throws or returns a non-string fails the call with a typed error", async () => {
-  const thrown = await rejection(get(ctx.client({ authHeader: async () => { throw new Error("vault down"); } })));
+  const thrown = await rejection(
+    get(
+      ctx.client({
+        authHeader: async () => {
+          throw new Error("vault down");
+        },
+      }),
+    ),
+  );
   assert.ok(thrown instanceof sdk.CodatBankFeedsError);
   assert.equal(thrown.cause.message, "vault down");
   const rejectedWithString = await rejection(get(ctx.client({ authHeader: () => Promise.reject("nope") })));

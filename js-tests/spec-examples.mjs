@@ -1,3 +1,4 @@
+// @ts-check
 // The operations of a spec, counted from it, and for each one a request and a response built
 // from the spec alone: its examples where it has them, otherwise the smallest value its schema
 // allows. The suites that iterate over the operations (Prism, the recording mock, the
@@ -37,7 +38,7 @@ function pointer(spec, ref) {
 }
 
 function deref(spec, node) {
-  while (node && node.$ref) node = pointer(spec, node.$ref);
+  while (node?.$ref) node = pointer(spec, node.$ref);
   return node;
 }
 

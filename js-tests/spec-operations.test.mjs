@@ -2,10 +2,11 @@
 // the spec describes (path values that must stay in their segment, the spec's query examples,
 // its body examples) reaches the server exactly, and the documented response decodes to the
 // typed result. Nothing here names an operation: a new one in spec/ is tested once generated.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { useMockServer } from "./helpers.mjs";
-import { loadSpec, loadTable, specOperations, exampleRequest, exampleResponse, examplePage } from "./spec-examples.mjs";
+import { examplePage, exampleRequest, exampleResponse, loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
 
 const ctx = useMockServer();
 const spec = loadSpec();
@@ -14,7 +15,9 @@ const table = loadTable();
 const awkward = (row) => Object.fromEntries(row.pathParams.map((name) => [name, `${name}/1 é`]));
 
 test("the operation table has every operation of the spec, once", () => {
-  const ids = specOperations(spec).map((o) => o.operationId).sort();
+  const ids = specOperations(spec)
+    .map((o) => o.operationId)
+    .sort();
   assert.deepEqual(table.table.map((row) => row.operationId).sort(), ids);
   assert.equal(table.operations, ids.length);
   assert.equal(new Set(table.table.map((row) => `${row.group}.${row.method}`)).size, ids.length);
@@ -50,7 +53,13 @@ for (const row of table.table) {
     test(`${name}: ${row.paged.items} and ${row.paged.pages} page through what ${row.method} returns`, async () => {
       const { request } = exampleRequest(spec, row, { ids: awkward(row) });
       const page = examplePage(spec, row);
-      const last = { ...page, pageNumber: 1, pageSize: page.results.length, totalResults: page.results.length, _links: { self: { href: "/" }, current: { href: "/" } } };
+      const last = {
+        ...page,
+        pageNumber: 1,
+        pageSize: page.results.length,
+        totalResults: page.results.length,
+        _links: { self: { href: "/" }, current: { href: "/" } },
+      };
       ctx.server.otherwise({ json: last });
       const group = ctx.client()[row.group];
       const items = [];
@@ -59,7 +68,10 @@ for (const row of table.table) {
       const pages = [];
       for await (const p of group[row.paged.pages]({ ...request, page: 1 })) pages.push(p);
       assert.deepEqual(pages, [last]);
-      assert.deepEqual(ctx.server.requests.map((r) => r.query.page), ["1", "1"]);
+      assert.deepEqual(
+        ctx.server.requests.map((r) => r.query.page),
+        ["1", "1"],
+      );
     });
   }
 

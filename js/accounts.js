@@ -4,8 +4,5 @@ const V2_ACCOUNT_TYPES = new Set(["checking", "savings", "loan", "creditCard", "
 
 /** Whether a source account is version 2 (see accounts.d.ts). */
 export function isSourceAccountV2(account) {
-  return (
-    account != null &&
-    ("routingInfo" in account || "accountInfo" in account || V2_ACCOUNT_TYPES.has(account.accountType))
-  );
+  return account != null && ("routingInfo" in account || "accountInfo" in account || V2_ACCOUNT_TYPES.has(account.accountType));
 }

@@ -79,7 +79,18 @@ export class HookError extends CodatBankFeedsError {
 /** A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}
 
-const classes = { CodatBankFeedsError, ErrorMessage, ResponseValidationError, ConnectionError, RequestTimeoutError, RequestAbortedError, InvalidRequestError, SourceAccountBatchConflictError, HookError, WebhookVerificationError };
+const classes = {
+  CodatBankFeedsError,
+  ErrorMessage,
+  ResponseValidationError,
+  ConnectionError,
+  RequestTimeoutError,
+  RequestAbortedError,
+  InvalidRequestError,
+  SourceAccountBatchConflictError,
+  HookError,
+  WebhookVerificationError,
+};
 // Minifiers rename classes, so `name` is set from the exported name.
 for (const [name, cls] of Object.entries(classes)) define(cls.prototype, "name", name);
 

@@ -156,10 +156,5 @@ export function utf8(text) {
 
 /** Whether `value` can be sent as a body unchanged. */
 export function isRawBody(value) {
-  return (
-    typeof value === "string" ||
-    value instanceof Uint8Array ||
-    value instanceof ArrayBuffer ||
-    (typeof Blob !== "undefined" && value instanceof Blob)
-  );
+  return typeof value === "string" || value instanceof Uint8Array || value instanceof ArrayBuffer || (typeof Blob !== "undefined" && value instanceof Blob);
 }

@@ -32,7 +32,12 @@ export async function verifyWebhook(body, headers, secret, options = {}) {
   };
   const toleranceMs = (options?.toleranceSeconds ?? 300) * 1000;
   const now = options?.now ?? Date.now();
-  const text = typeof body === "string" ? body : body instanceof Uint8Array || body instanceof ArrayBuffer ? new TextDecoder().decode(body) : fail("body must be the raw request body (string, Uint8Array or ArrayBuffer)");
+  const text =
+    typeof body === "string"
+      ? body
+      : body instanceof Uint8Array || body instanceof ArrayBuffer
+        ? new TextDecoder().decode(body)
+        : fail("body must be the raw request body (string, Uint8Array or ArrayBuffer)");
   const id = header(headers, "svix-id") ?? header(headers, "webhook-id");
   const timestamp = header(headers, "svix-timestamp") ?? header(headers, "webhook-timestamp");
   const signatures = header(headers, "svix-signature") ?? header(headers, "webhook-signature");
@@ -42,7 +47,13 @@ export async function verifyWebhook(body, headers, secret, options = {}) {
   if (typeof secret !== "string" || !secret) fail("secret must be the endpoint's signing secret (whsec_...)");
   let key;
   try {
-    key = await crypto.subtle.importKey("raw", base64ToBytes(secret.startsWith("whsec_") ? secret.slice(6) : secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    key = await crypto.subtle.importKey(
+      "raw",
+      base64ToBytes(secret.startsWith("whsec_") ? secret.slice(6) : secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
   } catch {
     fail("secret is not valid base64");
   }

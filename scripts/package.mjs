@@ -3,8 +3,8 @@
 // call an init function, and the JS-only modules (error classes, webhooks, source-account
 // versions) re-exported from beside the wasm-bindgen snippets, so that every import of the
 // error classes is the same module.
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -70,7 +70,11 @@ await init({ module_or_path: new URL("${wasm}", import.meta.url) });
 export * from "./exports.js";
 `,
 };
-for (const [name, text] of Object.entries(entries)) write(name, text);
+for (const [name, text] of Object.entries(entries)) {
+  write(name, text);
+  // Each entry has the package's types, for tools that import an entry file directly.
+  write(name.replace(/\.js$/, ".d.ts"), `export * from "./index.js";\n`);
+}
 
 write(
   "index.d.ts",
@@ -113,12 +117,15 @@ const manifest = {
     "exports.js",
     "index.d.ts",
     "node.js",
+    "node.d.ts",
     "workerd.js",
+    "workerd.d.ts",
     "browser.js",
+    "browser.d.ts",
     "README.md",
   ],
   sideEffects: ["./node.js", "./workerd.js", "./browser.js", "./exports.js"],
   engines: { node: ">=20" },
 };
-write("package.json", JSON.stringify(manifest, null, 2) + "\n");
+write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check CI runs, in order: formatting, lints, host unit tests, generated code up to date,
-# the wasm build, the typed example against the generated .d.ts, and the JS suites.
+# Every check CI runs, in order: formatting, lints, module layers, host unit tests, the
+# generator's tests and its output up to date, the wasm build, the typed example against the
+# generated .d.ts, the JS formatter and linter, and the JS suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -27,6 +28,8 @@ bash scripts/build.sh
 step "tsc --noEmit: typed example against the generated .d.ts"
 bash scripts/link-pkg.sh
 tsc --noEmit -p examples/node
+step "npm run lint: Biome (format and lint) over the JS; the test helpers type-checked"
+npm run --silent lint
 step "dependencies: cargo deny of the crate; no runtime dependencies and npm audit of the packed tarball"
 bash scripts/audit.sh
 step "the fake API answers every operation with spec-valid bodies"

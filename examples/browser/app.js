@@ -36,7 +36,16 @@ async function main() {
     accountId: account.id,
     requestBody: {
       accountId: account.id,
-      transactions: [{ id: `web-${Date.now()}`, date: new Date().toISOString().slice(0, 19), description: "Till takings", amount: 125.5, balance: 1125.5, transactionType: "Credit" }],
+      transactions: [
+        {
+          id: `web-${Date.now()}`,
+          date: new Date().toISOString().slice(0, 19),
+          description: "Till takings",
+          amount: 125.5,
+          balance: 1125.5,
+          transactionType: "Credit",
+        },
+      ],
     },
   });
   show(`pushed 1 transaction: ${pushed.status} (${pushed.pushOperationKey})`);

@@ -1,9 +1,10 @@
 // The backend half: it holds the API key and hands the page short-lived company access tokens.
 // The API key never reaches the browser.
 //   CODAT_AUTH_HEADER="Basic <base64 key>" node examples/browser/backend.mjs
-import http from "node:http";
+
 import { readFile } from "node:fs/promises";
-import { join, extname, dirname } from "node:path";
+import http from "node:http";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CodatBankFeeds } from "codat-bank-feeds-wasm";
 
@@ -35,7 +36,14 @@ export async function startBackend({ authHeader, serverURL, port = 0, staticDir 
     }
   });
   await new Promise((r) => server.listen(port, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -9,8 +9,9 @@ import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const specPath = [process.env.CODAT_SPEC, join(here, "../../spec/Codat-Bank-Feeds.json"), "/work/shared/openapi/Codat-Bank-Feeds.json"]
-  .find((p) => p && existsSync(p));
+const specPath = [process.env.CODAT_SPEC, join(here, "../../spec/Codat-Bank-Feeds.json"), "/work/shared/openapi/Codat-Bank-Feeds.json"].find(
+  (p) => p && existsSync(p),
+);
 if (!specPath) {
   console.error("check: cannot find the OpenAPI spec; set CODAT_SPEC to Codat-Bank-Feeds.json");
   process.exit(2);
@@ -31,9 +32,7 @@ function resolvePointer(ref) {
   return node;
 }
 
-const ANNOTATIONS = new Set([
-  "title", "description", "example", "examples", "deprecated", "definitions", "default", "readOnly", "writeOnly", "externalDocs",
-]);
+const ANNOTATIONS = new Set(["title", "description", "example", "examples", "deprecated", "definitions", "default", "readOnly", "writeOnly", "externalDocs"]);
 const isAnnotation = (k) => ANNOTATIONS.has(k) || k.startsWith("x-");
 
 const FORMATS = {
@@ -112,7 +111,8 @@ function validate(schema, value, path, errors) {
     if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
     if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path}: longer than ${schema.maxLength}`);
     if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match /${schema.pattern}/`);
-    if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format](value)) errors.push(`${path}: ${JSON.stringify(value)} is not a valid ${schema.format}`);
+    if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format](value))
+      errors.push(`${path}: ${JSON.stringify(value)} is not a valid ${schema.format}`);
   }
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: ${value} < minimum ${schema.minimum}`);
@@ -122,16 +122,18 @@ function validate(schema, value, path, errors) {
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
     if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${path}: more than ${schema.maxItems} items`);
-    if (schema.items) value.forEach((item, i) => validate(schema.items, item, `${path}[${i}]`, errors));
+    if (schema.items) {
+      for (const [i, item] of value.entries()) validate(schema.items, item, `${path}[${i}]`, errors);
+    }
   }
   if (typeOf(value) === "object") {
     const props = schema.properties ?? {};
     for (const key of schema.required ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(value, key)) errors.push(`${path}: required property "${key}" is missing`);
+      if (!Object.hasOwn(value, key)) errors.push(`${path}: required property "${key}" is missing`);
     }
     for (const [key, v] of Object.entries(value)) {
       const at = `${path}.${key}`;
-      if (Object.prototype.hasOwnProperty.call(props, key)) validate(props[key], v, at, errors);
+      if (Object.hasOwn(props, key)) validate(props[key], v, at, errors);
       else if (schema.additionalProperties === false) errors.push(`${at}: additional property not allowed`);
       else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, at, errors);
       if (schema.propertyNames) validate({ type: "string", ...schema.propertyNames }, key, `${path} (property name "${key}")`, errors);
@@ -154,10 +156,25 @@ function branchErrors(schema, value, path) {
   const selfTests = [
     [t({ $ref: "#/components/schemas/Connection" }, { id: "x" }) > 0, "Connection without required fields"],
     [t({ $ref: "#/components/schemas/BankFeedMapping" }, { sourceAccountId: "a", extra: 1 }) > 0, "additionalProperties:false"],
-    [t({ $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" }, { accountType: "Savings" }) > 0, "deep pointer + enum"],
-    [t({ $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" }, { accountType: "Debit", balance: null }) === 0, "deep pointer, nullable"],
-    [t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", lastSync: null }) === 0, "nullable next to $ref"],
-    [t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", created: null }) > 0, "null where not nullable"],
+    [
+      t({ $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" }, { accountType: "Savings" }) > 0,
+      "deep pointer + enum",
+    ],
+    [
+      t(
+        { $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" },
+        { accountType: "Debit", balance: null },
+      ) === 0,
+      "deep pointer, nullable",
+    ],
+    [
+      t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", lastSync: null }) === 0,
+      "nullable next to $ref",
+    ],
+    [
+      t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", created: null }) > 0,
+      "null where not nullable",
+    ],
     [t({ $ref: "#/components/schemas/PushOperation" }, { companyId: "8a210b68-6988-11ed-a1eb-0242ac120002" }) > 0, "PushOperation required"],
     [t({ oneOf: [{ $ref: "#/components/schemas/SourceAccountV2" }, { $ref: "#/components/schemas/SourceAccount" }] }, { id: "a" }) === 0, "oneOf picks v1"],
     [t({ oneOf: [{ type: "object" }, { type: "object" }] }, {}) > 0, "oneOf ambiguity"],
@@ -260,13 +277,14 @@ async function callRaw(method, path, { auth = API_KEY, expectStatus } = {}) {
 }
 
 function isFullErrorMessage(json, status, label) {
-  const ok = json
-    && json.statusCode === status
-    && typeof json.service === "string"
-    && typeof json.error === "string"
-    && /^[0-9a-f]{32}$/.test(json.correlationId)
-    && json.canBeRetried === "Unknown"
-    && json.detailedErrorCode === 0;
+  const ok =
+    json &&
+    json.statusCode === status &&
+    typeof json.service === "string" &&
+    typeof json.error === "string" &&
+    /^[0-9a-f]{32}$/.test(json.correlationId) &&
+    json.canBeRetried === "Unknown" &&
+    json.detailedErrorCode === 0;
   expect(ok, `${label}: not a full ErrorMessage with statusCode ${status}: ${JSON.stringify(json)}`);
 }
 
@@ -321,7 +339,10 @@ try {
 
   r = await call("POST", P.companies, {}, { body: { name: "Toft stores", description: "Bank feed demo", tags: { region: "uk" } }, expectStatus: 200 });
   const company = r.json;
-  expect(company?.name === "Toft stores" && company.description === "Bank feed demo" && company.tags?.region === "uk", `created company: ${JSON.stringify(company)}`);
+  expect(
+    company?.name === "Toft stores" && company.description === "Bank feed demo" && company.tags?.region === "uk",
+    `created company: ${JSON.stringify(company)}`,
+  );
   expect(company?.redirect === `https://link.codat.io/company/${company?.id}`, "company redirect");
   const companyId = company.id;
   for (const name of ["Other Co 1", "Other Co 2"]) await call("POST", P.companies, {}, { body: { name }, expectStatus: 200 });
@@ -331,7 +352,10 @@ try {
   r = await call("GET", P.companies, {}, { query: { query: `id=${companyId}` }, expectStatus: 200 });
   expect(r.json?.totalResults === 1, "query id=");
   r = await call("GET", P.companies, {}, { query: { page: 1, pageSize: 2 }, expectStatus: 200 });
-  expect(r.json?.results.length === 2 && r.json.totalResults === 3 && r.json._links.next && !r.json._links.previous, `page 1 links: ${JSON.stringify(r.json?._links)}`);
+  expect(
+    r.json?.results.length === 2 && r.json.totalResults === 3 && r.json._links.next && !r.json._links.previous,
+    `page 1 links: ${JSON.stringify(r.json?._links)}`,
+  );
   r = await call("GET", P.companies, {}, { query: { page: 2, pageSize: 2 }, expectStatus: 200 });
   expect(r.json?.results.length === 1 && r.json._links.previous && !r.json._links.next, `page 2 links: ${JSON.stringify(r.json?._links)}`);
   await call("GET", P.companies, {}, { query: { query: "nosuchfield=1" }, expectStatus: 400 });
@@ -351,7 +375,10 @@ try {
   r = await call("POST", P.connections, { companyId }, { body: { platformKey: "gbol" }, expectStatus: 200 });
   const connection = r.json;
   const connectionId = connection.id;
-  expect(connection?.status === "Linked" && connection.sourceType === "Accounting" && connection.integrationKey === "gbol", `connection: ${JSON.stringify(connection)}`);
+  expect(
+    connection?.status === "Linked" && connection.sourceType === "Accounting" && connection.integrationKey === "gbol",
+    `connection: ${JSON.stringify(connection)}`,
+  );
   r = await call("GET", P.connections, { companyId }, { expectStatus: 200 });
   expect(r.json?.totalResults === 1 && r.json.results[0].id === connectionId, "list connections");
   r = await call("GET", P.connection, { companyId, connectionId }, { expectStatus: 200 });
@@ -380,7 +407,10 @@ try {
 
   const mk = (id) => ({ id, accountName: `Account ${id}`, accountType: "savings", accountNumber: "23456789", currency: "GBP", balance: 400 });
   r = await call("POST", P.batch, ids, { body: [mk("acc-010"), mk("acc-011")], expectStatus: 201 });
-  expect(r.json?.length === 2 && r.json.every((x) => x.result?.statusCode === 201 && x.result.account?.status === "pending"), `batch 201: ${JSON.stringify(r.json)}`);
+  expect(
+    r.json?.length === 2 && r.json.every((x) => x.result?.statusCode === 201 && x.result.account?.status === "pending"),
+    `batch 201: ${JSON.stringify(r.json)}`,
+  );
   r = await call("POST", P.batch, ids, { body: [mk("acc-010"), mk("acc-012")], expectStatus: 207 });
   expect(r.json?.[0]?.result?.error && !r.json[0].result.account && r.json[1]?.result?.account?.id === "acc-012", `batch 207: ${JSON.stringify(r.json)}`);
   r = await call("POST", P.batch, ids, { body: [mk("acc-010"), mk("acc-011")], expectStatus: 409 });
@@ -388,7 +418,12 @@ try {
 
   r = await call("GET", P.sources, ids, { expectStatus: 200 });
   expect(r.json?.map((a) => a.id).join() === "acc-001,acc-010,acc-011,acc-012", `list sources: ${r.json?.map((a) => a.id)}`);
-  r = await call("PATCH", P.source, { ...ids, accountId: "acc-011" }, { body: { id: "acc-011", accountName: "Renamed savings", balance: 450 }, expectStatus: 200 });
+  r = await call(
+    "PATCH",
+    P.source,
+    { ...ids, accountId: "acc-011" },
+    { body: { id: "acc-011", accountName: "Renamed savings", balance: 450 }, expectStatus: 200 },
+  );
   expect(r.json?.accountName === "Renamed savings" && r.json.balance === 450, `patch source: ${JSON.stringify(r.json)}`);
   await call("PATCH", P.source, { ...ids, accountId: "acc-404" }, { body: { id: "acc-404" }, expectStatus: 404 });
   await call("DELETE", P.source, { ...ids, accountId: "acc-012" }, { expectStatus: 204 });
@@ -404,7 +439,10 @@ try {
   // --- a second connection with version 1 accounts (lists are all v2 or all v1)
   r = await call("POST", P.connections, { companyId }, { body: { platformKey: "qhyg" }, expectStatus: 200 });
   const ids1 = { companyId, connectionId: r.json.id };
-  r = await call("POST", P.sources, ids1, { body: { id: "acc-002", accountName: "account-081", sortCode: "123456", accountType: "Credit", accountNumber: "12345670", currency: "GBP", balance: 99.99 }, expectStatus: 200 });
+  r = await call("POST", P.sources, ids1, {
+    body: { id: "acc-002", accountName: "account-081", sortCode: "123456", accountType: "Credit", accountNumber: "12345670", currency: "GBP", balance: 99.99 },
+    expectStatus: 200,
+  });
   expect(r.json?.status === "pending" && !("routingInfo" in (r.json ?? {})), `create v1: ${JSON.stringify(r.json)}`);
   r = await call("POST", P.batch, ids1, { body: [{ id: "acc-003", accountName: "account-095", currency: "USD", balance: 0 }], expectStatus: 201 });
   await call("POST", P.sources, ids1, { body: mk("acc-v2-on-v1"), expectStatus: 400 });
@@ -416,14 +454,20 @@ try {
   const m1 = r.json?.find((m) => m.sourceAccountId === "acc-001");
   expect(m1?.targetAccountOptions?.length === 2 && m1.targetAccountId === null && m1.status === "pending", `mapping before: ${JSON.stringify(m1)}`);
   const target = m1.targetAccountOptions[0];
-  r = await call("POST", P.mapping, ids, { body: { sourceAccountId: "acc-001", targetAccountId: target.id, feedStartDate: "2024-05-01T00:00:00Z" }, expectStatus: 200 });
+  r = await call("POST", P.mapping, ids, {
+    body: { sourceAccountId: "acc-001", targetAccountId: target.id, feedStartDate: "2024-05-01T00:00:00Z" },
+    expectStatus: 200,
+  });
   expect(r.json?.status === "Success" && r.json.sourceAccountId === "acc-001" && r.json.targetAccountId === target.id, `map: ${JSON.stringify(r.json)}`);
   r = await call("POST", P.mapping, ids, { body: { sourceAccountId: "acc-010", targetAccountId: target.id }, expectStatus: 200 });
   expect(r.json?.status === "Failed" && typeof r.json.error === "string", `second feed to the same target: ${JSON.stringify(r.json)}`);
   await call("POST", P.mapping, ids, { body: { sourceAccountId: "nope", targetAccountId: target.id }, expectStatus: 404 });
   r = await call("GET", P.mapping, ids, { expectStatus: 200 });
   const m2 = r.json?.find((m) => m.sourceAccountId === "acc-001");
-  expect(m2?.status === "connected" && m2.targetAccountId === target.id && m2.targetAccountName === target.name && m2.feedStartDate === "2024-05-01", `mapping after: ${JSON.stringify(m2)}`);
+  expect(
+    m2?.status === "connected" && m2.targetAccountId === target.id && m2.targetAccountName === target.name && m2.feedStartDate === "2024-05-01",
+    `mapping after: ${JSON.stringify(m2)}`,
+  );
   r = await call("GET", P.sources, ids, { expectStatus: 200 });
   expect(r.json?.find((a) => a.id === "acc-001")?.status === "connected", "source account connected");
   r = await call("GET", P.mapping, ids1, { expectStatus: 200 });
@@ -432,25 +476,60 @@ try {
   r = await call("GET", P.bankAccounts, ids, { expectStatus: 200 });
   expect(r.json?.totalResults === 2 && r.json.results.some((b) => b.id === target.id), "bank accounts are the target options");
   await call("GET", P.bankAccountOptions, ids, { expectStatus: 200 });
-  r = await call("POST", P.pushBankAccount, ids, { body: { accountName: "New feed account", accountType: "Debit", currency: "GBP", balance: 0 }, query: { timeoutInMinutes: 10 }, expectStatus: 200 });
-  expect(r.json?.status === "Pending" && r.json.dataType === "bankAccounts" && r.json.data?.accountName === "New feed account", `push bank account: ${JSON.stringify(r.json)}`);
+  r = await call("POST", P.pushBankAccount, ids, {
+    body: { accountName: "New feed account", accountType: "Debit", currency: "GBP", balance: 0 },
+    query: { timeoutInMinutes: 10 },
+    expectStatus: 200,
+  });
+  expect(
+    r.json?.status === "Pending" && r.json.dataType === "bankAccounts" && r.json.data?.accountName === "New feed account",
+    `push bank account: ${JSON.stringify(r.json)}`,
+  );
   await call("POST", P.pushBankAccount, ids, { body: { accountName: "x", currency: "pounds" }, expectStatus: 400 });
 
   // --- transactions
   await call("GET", P.transactionOptions, { ...ids, accountId: "acc-001" }, { expectStatus: 200 });
   await call("GET", P.transactionOptions, { ...ids, accountId: "nope" }, { expectStatus: 404 });
   const transactions = [
-    { id: "txn-001", date: "2024-05-02T09:15:00", description: "Coffee beans", counterparty: "Bean Co", reference: "INV-1", reconciled: false, amount: -42.1, balance: 57.89, transactionType: "Debit" },
+    {
+      id: "txn-001",
+      date: "2024-05-02T09:15:00",
+      description: "Coffee beans",
+      counterparty: "Bean Co",
+      reference: "INV-1",
+      reconciled: false,
+      amount: -42.1,
+      balance: 57.89,
+      transactionType: "Debit",
+    },
     { id: "txn-002", date: "2024-05-02T16:40:00", description: "Card sales", amount: 310, balance: 367.89, transactionType: "Credit" },
   ];
-  await call("POST", P.transactions, { ...ids, accountId: "acc-001" }, { body: { accountId: "acc-001", transactions: [{ amount: "ten" }] }, expectStatus: 400 });
+  await call(
+    "POST",
+    P.transactions,
+    { ...ids, accountId: "acc-001" },
+    { body: { accountId: "acc-001", transactions: [{ amount: "ten" }] }, expectStatus: 400 },
+  );
   await call("POST", P.transactions, { ...ids, accountId: "nope" }, { body: { accountId: "nope", transactions }, expectStatus: 404 });
   const syncBefore = await call("GET", P.latestSync, { ...ids, sourceAccountId: "acc-001" }, { expectStatus: 204 });
   void syncBefore;
-  r = await call("POST", P.transactions, { ...ids, accountId: "acc-001" }, { body: { accountId: "acc-001", transactions }, query: { timeoutInMinutes: 5 }, expectStatus: 200 });
+  r = await call(
+    "POST",
+    P.transactions,
+    { ...ids, accountId: "acc-001" },
+    { body: { accountId: "acc-001", transactions }, query: { timeoutInMinutes: 5 }, expectStatus: 200 },
+  );
   const pushed = r.json;
-  expect(pushed?.status === "Pending" && pushed.dataType === "bankTransactions" && pushed.companyId === companyId && pushed.dataConnectionKey === connectionId
-    && pushed.timeoutInMinutes === 5 && pushed.data?.transactions?.length === 2 && !("completedOnUtc" in pushed), `push transactions: ${JSON.stringify(pushed)}`);
+  expect(
+    pushed?.status === "Pending" &&
+      pushed.dataType === "bankTransactions" &&
+      pushed.companyId === companyId &&
+      pushed.dataConnectionKey === connectionId &&
+      pushed.timeoutInMinutes === 5 &&
+      pushed.data?.transactions?.length === 2 &&
+      !("completedOnUtc" in pushed),
+    `push transactions: ${JSON.stringify(pushed)}`,
+  );
   r = await call("GET", P.pushOp, { companyId, pushOperationKey: pushed.pushOperationKey }, { expectStatus: 200 });
   expect(r.json?.status === "Pending", `operation right after the push: ${r.json?.status}`);
   let op = r.json;
@@ -459,10 +538,16 @@ try {
     await sleep(50);
     op = (await call("GET", P.pushOp, { companyId, pushOperationKey: pushed.pushOperationKey }, { expectStatus: 200 })).json;
   }
-  expect(op?.status === "Success" && op.statusCode === 200 && typeof op.completedOnUtc === "string" && op.changes?.length === 2, `operation after polling: ${JSON.stringify(op)}`);
+  expect(
+    op?.status === "Success" && op.statusCode === 200 && typeof op.completedOnUtc === "string" && op.changes?.length === 2,
+    `operation after polling: ${JSON.stringify(op)}`,
+  );
   await call("GET", P.pushOp, { companyId, pushOperationKey: "00000000-0000-0000-0000-000000000000" }, { expectStatus: 404 });
   r = await call("GET", P.pushOps, { companyId }, { expectStatus: 200 });
-  expect(r.json?.totalResults === 2 && r.json.results.every((o) => o.status === "Success"), `list operations: ${JSON.stringify(r.json?.results?.map((o) => o.status))}`);
+  expect(
+    r.json?.totalResults === 2 && r.json.results.every((o) => o.status === "Success"),
+    `list operations: ${JSON.stringify(r.json?.results?.map((o) => o.status))}`,
+  );
   r = await call("GET", P.pushOps, { companyId }, { query: { query: "dataType=bankTransactions" }, expectStatus: 200 });
   expect(r.json?.totalResults === 1, "query push operations");
   r = await call("GET", P.company, { companyId }, { expectStatus: 200 });
@@ -480,7 +565,10 @@ try {
     await sleep(50);
     sync = (await call("GET", P.sync, { ...ids, sourceAccountId: "acc-001", syncId }, { expectStatus: 200 })).json;
   }
-  expect(sync?.status === "SuccessDataPushed" && sync.pushOperationKeys?.includes(pushed.pushOperationKey) && typeof sync.executionEndUtc === "string", `finished sync: ${JSON.stringify(sync)}`);
+  expect(
+    sync?.status === "SuccessDataPushed" && sync.pushOperationKeys?.includes(pushed.pushOperationKey) && typeof sync.executionEndUtc === "string",
+    `finished sync: ${JSON.stringify(sync)}`,
+  );
   r = await call("GET", P.latestSync, { ...ids, sourceAccountId: "acc-001" }, { expectStatus: 200 });
   expect(r.json?.syncId === syncId, "latest sync");
   await call("GET", P.sync, { ...ids, sourceAccountId: "acc-001", syncId: "00000000-0000-0000-0000-000000000000" }, { expectStatus: 404 });
@@ -518,7 +606,10 @@ try {
 
   // The state other tests inspect: companies -> { data, connections -> { data, accounts } }.
   const stateCompany = fake.state.companies.get(companyId);
-  expect(stateCompany?.data?.name === "Toft stores" && stateCompany.connections.get(connectionId)?.accounts.get("acc-001")?.status === "connected", "state shape");
+  expect(
+    stateCompany?.data?.name === "Toft stores" && stateCompany.connections.get(connectionId)?.accounts.get("acc-001")?.status === "connected",
+    "state shape",
+  );
 
   await call("DELETE", P.company, { companyId }, { expectStatus: 204 });
   await call("GET", P.company, { companyId }, { expectStatus: 404 });
@@ -549,7 +640,10 @@ try {
 
 // Every operation of the spec was called at least once.
 const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.keys(item).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+  Object.keys(item)
+    .filter((m) => ["get", "post", "put", "patch", "delete"].includes(m))
+    .map((m) => `${m.toUpperCase()} ${path}`),
+);
 const missed = operations.filter((o) => !exercised.has(o));
 for (const o of missed) fail(`operation never exercised: ${o}`);
 
@@ -560,4 +654,6 @@ if (violations.length > 0) {
   for (const v of violations) console.error(`  - ${v}`);
   process.exit(1);
 }
-console.log(`OK: ${operations.length}/${operations.length} operations exercised, ${responsesChecked} response bodies valid against ${specPath.replace(/.*\/(?=spec\/)/, "")} (${took}s)`);
+console.log(
+  `OK: ${operations.length}/${operations.length} operations exercised, ${responsesChecked} response bodies valid against ${specPath.replace(/.*\/(?=spec\/)/, "")} (${took}s)`,
+);

@@ -4,13 +4,7 @@
 //
 // `bash scripts/demo.sh` runs it against the local fake API. Against Codat:
 //   CODAT_AUTH_HEADER="Basic <base64 API key>" node examples/node/dist/setup-bank-feed.js
-import {
-  CodatBankFeeds,
-  ErrorMessage,
-  type CreateBankTransactions,
-  type PushOperation,
-  type SourceAccountV2Prototype,
-} from "codat-bank-feeds-wasm";
+import { CodatBankFeeds, type CreateBankTransactions, ErrorMessage, type PushOperation, type SourceAccountV2Prototype } from "codat-bank-feeds-wasm";
 
 const authHeader = process.env.CODAT_AUTH_HEADER;
 if (!authHeader) throw new Error("set CODAT_AUTH_HEADER to `Basic <base64 API key>`");
@@ -40,10 +34,10 @@ console.log(`3. created source account ${source.id} (status ${source.status})`);
 
 const [mapping] = await sdk.accountMapping.get(ids);
 const target = mapping?.targetAccountOptions?.[0];
-if (!mapping || !target) throw new Error("no target account to map to");
+if (!mapping?.sourceAccountId || !target) throw new Error("no target account to map to");
 const mapped = await sdk.accountMapping.create({
   ...ids,
-  requestBody: { sourceAccountId: mapping.sourceAccountId!, targetAccountId: target.id, feedStartDate: "2024-05-01" },
+  requestBody: { sourceAccountId: mapping.sourceAccountId, targetAccountId: target.id, feedStartDate: "2024-05-01" },
 });
 console.log(`4. mapped ${mapped.sourceAccountId} -> ${target.name} (${mapped.status})`);
 

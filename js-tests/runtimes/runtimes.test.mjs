@@ -1,15 +1,16 @@
 // The packed package in every runtime: `npm pack` of pkg/, installed into a fresh temporary
 // project, then the same scenario in Node, Deno, Bun, workerd (miniflare), Chromium and Firefox.
-import { test, before, after } from "node:test";
+
 import assert from "node:assert/strict";
-import { execFileSync, execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { startRuntimeServer } from "./server.mjs";
 import { STEPS } from "./scenario.mjs";
+import { startRuntimeServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -20,7 +21,10 @@ let server;
 
 before(async () => {
   project = mkdtempSync(join(tmpdir(), "codat-bank-feeds-runtime-"));
-  const packed = execFileSync("npm", ["pack", join(root, "pkg"), "--pack-destination", project, "--silent"], { encoding: "utf8" }).trim().split("\n").at(-1);
+  const packed = execFileSync("npm", ["pack", join(root, "pkg"), "--pack-destination", project, "--silent"], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .at(-1);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtime-test", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(project, packed)], { cwd: project, stdio: "ignore" });
   for (const f of ["scenario.mjs", "node-entry.mjs", "worker-entry.mjs", "page-entry.mjs"]) copyFileSync(join(here, f), join(project, f));
@@ -137,7 +141,15 @@ async function inBrowser(runtime, launchOptions) {
 test("Chromium (Debian's chromium, esbuild bundle of the installed package)", async () => {
   await inBrowser("chromium", {
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 

@@ -60,7 +60,7 @@ export async function runScenario(pkg, serverURL, runtime) {
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
   check(event.eventType === "bankFeeds.sourceAccount.connected", "verifyWebhook verifies with WebCrypto");
   try {
-    await pkg.verifyWebhook(vector.body + " ", vector.headers, vector.secret);
+    await pkg.verifyWebhook(`${vector.body} `, vector.headers, vector.secret);
     check(false, "a tampered webhook is refused");
   } catch (err) {
     check(err instanceof pkg.WebhookVerificationError, "a tampered webhook is refused");

@@ -1,9 +1,10 @@
 // The runtime tests' server: answers the scenario's calls by path (so runtimes can share it),
 // counts attempts per flaky id, and serves the browser page's files under /page/.
-import http from "node:http";
+
 import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { join, extname } from "node:path";
+import http from "node:http";
+import { extname, join } from "node:path";
 import { COMPANY_ID, MISSING_ID } from "./scenario.mjs";
 
 const company = (id, extra = {}) => ({
@@ -61,7 +62,14 @@ export async function startRuntimeServer(pageDir) {
       const key = path.split("/").pop();
       const n = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, n);
-      return json(200, { companyId: COMPANY_ID, pushOperationKey: key, dataConnectionKey: COMPANY_ID, requestedOnUtc: "2024-01-01T00:00:00Z", status: n === 1 ? "Pending" : "Success", statusCode: 200 });
+      return json(200, {
+        companyId: COMPANY_ID,
+        pushOperationKey: key,
+        dataConnectionKey: COMPANY_ID,
+        requestedOnUtc: "2024-01-01T00:00:00Z",
+        status: n === 1 ? "Pending" : "Success",
+        statusCode: 200,
+      });
     }
     if (req.method === "POST" && path === "/companies") {
       const input = JSON.parse(body);
@@ -70,7 +78,14 @@ export async function startRuntimeServer(pageDir) {
     const id = decodeURIComponent(path.split("/")[2] ?? "");
     if (req.method === "GET" && id === COMPANY_ID) return json(200, company(id));
     if (req.method === "GET" && id === MISSING_ID) {
-      return json(404, { statusCode: 404, service: "PublicApi", error: "Company not found", correlationId: "abc", canBeRetried: "Unknown", detailedErrorCode: 0 });
+      return json(404, {
+        statusCode: 404,
+        service: "PublicApi",
+        error: "Company not found",
+        correlationId: "abc",
+        canBeRetried: "Unknown",
+        detailedErrorCode: 0,
+      });
     }
     if (req.method === "GET" && id.startsWith("flaky-")) {
       const n = (attempts.get(id) ?? 0) + 1;

@@ -4,7 +4,7 @@ import * as pkg from "codat-bank-feeds-wasm";
 import { runScenario } from "./scenario.mjs";
 
 export default {
-  async fetch(request, env) {
+  async fetch(_request, env) {
     try {
       return Response.json(await runScenario(pkg, env.SERVER_URL, "workerd"));
     } catch (err) {

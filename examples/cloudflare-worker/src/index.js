@@ -35,10 +35,13 @@ export default {
       const source = await sdk.sourceAccounts.create({ ...ids, requestBody: account });
       const [mapping] = await sdk.accountMapping.get(ids);
       const target = mapping?.targetAccountOptions?.[0];
-      const mapped = target
-        ? await sdk.accountMapping.create({ ...ids, requestBody: { sourceAccountId: source.id, targetAccountId: target.id } })
-        : undefined;
-      return Response.json({ companyId: company.id, connectionId: connection.id, sourceAccountId: source.id, mapping: mapped?.status ?? "no target account yet" });
+      const mapped = target ? await sdk.accountMapping.create({ ...ids, requestBody: { sourceAccountId: source.id, targetAccountId: target.id } }) : undefined;
+      return Response.json({
+        companyId: company.id,
+        connectionId: connection.id,
+        sourceAccountId: source.id,
+        mapping: mapped?.status ?? "no target account yet",
+      });
     } catch (err) {
       if (err instanceof InvalidRequestError) return Response.json({ error: err.message, field: err.field }, { status: 400 });
       if (err instanceof CodatBankFeedsError) return Response.json({ error: err.message, status: err.statusCode }, { status: 502 });
