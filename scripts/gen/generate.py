@@ -50,7 +50,16 @@ def generate(spec, readme, error_table):
     out.update(ops.run())
     out["README.md"] = readme_counts(readme, ops)
     out.update(errors.run(error_table))
-    return {path: rustfmt(text) if path.endswith(".rs") else text for path, text in out.items()}
+    return {path: formatted(path, text) for path, text in out.items()}
+
+
+def formatted(path, text):
+    """The text as the project's formatters write it: rustfmt for Rust, Biome for JS."""
+    if path.endswith(".rs"):
+        return rustfmt(text)
+    if path.endswith((".js", ".ts")):
+        return biome(path, text)
+    return text
 
 
 def rustfmt(text):
@@ -61,6 +70,16 @@ def rustfmt(text):
     done = subprocess.run([exe, "--edition", "2021", "--emit", "stdout"], input=text, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"rustfmt refused generated code:\n{done.stderr}")
+    return done.stdout
+
+
+def biome(path, text):
+    exe = os.path.join(ROOT, "node_modules", ".bin", "biome")
+    if not os.path.exists(exe):
+        sys.exit("Biome is not installed (bash scripts/setup.sh): the JS output would not match npm run lint")
+    done = subprocess.run([exe, "format", f"--stdin-file-path={path}"], input=text, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        sys.exit(f"Biome refused generated {path}:\n{done.stderr}")
     return done.stdout
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import unittest
 
+import errors
 import generate
 from operations import camel, method_name
 
@@ -148,6 +149,27 @@ class ExtraOperation(unittest.TestCase):
         self.assertIn('"Pending" | "Failed" | "Success" | "TimedOut" | "Queued"', self.files["src/models/push_operation.rs"])
         waits = {o["method"]: o.get("wait") for o in table(self.files)["table"]}
         self.assertEqual(waits["getCreateOperation"]["inProgress"], ["Pending", "Queued"])
+
+
+class ErrorClasses(unittest.TestCase):
+    def test_one_list_gives_the_js_classes_their_types_and_the_rust_names(self):
+        files = errors.run(ERRORS)
+        names = [c["name"] for c in json.loads(ERRORS)["classes"]]
+        self.assertEqual(names[0], "CodatBankFeedsError")
+        for name in names:
+            self.assertIn(f"class {name} extends", files["js/errors.js"])
+            self.assertIn(f"export class {name} extends", files["js/errors.d.ts"])
+            self.assertIn(f'Class::{name} => "{name}",', files["src/error/classes.rs"])
+        self.assertIn('define(this, "rawResponse", details.rawResponse);', files["js/errors.js"])
+        self.assertIn("readonly field: string;", files["js/errors.d.ts"])
+        self.assertIn("export function createError(name, message, details)", files["js/errors.js"])
+
+    def test_a_class_must_follow_its_parent(self):
+        table = json.loads(ERRORS)
+        table["classes"].append({"name": "Orphan", "extends": "Missing", "doc": "x", "fields": []})
+        with self.assertRaises(SystemExit) as caught:
+            errors.run(json.dumps(table))
+        self.assertIn("Orphan extends Missing, which is not listed before it", str(caught.exception.code))
 
 
 class Refusals(unittest.TestCase):
