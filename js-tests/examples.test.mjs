@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "../examples/mock-api/server.mjs";
-import { sdk } from "./helpers.mjs";
+import { sdk } from "./support/helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const API_KEY_B64 = "ZGVtby1rZXk=";

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { test } from "node:test";
-import { company, unavailable } from "./fixtures.mjs";
-import { rejection, sdk, useMockServer } from "./helpers.mjs";
+import { company, unavailable } from "./support/fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
 import { test } from "node:test";
-import { company, notFound, unavailable } from "./fixtures.mjs";
-import { API_KEY, rejection, sdk, useMockServer } from "./helpers.mjs";
+import { company, notFound, unavailable } from "./support/fixtures.mjs";
+import { API_KEY, rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
 const C = company.id;

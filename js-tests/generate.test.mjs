@@ -11,9 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { rejection } from "./helpers.mjs";
-import { startPrism } from "./prism.mjs";
-import { loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
+import { rejection } from "./support/helpers.mjs";
+import { startPrism } from "./support/prism.mjs";
+import { loadSpec, loadTable, specOperations } from "./support/spec-examples.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixture = JSON.parse(readFileSync(join(root, "scripts/gen/fixtures/extra-operation.json"), "utf8"));

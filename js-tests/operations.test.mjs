@@ -3,8 +3,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { notFound } from "./fixtures.mjs";
-import { rejection, sdk, useMockServer } from "./helpers.mjs";
+import { notFound } from "./support/fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";

@@ -4,9 +4,9 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { rejection, sdk } from "./helpers.mjs";
-import { startPrism } from "./prism.mjs";
-import { exampleRequest, loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
+import { rejection, sdk } from "./support/helpers.mjs";
+import { startPrism } from "./support/prism.mjs";
+import { exampleRequest, loadSpec, loadTable, specOperations } from "./support/spec-examples.mjs";
 
 let prism;
 let serverURL;

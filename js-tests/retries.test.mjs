@@ -2,8 +2,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { company, notFound, unavailable } from "./fixtures.mjs";
-import { rejection, sdk, useMockServer } from "./helpers.mjs";
+import { company, notFound, unavailable } from "./support/fixtures.mjs";
+import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
 const ID = company.id;

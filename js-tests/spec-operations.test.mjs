@@ -5,8 +5,8 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { useMockServer } from "./helpers.mjs";
-import { examplePage, exampleRequest, exampleResponse, loadSpec, loadTable, specOperations } from "./spec-examples.mjs";
+import { useMockServer } from "./support/helpers.mjs";
+import { examplePage, exampleRequest, exampleResponse, loadSpec, loadTable, specOperations } from "./support/spec-examples.mjs";
 
 const ctx = useMockServer();
 const spec = loadSpec();

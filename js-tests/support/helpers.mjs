@@ -1,12 +1,12 @@
 // @ts-check
 import { after, before, beforeEach } from "node:test";
-import * as sdk from "../pkg/node.js";
+import * as sdk from "../../pkg/node.js";
 import { startMockServer } from "./mock-server.mjs";
 
 export { sdk };
 export const API_KEY = "Basic c2VjcmV0LWFwaS1rZXktMTIzNDU=";
 /** Short waits so retry tests run in milliseconds. */
-/** @type {import("../pkg/index.js").RetryConfig} */
+/** @type {import("../../pkg/index.js").RetryConfig} */
 export const FAST_RETRIES = {
   strategy: "backoff",
   backoff: { initialInterval: 5, maxInterval: 20, exponent: 1.5, maxElapsedTime: 2000 },

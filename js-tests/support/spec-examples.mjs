@@ -5,7 +5,7 @@
 // extra-operation test) use these, so a new operation is tested the day it is generated.
 import { readFileSync } from "node:fs";
 
-const root = new URL("..", import.meta.url);
+const root = new URL("../..", import.meta.url);
 
 export function loadSpec(path = new URL("spec/Codat-Bank-Feeds.json", root)) {
   return JSON.parse(readFileSync(path, "utf8"));
