@@ -1,11 +1,13 @@
-// Self-check for the fake Codat API: starts it on a free port, walks the whole bank-feed flow
-// with plain fetch, and validates every response body against the response schema the OpenAPI
-// spec documents for that operation and status code. Exits non-zero on any violation.
+// Self-check for the fake Codat API: starts it on a free port behind Prism's validating proxy,
+// walks the whole bank-feed flow with plain fetch, and fails on every response Prism finds out
+// of the spec (its `sl-violations` header) and every status the spec does not document for the
+// operation. Exits non-zero on any violation. The schema checking is Prism's: no third validator.
 //
 //   node examples/mock-api/check.mjs            (spec: spec/Codat-Bank-Feeds.json, or $CODAT_SPEC)
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startPrism } from "../../js-tests/support/prism.mjs";
 import { startFakeCodat } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,173 +20,11 @@ if (!specPath) {
 }
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
 
-// ---------------------------------------------------------------------------------------------
-// A small JSON-schema (OpenAPI 3.0 flavour) validator
-
+/** A `$ref` of the spec, resolved. */
 function resolvePointer(ref) {
-  if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${ref}`);
   let node = spec;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object" || !(key in node)) throw new Error(`unresolvable $ref ${ref} (at "${key}")`);
-    node = node[key];
-  }
+  for (const raw of ref.slice(2).split("/")) node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
   return node;
-}
-
-const ANNOTATIONS = new Set(["title", "description", "example", "examples", "deprecated", "definitions", "default", "readOnly", "writeOnly", "externalDocs"]);
-const isAnnotation = (k) => ANNOTATIONS.has(k) || k.startsWith("x-");
-
-const FORMATS = {
-  uuid: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s),
-  "date-time": (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
-  uri: (s) => {
-    try {
-      new URL(s);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  ISO4217: (s) => /^[A-Z]{3}$/.test(s),
-};
-
-const typeOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
-const TYPE_CHECKS = {
-  object: (v) => typeOf(v) === "object",
-  array: Array.isArray,
-  string: (v) => typeof v === "string",
-  number: (v) => typeof v === "number" && Number.isFinite(v),
-  integer: (v) => Number.isInteger(v),
-  boolean: (v) => typeof v === "boolean",
-};
-
-/** Appends "path: problem" strings to `errors`. */
-function validate(schema, value, path, errors) {
-  if (schema === undefined || schema === true) return;
-  if (schema === false) {
-    errors.push(`${path}: no value is allowed here`);
-    return;
-  }
-  // OpenAPI 3.0: `nullable: true` admits null, also next to a $ref (as this spec uses it).
-  if (value === null && schema.nullable === true) return;
-  if (schema.$ref) {
-    validate(resolvePointer(schema.$ref), value, path, errors);
-    const siblings = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$ref" && k !== "nullable" && !isAnnotation(k)));
-    if (Object.keys(siblings).length > 0) validate(siblings, value, path, errors);
-    return;
-  }
-
-  for (const sub of schema.allOf ?? []) validate(sub, value, path, errors);
-  if (schema.anyOf) {
-    const ok = schema.anyOf.some((sub) => branchErrors(sub, value, path).length === 0);
-    if (!ok) errors.push(`${path}: matches none of anyOf (${schema.anyOf.length} branches)`);
-  }
-  if (schema.oneOf) {
-    const results = schema.oneOf.map((sub) => branchErrors(sub, value, path));
-    const matching = results.filter((r) => r.length === 0).length;
-    if (matching === 0) {
-      errors.push(`${path}: matches none of oneOf:\n${results.map((r, i) => `      branch ${i}: ${r.slice(0, 4).join(" | ")}`).join("\n")}`);
-    } else if (matching > 1 && !(Array.isArray(value) && value.length === 0)) {
-      // An empty array matches every "array of X" branch; the spec's list responses are
-      // written that way, so [] is the one ambiguity accepted.
-      errors.push(`${path}: matches ${matching} branches of oneOf (must match exactly one)`);
-    }
-  }
-
-  if (value === null) {
-    if (schema.type) errors.push(`${path}: null is not allowed (type ${schema.type}, not nullable)`);
-    else if (schema.enum && !schema.enum.includes(null)) errors.push(`${path}: null is not one of the enum values`);
-    return;
-  }
-  if (schema.type) {
-    const check = TYPE_CHECKS[schema.type];
-    if (!check) throw new Error(`unknown type ${schema.type} at ${path}`);
-    if (!check(value)) {
-      errors.push(`${path}: expected ${schema.type}, got ${typeOf(value)} ${JSON.stringify(value)?.slice(0, 60)}`);
-      return;
-    }
-  }
-  if (schema.enum && !schema.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-
-  if (typeof value === "string") {
-    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: shorter than ${schema.minLength}`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path}: longer than ${schema.maxLength}`);
-    if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) errors.push(`${path}: ${JSON.stringify(value)} does not match /${schema.pattern}/`);
-    if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format](value))
-      errors.push(`${path}: ${JSON.stringify(value)} is not a valid ${schema.format}`);
-  }
-  if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: ${value} < minimum ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${path}: ${value} > maximum ${schema.maximum}`);
-    if (schema.format === "int32" && (value < -(2 ** 31) || value > 2 ** 31 - 1)) errors.push(`${path}: ${value} is out of int32 range`);
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${path}: fewer than ${schema.minItems} items`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${path}: more than ${schema.maxItems} items`);
-    if (schema.items) {
-      for (const [i, item] of value.entries()) validate(schema.items, item, `${path}[${i}]`, errors);
-    }
-  }
-  if (typeOf(value) === "object") {
-    const props = schema.properties ?? {};
-    for (const key of schema.required ?? []) {
-      if (!Object.hasOwn(value, key)) errors.push(`${path}: required property "${key}" is missing`);
-    }
-    for (const [key, v] of Object.entries(value)) {
-      const at = `${path}.${key}`;
-      if (Object.hasOwn(props, key)) validate(props[key], v, at, errors);
-      else if (schema.additionalProperties === false) errors.push(`${at}: additional property not allowed`);
-      else if (typeof schema.additionalProperties === "object") validate(schema.additionalProperties, v, at, errors);
-      if (schema.propertyNames) validate({ type: "string", ...schema.propertyNames }, key, `${path} (property name "${key}")`, errors);
-    }
-    const n = Object.keys(value).length;
-    if (schema.maxProperties !== undefined && n > schema.maxProperties) errors.push(`${path}: more than ${schema.maxProperties} properties`);
-    if (schema.minProperties !== undefined && n < schema.minProperties) errors.push(`${path}: fewer than ${schema.minProperties} properties`);
-  }
-}
-
-function branchErrors(schema, value, path) {
-  const errs = [];
-  validate(schema, value, path, errs);
-  return errs;
-}
-
-// A few assertions that the validator itself catches what it must (so a pass means something).
-{
-  const t = (schema, value) => branchErrors(schema, value, "$").length;
-  const selfTests = [
-    [t({ $ref: "#/components/schemas/Connection" }, { id: "x" }) > 0, "Connection without required fields"],
-    [t({ $ref: "#/components/schemas/BankFeedMapping" }, { sourceAccountId: "a", extra: 1 }) > 0, "additionalProperties:false"],
-    [
-      t({ $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" }, { accountType: "Savings" }) > 0,
-      "deep pointer + enum",
-    ],
-    [
-      t(
-        { $ref: "#/components/schemas/BankAccounts/allOf/0/properties/results/items/definitions/bankAccountPrototype" },
-        { accountType: "Debit", balance: null },
-      ) === 0,
-      "deep pointer, nullable",
-    ],
-    [
-      t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", lastSync: null }) === 0,
-      "nullable next to $ref",
-    ],
-    [
-      t({ $ref: "#/components/schemas/Company" }, { id: "8a210b68-6988-11ed-a1eb-0242ac120002", name: "n", redirect: "https://x.io", created: null }) > 0,
-      "null where not nullable",
-    ],
-    [t({ $ref: "#/components/schemas/PushOperation" }, { companyId: "8a210b68-6988-11ed-a1eb-0242ac120002" }) > 0, "PushOperation required"],
-    [t({ oneOf: [{ $ref: "#/components/schemas/SourceAccountV2" }, { $ref: "#/components/schemas/SourceAccount" }] }, { id: "a" }) === 0, "oneOf picks v1"],
-    [t({ oneOf: [{ type: "object" }, { type: "object" }] }, {}) > 0, "oneOf ambiguity"],
-    [t({ $ref: "#/components/schemas/ErrorMessage" }, { statusCode: "401" }) > 0, "integer type"],
-  ];
-  const broken = selfTests.filter(([ok]) => !ok).map(([, name]) => name);
-  if (broken.length > 0) {
-    console.error(`check: the validator's self-test failed: ${broken.join(", ")}`);
-    process.exit(2);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,21 +63,28 @@ function checkBody(label, doc, res, text) {
     fail(`${label}: body is not JSON: ${text.slice(0, 100)}`);
     return undefined;
   }
-  const errs = [];
-  validate(doc.schema, json, "$", errs);
-  for (const e of errs) fail(`${label}: ${e}`);
+  for (const v of responseViolations(res)) fail(`${label}: ${v}`);
   responsesChecked++;
   return json;
 }
 
+/** What Prism's proxy found wrong with the fake's response (request findings are the check's own doing). */
+function responseViolations(res) {
+  const header = res.headers.get("sl-violations");
+  if (!header) return [];
+  return JSON.parse(header)
+    .filter((v) => v.location?.[0] === "response" && v.severity === "Error")
+    .map((v) => `${v.location.join(".")}: ${v.message}`);
+}
+
 let baseUrl;
 /** Calls an operation of the spec by its path template; validates the answer. */
-async function call(method, template, params = {}, { query, body, rawBody, auth = API_KEY, expectStatus } = {}) {
+async function call(method, template, params = {}, { query, body, rawBody, auth = API_KEY, expectStatus, direct = false } = {}) {
   const path = template.replace(/\{(\w+)\}/g, (_, k) => {
     if (params[k] === undefined) throw new Error(`missing path parameter ${k} for ${template}`);
     return encodeURIComponent(params[k]);
   });
-  const url = new URL(baseUrl + path);
+  const url = new URL((direct ? fake.url : baseUrl) + path);
   for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, String(v));
   const headers = {};
   if (auth) headers.authorization = auth;
@@ -320,7 +167,8 @@ const P = {
 
 const logLines = [];
 const fake = await startFakeCodat({ apiKey: API_KEY, log: (line) => logLines.push(line) });
-baseUrl = fake.url;
+const proxy = await startPrism(specPath, { upstream: fake.url });
+baseUrl = proxy.url;
 const started = Date.now();
 
 try {
@@ -334,7 +182,8 @@ try {
   // --- companies
   let r = await call("POST", P.companies, {}, { body: { description: "no name" }, expectStatus: 400 });
   isFullErrorMessage(r.json, 400, "create company without name");
-  r = await call("POST", P.companies, {}, { rawBody: "{not json", expectStatus: 400 });
+  // Straight to the fake: Prism's proxy answers malformed JSON itself.
+  r = await call("POST", P.companies, {}, { rawBody: "{not json", expectStatus: 400, direct: true });
   isFullErrorMessage(r.json, 400, "invalid JSON body");
 
   r = await call("POST", P.companies, {}, { body: { name: "Toft stores", description: "Bank feed demo", tags: { region: "uk" } }, expectStatus: 200 });
@@ -619,13 +468,15 @@ try {
   expect(logLines.length > 50 && logLines.some((l) => /^GET \/companies 401 /.test(l)), `log lines: ${logLines.slice(0, 3)}`);
   expect(!logLines.some((l) => l.includes("ZGVtby1rZXk") || l.includes("Bearer")), "log lines must not contain credentials");
 } finally {
+  proxy.stop();
   await fake.close();
 }
 
 // --- token expiry and push timing, on a second instance with short timings
 {
   const quick = await startFakeCodat({ apiKey: API_KEY, tokenTtlMs: 100, pushCompletesAfterMs: 0 });
-  baseUrl = quick.url;
+  const quickProxy = await startPrism(specPath, { upstream: quick.url });
+  baseUrl = quickProxy.url;
   try {
     const company = (await call("POST", P.companies, {}, { body: { name: "Expiring" }, expectStatus: 200 })).json;
     const token = (await call("GET", P.token, { companyId: company.id }, { expectStatus: 200 })).json;
@@ -634,6 +485,7 @@ try {
     await sleep(150);
     await call("GET", P.company, { companyId: company.id }, { auth: `Bearer ${token.accessToken}`, expectStatus: 401 });
   } finally {
+    quickProxy.stop();
     await quick.close();
   }
 }

@@ -12,235 +12,40 @@
 // "Success", managed syncs finishing) are applied when the next request arrives, using the time
 // they were due, so no timers are left running.
 
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { realpathSync } from "node:fs";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
-
-const DEFAULT_API_KEY = "Basic ZGVtby1rZXk="; // base64("demo-key")
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const SERVICE = "PublicApi";
-
-const V2_ACCOUNT_TYPES = ["checking", "savings", "loan", "creditCard", "prepaidCard"];
-const SOURCE_ACCOUNT_STATUSES = ["pending", "connected", "connecting", "disconnected", "unknown"];
-const ROUTING_TYPES = ["rtn", "aba", "swift", "bsb", "iban", "nz2", "trno", "sortcode", "blz", "ifsc", "bankcode", "apca", "clabe"];
-const CONNECTION_STATUSES = ["PendingAuth", "Linked", "Unlinked", "Deauthorized"];
-const BANK_ACCOUNT_TYPES = ["Unknown", "Credit", "Debit"];
-const BANK_ACCOUNT_STATUSES = ["Unknown", "Active", "Archived", "Pending"];
-const TRANSACTION_TYPES = [
-  "Unknown",
-  "Credit",
-  "Debit",
-  "Int",
-  "Div",
-  "Fee",
-  "SerChg",
-  "Dep",
-  "Atm",
-  "Pos",
-  "Xfer",
-  "Check",
-  "Payment",
-  "Cash",
-  "DirectDep",
-  "DirectDebit",
-  "RepeatPmt",
-  "Other",
-];
-const COMPANY_NAME_PATTERN = /^[A-Za-z0-9\s\-',&@.,?!\s]+$/;
-const PLATFORM_NAMES = {
-  gbol: "Xero",
-  qhyg: "QuickBooks Online",
-  hcws: "QuickBooks Online Bank Feeds",
-  mqjo: "Sandbox",
-};
-
-// ---------------------------------------------------------------------------------------------
-// Errors and small helpers
-
-class ApiError extends Error {
-  constructor(status, message, validation) {
-    super(message);
-    this.status = status;
-    this.validation = validation;
-  }
-}
-
-const badRequest = (message, validation) => new ApiError(400, message, validation);
-const notFound = (message) => new ApiError(404, message);
-
-function errorBody(statusCode, error, validation) {
-  const body = { statusCode, service: SERVICE, error, correlationId: randomBytes(16).toString("hex") };
-  if (validation) body.validation = validation;
-  body.canBeRetried = "Unknown";
-  body.detailedErrorCode = 0;
-  return body;
-}
-
-/** Collects field problems; `throwIfAny` turns them into one 400 ErrorMessage. */
-class Problems {
-  constructor() {
-    this.items = [];
-  }
-  add(itemId, message) {
-    this.items.push({ itemId, message, validatorName: "FakeCodatValidator" });
-  }
-  throwIfAny(summary = "Error processing request - not valid.") {
-    if (this.items.length > 0) {
-      const detail = this.items.map((e) => (e.itemId ? `${e.itemId}: ${e.message}` : e.message)).join("; ");
-      throw badRequest(`${summary} ${detail}`, { errors: this.items, warnings: [] });
-    }
-  }
-}
-
-const iso = (ms) => new Date(ms).toISOString();
-const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-const isNumber = (v) => typeof v === "number" && Number.isFinite(v);
-const has = (o, k) => Object.hasOwn(o, k);
-
-/** A stable UUID-shaped id derived from a string (integration ids per platform key). */
-function stableUuid(seed) {
-  const h = createHash("sha256").update(seed).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function randomCode(length, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789") {
-  const bytes = randomBytes(length);
-  let out = "";
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
-}
-
-function requireObjectBody(body, what = "request body") {
-  if (body === undefined) throw badRequest(`Error processing request - the ${what} is required.`);
-  if (!isObject(body)) throw badRequest(`Error processing request - the ${what} must be a JSON object.`);
-  return body;
-}
-
-// Field checks: each returns true when the value is acceptable.
-function checkString(p, obj, key, { required = false, nullable = false, minLength = 0 } = {}) {
-  if (!has(obj, key) || obj[key] === undefined) {
-    if (required) p.add(key, `'${key}' is required.`);
-    return;
-  }
-  const v = obj[key];
-  if (v === null) {
-    if (!nullable) p.add(key, `'${key}' must not be null.`);
-    return;
-  }
-  if (typeof v !== "string") p.add(key, `'${key}' must be a string.`);
-  else if (v.length < minLength) p.add(key, `'${key}' must not be empty.`);
-}
-
-function checkNumber(p, obj, key, { required = false, nullable = false } = {}) {
-  if (!has(obj, key) || obj[key] === undefined) {
-    if (required) p.add(key, `'${key}' is required.`);
-    return;
-  }
-  const v = obj[key];
-  if (v === null) {
-    if (!nullable) p.add(key, `'${key}' must not be null.`);
-    return;
-  }
-  if (!isNumber(v)) p.add(key, `'${key}' must be a number.`);
-}
-
-function checkEnum(p, obj, key, values, { required = false, nullable = false } = {}) {
-  if (!has(obj, key) || obj[key] === undefined) {
-    if (required) p.add(key, `'${key}' is required.`);
-    return;
-  }
-  const v = obj[key];
-  if (v === null) {
-    if (!nullable) p.add(key, `'${key}' must not be null.`);
-    return;
-  }
-  if (!values.includes(v)) p.add(key, `'${key}' must be one of: ${values.join(", ")}.`);
-}
-
-function checkCurrency(p, obj, key, { required = false } = {}) {
-  checkString(p, obj, key, { required });
-  if (typeof obj[key] === "string" && !/^[A-Z]{3}$/.test(obj[key])) {
-    p.add(key, `'${key}' must be an ISO 4217 currency code such as GBP.`);
-  }
-}
-
-function checkTags(p, tags) {
-  if (tags === undefined) return;
-  if (!isObject(tags)) {
-    p.add("tags", "'tags' must be an object of string values.");
-    return;
-  }
-  const keys = Object.keys(tags);
-  if (keys.length > 10) p.add("tags", "At most 10 tags are allowed.");
-  for (const k of keys) {
-    if (k.length < 1 || k.length > 27) p.add(`tags.${k}`, "Tag names must be 1 to 27 characters long.");
-    if (typeof tags[k] !== "string") p.add(`tags.${k}`, "Tag values must be strings.");
-    else if (tags[k].length > 100) p.add(`tags.${k}`, "Tag values must be at most 100 characters long.");
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Query language: `field op value` clauses joined by && and || (&& binds tighter), where op is one
-// of = != > < >= <= ~ (contains). Values may be wrapped in quotes or {braces}. Comparison of
-// strings is case-insensitive.
-
-function parseQuery(text, knownFields, resource) {
-  const orGroups = text.split("||").map((group) =>
-    group.split("&&").map((clause) => {
-      const m = /^\s*([A-Za-z_][\w.]*)\s*(!=|>=|<=|=|>|<|~)\s*(.*?)\s*$/.exec(clause);
-      if (!m || m[3] === "") throw new ApiError(400, "Error parsing query - Malformed query.");
-      const [, field, op, raw] = m;
-      if (knownFields && !knownFields.includes(field)) {
-        throw new ApiError(400, `Error parsing query - Could not resolve property ${field} on ${resource}`);
-      }
-      let value = raw;
-      if (/^(".*"|'.*'|\{.*\})$/.test(value)) value = value.slice(1, -1);
-      return { field, op, value };
-    }),
-  );
-  return (record) => orGroups.some((clauses) => clauses.every((c) => matchClause(record, c)));
-}
-
-function matchClause(record, { field, op, value }) {
-  let actual = record;
-  for (const part of field.split(".")) actual = actual == null ? undefined : actual[part];
-  if (value.toLowerCase() === "null") {
-    const isNull = actual === null || actual === undefined;
-    return op === "!=" ? !isNull : op === "=" ? isNull : false;
-  }
-  if (actual === null || actual === undefined) return op === "!=";
-  let a = actual;
-  let b = value;
-  if (typeof actual === "number") {
-    b = Number(value);
-    if (Number.isNaN(b)) return op === "!=";
-  } else if (typeof actual === "boolean") {
-    a = String(actual);
-    b = value.toLowerCase();
-  } else {
-    a = String(actual).toLowerCase();
-    b = value.toLowerCase();
-  }
-  switch (op) {
-    case "=":
-      return a === b;
-    case "!=":
-      return a !== b;
-    case ">":
-      return a > b;
-    case "<":
-      return a < b;
-    case ">=":
-      return a >= b;
-    case "<=":
-      return a <= b;
-    case "~":
-      return String(a).includes(String(b));
-    default:
-      return false;
-  }
-}
+import {
+  ApiError,
+  badRequest,
+  COMPANY_NAME_PATTERN,
+  checkCurrency,
+  checkEnum,
+  checkNumber,
+  checkString,
+  checkTags,
+  DEFAULT_API_KEY,
+  errorBody,
+  has,
+  isObject,
+  iso,
+  MAX_BODY_BYTES,
+  notFound,
+  Problems,
+  parseQuery,
+  ROUTING_TYPES,
+  TRANSACTION_TYPES,
+  V2_ACCOUNT_TYPES,
+} from "./lib.mjs";
+import { accountMappingRoutes } from "./routes/account-mapping.mjs";
+import { bankAccountsRoutes } from "./routes/bank-accounts.mjs";
+import { companiesRoutes } from "./routes/companies.mjs";
+import { companyInformationRoutes } from "./routes/company-information.mjs";
+import { connectionsRoutes } from "./routes/connections.mjs";
+import { managedBankFeedsRoutes } from "./routes/managed-bank-feeds.mjs";
+import { sourceAccountsRoutes } from "./routes/source-accounts.mjs";
+import { transactionsRoutes } from "./routes/transactions.mjs";
 
 // ---------------------------------------------------------------------------------------------
 // The server
@@ -720,628 +525,54 @@ export async function startFakeCodat({
     p.throwIfAny();
   }
 
+  const ctx = {
+    V1_FIELDS,
+    addSourceAccount,
+    advance,
+    apiKey,
+    assertSameVersion,
+    bankAccountOptions,
+    bankAccountPublic,
+    bankAccountView,
+    bankTransactionOptions,
+    buildSourceAccount,
+    choices,
+    companyFromBody,
+    companyView,
+    completePush,
+    connectionVersion,
+    connectionView,
+    filterByQuery,
+    finishSync,
+    getCompany,
+    getConnection,
+    getSourceAccount,
+    intParam,
+    isV2Body,
+    logLine,
+    newPushOperation,
+    paginate,
+    prop,
+    pushCompletesAfterMs,
+    pushOperationView,
+    seedBankAccounts,
+    sourceAccountV1View,
+    sourceAccountView,
+    state,
+    syncCompletesAfterMs,
+    syncView,
+    timeoutParam,
+    tokenTtlMs,
+  };
   const routes = [
-    // Companies
-    [
-      "POST",
-      "/companies",
-      ({ body }) => {
-        requireObjectBody(body);
-        companyFromBody(body, { partial: false });
-        const now = Date.now();
-        const company = {
-          data: {
-            id: randomUUID(),
-            name: body.name,
-            description: body.description ?? null,
-            tags: body.tags ? { ...body.tags } : {},
-            created: iso(now),
-            lastSync: null,
-            createdByUserName: null,
-            products: ["bank-feeds"],
-          },
-          connections: new Map(),
-          get id() {
-            return this.data.id;
-          },
-        };
-        state.companies.set(company.id, company);
-        return { status: 200, json: companyView(company) };
-      },
-    ],
-    [
-      "GET",
-      "/companies",
-      ({ query }) => {
-        let views = [...state.companies.values()].map(companyView);
-        views = filterByQuery(views, query, ["id", "name", "description", "redirect", "lastSync", "created", "createdByUserName"], "Company");
-        const tags = query.get("tags");
-        if (tags) {
-          const match = parseQuery(tags, null, "tags");
-          views = views.filter((v) => match(v.tags));
-        }
-        return { status: 200, json: paginate(views, query, "/companies") };
-      },
-    ],
-    ["GET", "/companies/:companyId", ({ params }) => ({ status: 200, json: companyView(getCompany(params.companyId)) })],
-    [
-      "DELETE",
-      "/companies/:companyId",
-      ({ params }) => {
-        getCompany(params.companyId);
-        state.companies.delete(params.companyId);
-        for (const [k, op] of state.pushOperations) if (op.companyId === params.companyId) state.pushOperations.delete(k);
-        for (const [k, s] of state.syncs) if (s.companyId === params.companyId) state.syncs.delete(k);
-        for (const [t, rec] of state.tokens) if (rec.companyId === params.companyId) state.tokens.delete(t);
-        return { status: 204 };
-      },
-    ],
-    [
-      "PUT",
-      "/companies/:companyId",
-      ({ params, body }) => {
-        const company = getCompany(params.companyId);
-        requireObjectBody(body);
-        companyFromBody(body, { partial: false });
-        company.data.name = body.name;
-        company.data.description = body.description ?? null;
-        company.data.tags = body.tags ? { ...body.tags } : {};
-        return { status: 200, json: companyView(company) };
-      },
-    ],
-    [
-      "PATCH",
-      "/companies/:companyId",
-      ({ params, body }) => {
-        const company = getCompany(params.companyId);
-        requireObjectBody(body);
-        companyFromBody(body, { partial: true });
-        if (body.name !== undefined) company.data.name = body.name;
-        if (body.description !== undefined) company.data.description = body.description;
-        if (body.tags !== undefined) company.data.tags = { ...body.tags };
-        return { status: 200, json: companyView(company) };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/accessToken",
-      ({ params }) => {
-        const company = getCompany(params.companyId);
-        const token = randomBytes(32).toString("base64url");
-        state.tokens.set(token, { companyId: company.id, expiresAt: Date.now() + tokenTtlMs });
-        return { status: 200, json: { expiresIn: Math.max(0, Math.floor(tokenTtlMs / 1000)), accessToken: token, tokenType: "Bearer" } };
-      },
-    ],
-
-    // Connections
-    [
-      "GET",
-      "/companies/:companyId/connections",
-      ({ params, query }) => {
-        const company = getCompany(params.companyId);
-        let views = [...company.connections.values()].map(connectionView);
-        views = filterByQuery(
-          views,
-          query,
-          ["id", "integrationId", "integrationKey", "sourceId", "sourceType", "platformName", "linkUrl", "status", "lastSync", "created"],
-          "DataConnection",
-        );
-        return { status: 200, json: paginate(views, query, `/companies/${company.id}/connections`) };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections",
-      ({ params, body }) => {
-        const company = getCompany(params.companyId);
-        requireObjectBody(body);
-        const p = new Problems();
-        checkString(p, body, "platformKey", { required: true });
-        if (typeof body.platformKey === "string" && !/^[a-z]{4}$/.test(body.platformKey))
-          p.add("platformKey", "'platformKey' must be 4 lowercase letters, e.g. gbol.");
-        p.throwIfAny();
-        const now = Date.now();
-        const id = randomUUID();
-        const key = body.platformKey;
-        const connection = {
-          data: {
-            id,
-            integrationId: stableUuid(`integration:${key}`),
-            integrationKey: key,
-            sourceId: stableUuid(`source:${key}`),
-            platformName: PLATFORM_NAMES[key] ?? `Platform ${key}`,
-            linkUrl: `https://link-api.codat.io/companies/${company.id}/connections/${id}/start`,
-            status: "Linked",
-            lastSync: null,
-            created: iso(now),
-            sourceType: "Accounting",
-            dataConnectionErrors: [],
-            connectionInfo: {},
-          },
-          companyId: company.id,
-          accounts: new Map(),
-          accountMeta: new Map(),
-          bankAccounts: seedBankAccounts(now),
-          credentials: [],
-          otps: [],
-          get id() {
-            return this.data.id;
-          },
-        };
-        company.connections.set(id, connection);
-        return { status: 200, json: connectionView(connection) };
-      },
-    ],
-    ["GET", "/companies/:companyId/connections/:connectionId", ({ params }) => ({ status: 200, json: connectionView(getConnection(params).connection) })],
-    [
-      "DELETE",
-      "/companies/:companyId/connections/:connectionId",
-      ({ params }) => {
-        const { company, connection } = getConnection(params);
-        company.connections.delete(connection.id);
-        for (const [k, s] of state.syncs) if (s.dataConnectionId === connection.id) state.syncs.delete(k);
-        return { status: 200 };
-      },
-    ],
-    [
-      "PATCH",
-      "/companies/:companyId/connections/:connectionId",
-      ({ params, body }) => {
-        const { connection } = getConnection(params);
-        const b = body === undefined ? {} : requireObjectBody(body);
-        const p = new Problems();
-        for (const k of Object.keys(b)) if (k !== "status") p.add(k, `'${k}' is not a property of the update connection request.`);
-        checkEnum(p, b, "status", CONNECTION_STATUSES, { nullable: true });
-        p.throwIfAny();
-        connection.data.status = b.status ?? "Unlinked";
-        return { status: 200, json: connectionView(connection) };
-      },
-    ],
-
-    // Bank accounts (the target accounts in the accounting software)
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/data/bankAccounts",
-      ({ params, query }) => {
-        const { company, connection } = getConnection(params);
-        let views = [...connection.bankAccounts.values()].map(bankAccountPublic);
-        views = filterByQuery(
-          views,
-          query,
-          [
-            "id",
-            "accountName",
-            "accountType",
-            "nominalCode",
-            "sortCode",
-            "accountNumber",
-            "iBan",
-            "currency",
-            "balance",
-            "institution",
-            "availableBalance",
-            "overdraftLimit",
-            "status",
-            "modifiedDate",
-            "sourceModifiedDate",
-            "metadata.isDeleted",
-          ],
-          "BankAccount",
-        );
-        return { status: 200, json: paginate(views, query, `/companies/${company.id}/connections/${connection.id}/data/bankAccounts`) };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/options/bankAccounts",
-      ({ params }) => {
-        getConnection(params);
-        return { status: 200, json: bankAccountOptions() };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/push/bankAccounts",
-      ({ params, body, query }) => {
-        const { company, connection } = getConnection(params);
-        requireObjectBody(body);
-        const p = new Problems();
-        checkString(p, body, "accountName", { required: true, minLength: 1 });
-        checkEnum(p, body, "accountType", BANK_ACCOUNT_TYPES);
-        for (const k of ["nominalCode", "sortCode", "accountNumber", "iBan", "institution"]) checkString(p, body, k, { nullable: true });
-        checkCurrency(p, body, "currency", { required: true });
-        for (const k of ["balance", "availableBalance", "overdraftLimit"]) checkNumber(p, body, k, { nullable: true });
-        checkEnum(p, body, "status", BANK_ACCOUNT_STATUSES);
-        p.throwIfAny();
-        const nowIso = iso(Date.now());
-        const account = {
-          id: randomUUID(),
-          accountName: body.accountName,
-          accountType: body.accountType ?? "Debit",
-          nominalCode: body.nominalCode ?? null,
-          sortCode: body.sortCode ?? null,
-          accountNumber: body.accountNumber ?? null,
-          iBan: body.iBan ?? null,
-          currency: body.currency,
-          balance: body.balance ?? 0,
-          institution: body.institution ?? null,
-          availableBalance: body.availableBalance ?? body.balance ?? 0,
-          overdraftLimit: body.overdraftLimit ?? 0,
-          status: body.status ?? "Active",
-          metadata: { isDeleted: false },
-          modifiedDate: nowIso,
-          sourceModifiedDate: nowIso,
-        };
-        const op = newPushOperation({ company, connection, dataType: "bankAccounts", data: account, query, accountId: account.id });
-        return { status: 200, json: pushOperationView(op) };
-      },
-    ],
-
-    // Source accounts
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/batch",
-      ({ params, body }) => {
-        const { connection } = getConnection(params);
-        if (body === undefined) throw badRequest("Error processing request - the request body is required.");
-        if (!Array.isArray(body)) throw badRequest("Error processing request - the request body must be a JSON array of source accounts.");
-        if (body.length === 0) throw badRequest("Error processing request - at least one source account is required.");
-        const now = Date.now();
-        const built = body.map((item, i) => buildSourceAccount(item, now, `[${i}]`));
-        const problems = built.flatMap((b) => b.problems);
-        if (problems.length > 0) {
-          throw badRequest(`Error processing request - not valid. ${problems.map((e) => `${e.itemId}: ${e.message}`).join("; ")}`, {
-            errors: problems,
-            warnings: [],
-          });
-        }
-        const versions = new Set(built.map((b) => b.version));
-        if (versions.size > 1) throw badRequest("Error processing request - a batch must be all version 2 or all version 1 source accounts.");
-        assertSameVersion(connection, built[0].version);
-        const seen = new Set();
-        const results = built.map(({ version, account }) => {
-          if (connection.accounts.has(account.id) || seen.has(account.id)) {
-            return { sourceAccountId: account.id, result: { statusCode: "409", error: "A bank account already exists with the same Id" } };
-          }
-          seen.add(account.id);
-          addSourceAccount(connection, version, account);
-          return { sourceAccountId: account.id, result: { statusCode: 201, error: null, account: structuredClone(account) } };
-        });
-        const failed = results.filter((r) => typeof r.result.statusCode === "string").length;
-        const status = failed === 0 ? 201 : failed === results.length ? 409 : 207;
-        return { status, json: results };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
-      ({ params, body }) => {
-        const { connection } = getConnection(params);
-        requireObjectBody(body);
-        const { version, account, problems } = buildSourceAccount(body, Date.now());
-        if (problems.length > 0) {
-          const p = new Problems();
-          p.items = problems;
-          p.throwIfAny();
-        }
-        assertSameVersion(connection, version);
-        if (connection.accounts.has(account.id)) throw badRequest(`A bank account already exists with the same Id (${account.id}).`);
-        addSourceAccount(connection, version, account);
-        return { status: 200, json: sourceAccountView(account) };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        return { status: 200, json: [...connection.accounts.values()].map(sourceAccountView) };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
-      ({ params, body, rawBody }) => {
-        const { connection } = getConnection(params);
-        if (rawBody.length === 0 || body === undefined) throw badRequest("Error processing request - a request body is required.");
-        const creds = {
-          username: `${randomCode(4)}-${randomCode(4)}-${randomCode(4)}`,
-          password: randomCode(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
-        };
-        connection.credentials.push({ ...creds, request: body, created: iso(Date.now()) });
-        return { status: 200, json: creds };
-      },
-    ],
-    [
-      "DELETE",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        connection.credentials = [];
-        return { status: 204 };
-      },
-    ],
-    [
-      "PATCH",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
-      ({ params, body }) => {
-        const { connection } = getConnection(params);
-        const { account, meta } = getSourceAccount(connection, params.accountId);
-        requireObjectBody(body);
-        const p = new Problems();
-        for (const k of Object.keys(body)) if (!V1_FIELDS.includes(k)) p.add(k, `'${k}' is not a property of SourceAccount.`);
-        checkString(p, body, "id", { required: true });
-        if (typeof body.id === "string" && body.id !== account.id) p.add("id", `'id' must match the account in the path (${account.id}).`);
-        if (meta.version === 2) {
-          for (const k of ["accountName", "accountNumber"]) checkString(p, body, k);
-          checkEnum(p, body, "accountType", V2_ACCOUNT_TYPES);
-          checkNumber(p, body, "balance");
-        } else {
-          for (const k of ["accountName", "accountType", "accountNumber"]) checkString(p, body, k, { nullable: true });
-          checkNumber(p, body, "balance", { nullable: true });
-        }
-        checkString(p, body, "sortCode", { nullable: true });
-        checkCurrency(p, body, "currency");
-        checkString(p, body, "modifiedDate", { nullable: true });
-        checkEnum(p, body, "status", SOURCE_ACCOUNT_STATUSES, { nullable: true });
-        checkString(p, body, "feedStartDate", { nullable: true });
-        p.throwIfAny();
-        for (const k of V1_FIELDS) {
-          if (k === "id" || body[k] === undefined) continue;
-          let v = body[k];
-          if (k === "feedStartDate" && meta.version === 2 && typeof v === "string") v = v.slice(0, 10);
-          account[k] = v;
-        }
-        if (body.modifiedDate === undefined) account.modifiedDate = iso(Date.now());
-        return { status: 200, json: sourceAccountV1View(account) };
-      },
-    ],
-    [
-      "DELETE",
-      "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        getSourceAccount(connection, params.accountId);
-        connection.accounts.delete(params.accountId);
-        connection.accountMeta.delete(params.accountId);
-        for (const [k, s] of state.syncs) if (s.dataConnectionId === connection.id && s.sourceAccountId === params.accountId) state.syncs.delete(k);
-        return { status: 204 };
-      },
-    ],
-
-    // Account mapping
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        const options = [...connection.bankAccounts.values()].map((b) => ({
-          id: b.id,
-          name: b.accountName,
-          balance: b.balance,
-          sortCode: b.sortCode,
-          accountNumber: b.accountNumber,
-        }));
-        const mappings = [...connection.accounts.values()].map((a) => {
-          const meta = connection.accountMeta.get(a.id);
-          const m = { sourceAccountId: a.id };
-          if (typeof a.accountName === "string") m.sourceAccountName = a.accountName;
-          if (typeof a.accountNumber === "string") m.sourceAccountNumber = a.accountNumber;
-          if (isNumber(a.balance)) m.sourceBalance = a.balance;
-          if (typeof a.currency === "string") m.sourceCurrency = a.currency;
-          m.targetAccountId = meta.targetAccountId;
-          const target = meta.targetAccountId ? connection.bankAccounts.get(meta.targetAccountId) : undefined;
-          if (target) m.targetAccountName = target.accountName;
-          m.status = a.status ?? "unknown";
-          m.targetAccountOptions = options.map((o) => ({ ...o }));
-          m.feedStartDate = a.feedStartDate ?? null;
-          return m;
-        });
-        return { status: 200, json: mappings };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
-      ({ params, body }) => {
-        const { connection } = getConnection(params);
-        requireObjectBody(body);
-        const p = new Problems();
-        for (const k of Object.keys(body)) {
-          if (!["sourceAccountId", "targetAccountId", "feedStartDate"].includes(k)) p.add(k, `'${k}' is not a property of BankFeedAccountMapping.`);
-        }
-        checkString(p, body, "sourceAccountId", { required: true, minLength: 1 });
-        checkString(p, body, "targetAccountId", { nullable: true });
-        checkString(p, body, "feedStartDate", { nullable: true });
-        if (typeof body.feedStartDate === "string" && Number.isNaN(Date.parse(body.feedStartDate)))
-          p.add("feedStartDate", "'feedStartDate' must be a date or date-time.");
-        p.throwIfAny();
-        const { account, meta } = getSourceAccount(connection, body.sourceAccountId);
-        const targetAccountId = body.targetAccountId ?? null;
-        const answer = (status, error) => ({ status: 200, json: { sourceAccountId: account.id, targetAccountId, status, error } });
-        if (targetAccountId === null) {
-          meta.targetAccountId = null;
-          account.status = "pending";
-          return answer("Success", null);
-        }
-        if (!connection.bankAccounts.has(targetAccountId))
-          return answer("Failed", `Target account ${targetAccountId} was not found in the accounting software`);
-        for (const [otherId, other] of connection.accountMeta) {
-          if (otherId !== account.id && other.targetAccountId === targetAccountId) return answer("Failed", "A feed connection already exists to this account");
-        }
-        meta.targetAccountId = targetAccountId;
-        account.status = "connected";
-        if (typeof body.feedStartDate === "string") {
-          account.feedStartDate = meta.version === 2 ? body.feedStartDate.slice(0, 10) : body.feedStartDate;
-        }
-        return answer("Success", null);
-      },
-    ],
-
-    // Company information and one-time passwords
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/bankFeeds/info",
-      ({ params }) => {
-        const { company, connection } = getConnection(params);
-        const currencies = [...new Set(["GBP", ...[...connection.bankAccounts.values()].map((b) => b.currency)])];
-        return {
-          status: 200,
-          json: { companyName: company.data.name, baseCurrency: "GBP", planType: "Premium", multicurrencyEnabled: currencies.length > 1, currencies },
-        };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/bankFeeds/otp",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        const otp = { otp: randomCode(6), expiry: iso(Date.now() + 10 * 60 * 1000) };
-        connection.otps.push(otp);
-        return { status: 200, json: { ...otp } };
-      },
-    ],
-
-    // Transactions
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/push/bankAccounts/:accountId/bankTransactions",
-      ({ params, body, query }) => {
-        const { company, connection } = getConnection(params);
-        if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
-          throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
-        }
-        requireObjectBody(body);
-        const p = new Problems();
-        checkString(p, body, "accountId", { required: true });
-        if (!has(body, "transactions")) p.add("transactions", "'transactions' is required.");
-        else if (!Array.isArray(body.transactions)) p.add("transactions", "'transactions' must be an array.");
-        else {
-          if (body.transactions.length > 1000) p.add("transactions", "At most 1000 transactions may be pushed at once.");
-          body.transactions.forEach((t, i) => {
-            const tp = new Problems();
-            if (!isObject(t)) tp.add(null, "must be an object");
-            else {
-              for (const k of ["id", "date"]) checkString(tp, t, k);
-              for (const k of ["description", "counterparty", "reference"]) checkString(tp, t, k, { nullable: true });
-              if (t.reconciled !== undefined && t.reconciled !== null && typeof t.reconciled !== "boolean")
-                tp.add("reconciled", "'reconciled' must be a boolean.");
-              for (const k of ["amount", "balance"]) checkNumber(tp, t, k);
-              checkEnum(tp, t, "transactionType", TRANSACTION_TYPES, { nullable: true });
-            }
-            for (const e of tp.items) p.add(`transactions[${i}]${e.itemId ? `.${e.itemId}` : ""}`, e.message);
-          });
-        }
-        p.throwIfAny();
-        const data = { accountId: body.accountId, transactions: structuredClone(body.transactions) };
-        const op = newPushOperation({ company, connection, dataType: "bankTransactions", data, query, accountId: params.accountId });
-        return { status: 200, json: pushOperationView(op) };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/options/bankAccounts/:accountId/bankTransactions",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
-          throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
-        }
-        return { status: 200, json: bankTransactionOptions() };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/push/:pushOperationKey",
-      ({ params }) => {
-        getCompany(params.companyId);
-        const op = state.pushOperations.get(params.pushOperationKey);
-        if (!op || op.companyId !== params.companyId) throw notFound(`No push operation was found with key ${params.pushOperationKey}`);
-        return { status: 200, json: pushOperationView(op) };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/push",
-      ({ params, query }) => {
-        const company = getCompany(params.companyId);
-        let views = [...state.pushOperations.values()].filter((op) => op.companyId === company.id).map(pushOperationView);
-        views = filterByQuery(
-          views,
-          query,
-          [
-            "pushOperationKey",
-            "dataType",
-            "companyId",
-            "dataConnectionKey",
-            "requestedOnUtc",
-            "completedOnUtc",
-            "timeoutInMinutes",
-            "status",
-            "statusCode",
-            "errorMessage",
-          ],
-          "PushOperation",
-        );
-        return { status: 200, json: paginate(views, query, `/companies/${company.id}/push`) };
-      },
-    ],
-
-    // Managed bank feeds
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs/latest",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        getSourceAccount(connection, params.sourceAccountId);
-        const latest = [...state.syncs.values()].filter((s) => s.dataConnectionId === connection.id && s.sourceAccountId === params.sourceAccountId).at(-1);
-        return latest ? { status: 200, json: syncView(latest) } : { status: 204 };
-      },
-    ],
-    [
-      "GET",
-      "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs/:syncId",
-      ({ params }) => {
-        const { connection } = getConnection(params);
-        getSourceAccount(connection, params.sourceAccountId);
-        const s = state.syncs.get(params.syncId);
-        if (!s || s.dataConnectionId !== connection.id || s.sourceAccountId !== params.sourceAccountId)
-          throw notFound(`No sync was found with ID ${params.syncId}`);
-        return { status: 200, json: syncView(s) };
-      },
-    ],
-    [
-      "POST",
-      "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs",
-      ({ params }) => {
-        const { company, connection } = getConnection(params);
-        const { account } = getSourceAccount(connection, params.sourceAccountId);
-        const previous = [...state.syncs.values()].filter((s) => s.dataConnectionId === connection.id && s.sourceAccountId === account.id);
-        if (previous.some((s) => s.status === "Started")) throw new ApiError(409, `A sync is already running for source account ${account.id}`);
-        const now = Date.now();
-        const lastOk = previous.filter((s) => s.status.startsWith("Success") || s.status.startsWith("PartialSuccess")).at(-1);
-        const feedStart = account.feedStartDate ? Date.parse(account.feedStartDate) : NaN;
-        const periodStart = lastOk ? lastOk.executionStartUtc : iso(Number.isNaN(feedStart) ? Date.parse(connection.data.created) : Math.min(feedStart, now));
-        const s = {
-          syncId: randomUUID(),
-          companyId: company.id,
-          companyName: company.data.name,
-          dataConnectionId: connection.id,
-          sourceAccountId: account.id,
-          periodStartUtc: periodStart,
-          periodEndUtc: iso(now),
-          executionStartUtc: iso(now),
-          status: "Started",
-          executionEndUtc: null,
-          errorMessage: null,
-          errorCode: null,
-          pushOperationKeys: null,
-          completesAt: now + syncCompletesAfterMs,
-        };
-        state.syncs.set(s.syncId, s);
-        if (syncCompletesAfterMs <= 0) finishSync(s);
-        return { status: 201, json: { syncId: s.syncId } };
-      },
-    ],
+    ...companiesRoutes(ctx),
+    ...connectionsRoutes(ctx),
+    ...bankAccountsRoutes(ctx),
+    ...sourceAccountsRoutes(ctx),
+    ...accountMappingRoutes(ctx),
+    ...companyInformationRoutes(ctx),
+    ...transactionsRoutes(ctx),
+    ...managedBankFeedsRoutes(ctx),
   ].map(([method, pattern, handler]) => ({ method, segments: pattern.split("/").slice(1), handler }));
 
   function matchRoute(segments) {

@@ -15,9 +15,17 @@ async function freePort() {
   return port;
 }
 
-export async function startPrism(specPath = `${root}spec/Codat-Bank-Feeds.json`) {
+/**
+ * Prism serving `specPath`: as a mock answering from the spec's examples, or with `upstream` as a
+ * proxy to that server, adding the `sl-violations` header where a request or response is out of
+ * the spec.
+ * @param {string} [specPath]
+ * @param {{ upstream?: string }} [options]
+ */
+export async function startPrism(specPath = `${root}spec/Codat-Bank-Feeds.json`, { upstream } = {}) {
   const port = await freePort();
-  const child = spawn(`${root}node_modules/.bin/prism`, ["mock", specPath, "-h", "127.0.0.1", "-p", String(port)], {
+  const mode = upstream ? ["proxy", specPath, upstream] : ["mock", specPath];
+  const child = spawn(`${root}node_modules/.bin/prism`, [...mode, "-h", "127.0.0.1", "-p", String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -1,0 +1,87 @@
+// The fake API's routes for bank accounts (the target accounts in the accounting software): [method, path pattern, handler].
+import { randomUUID } from "node:crypto";
+import { BANK_ACCOUNT_STATUSES, BANK_ACCOUNT_TYPES, checkCurrency, checkEnum, checkNumber, checkString, iso, Problems, requireObjectBody } from "../lib.mjs";
+
+/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+export function bankAccountsRoutes(ctx) {
+  const { bankAccountOptions, bankAccountPublic, filterByQuery, getConnection, newPushOperation, paginate, pushOperationView } = ctx;
+  return [
+    [
+      "GET",
+      "/companies/:companyId/connections/:connectionId/data/bankAccounts",
+      ({ params, query }) => {
+        const { company, connection } = getConnection(params);
+        let views = [...connection.bankAccounts.values()].map(bankAccountPublic);
+        views = filterByQuery(
+          views,
+          query,
+          [
+            "id",
+            "accountName",
+            "accountType",
+            "nominalCode",
+            "sortCode",
+            "accountNumber",
+            "iBan",
+            "currency",
+            "balance",
+            "institution",
+            "availableBalance",
+            "overdraftLimit",
+            "status",
+            "modifiedDate",
+            "sourceModifiedDate",
+            "metadata.isDeleted",
+          ],
+          "BankAccount",
+        );
+        return { status: 200, json: paginate(views, query, `/companies/${company.id}/connections/${connection.id}/data/bankAccounts`) };
+      },
+    ],
+    [
+      "GET",
+      "/companies/:companyId/connections/:connectionId/options/bankAccounts",
+      ({ params }) => {
+        getConnection(params);
+        return { status: 200, json: bankAccountOptions() };
+      },
+    ],
+    [
+      "POST",
+      "/companies/:companyId/connections/:connectionId/push/bankAccounts",
+      ({ params, body, query }) => {
+        const { company, connection } = getConnection(params);
+        requireObjectBody(body);
+        const p = new Problems();
+        checkString(p, body, "accountName", { required: true, minLength: 1 });
+        checkEnum(p, body, "accountType", BANK_ACCOUNT_TYPES);
+        for (const k of ["nominalCode", "sortCode", "accountNumber", "iBan", "institution"]) checkString(p, body, k, { nullable: true });
+        checkCurrency(p, body, "currency", { required: true });
+        for (const k of ["balance", "availableBalance", "overdraftLimit"]) checkNumber(p, body, k, { nullable: true });
+        checkEnum(p, body, "status", BANK_ACCOUNT_STATUSES);
+        p.throwIfAny();
+        const nowIso = iso(Date.now());
+        const account = {
+          id: randomUUID(),
+          accountName: body.accountName,
+          accountType: body.accountType ?? "Debit",
+          nominalCode: body.nominalCode ?? null,
+          sortCode: body.sortCode ?? null,
+          accountNumber: body.accountNumber ?? null,
+          iBan: body.iBan ?? null,
+          currency: body.currency,
+          balance: body.balance ?? 0,
+          institution: body.institution ?? null,
+          availableBalance: body.availableBalance ?? body.balance ?? 0,
+          overdraftLimit: body.overdraftLimit ?? 0,
+          status: body.status ?? "Active",
+          metadata: { isDeleted: false },
+          modifiedDate: nowIso,
+          sourceModifiedDate: nowIso,
+        };
+        const op = newPushOperation({ company, connection, dataType: "bankAccounts", data: account, query, accountId: account.id });
+        return { status: 200, json: pushOperationView(op) };
+      },
+    ],
+  ];
+}

@@ -1,0 +1,100 @@
+// The fake API's routes for companies: [method, path pattern, handler].
+import { randomBytes, randomUUID } from "node:crypto";
+import { iso, parseQuery, requireObjectBody } from "../lib.mjs";
+
+/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+export function companiesRoutes(ctx) {
+  const { companyFromBody, companyView, filterByQuery, getCompany, paginate, state, tokenTtlMs } = ctx;
+  return [
+    [
+      "POST",
+      "/companies",
+      ({ body }) => {
+        requireObjectBody(body);
+        companyFromBody(body, { partial: false });
+        const now = Date.now();
+        const company = {
+          data: {
+            id: randomUUID(),
+            name: body.name,
+            description: body.description ?? null,
+            tags: body.tags ? { ...body.tags } : {},
+            created: iso(now),
+            lastSync: null,
+            createdByUserName: null,
+            products: ["bank-feeds"],
+          },
+          connections: new Map(),
+          get id() {
+            return this.data.id;
+          },
+        };
+        state.companies.set(company.id, company);
+        return { status: 200, json: companyView(company) };
+      },
+    ],
+    [
+      "GET",
+      "/companies",
+      ({ query }) => {
+        let views = [...state.companies.values()].map(companyView);
+        views = filterByQuery(views, query, ["id", "name", "description", "redirect", "lastSync", "created", "createdByUserName"], "Company");
+        const tags = query.get("tags");
+        if (tags) {
+          const match = parseQuery(tags, null, "tags");
+          views = views.filter((v) => match(v.tags));
+        }
+        return { status: 200, json: paginate(views, query, "/companies") };
+      },
+    ],
+    ["GET", "/companies/:companyId", ({ params }) => ({ status: 200, json: companyView(getCompany(params.companyId)) })],
+    [
+      "DELETE",
+      "/companies/:companyId",
+      ({ params }) => {
+        getCompany(params.companyId);
+        state.companies.delete(params.companyId);
+        for (const [k, op] of state.pushOperations) if (op.companyId === params.companyId) state.pushOperations.delete(k);
+        for (const [k, s] of state.syncs) if (s.companyId === params.companyId) state.syncs.delete(k);
+        for (const [t, rec] of state.tokens) if (rec.companyId === params.companyId) state.tokens.delete(t);
+        return { status: 204 };
+      },
+    ],
+    [
+      "PUT",
+      "/companies/:companyId",
+      ({ params, body }) => {
+        const company = getCompany(params.companyId);
+        requireObjectBody(body);
+        companyFromBody(body, { partial: false });
+        company.data.name = body.name;
+        company.data.description = body.description ?? null;
+        company.data.tags = body.tags ? { ...body.tags } : {};
+        return { status: 200, json: companyView(company) };
+      },
+    ],
+    [
+      "PATCH",
+      "/companies/:companyId",
+      ({ params, body }) => {
+        const company = getCompany(params.companyId);
+        requireObjectBody(body);
+        companyFromBody(body, { partial: true });
+        if (body.name !== undefined) company.data.name = body.name;
+        if (body.description !== undefined) company.data.description = body.description;
+        if (body.tags !== undefined) company.data.tags = { ...body.tags };
+        return { status: 200, json: companyView(company) };
+      },
+    ],
+    [
+      "GET",
+      "/companies/:companyId/accessToken",
+      ({ params }) => {
+        const company = getCompany(params.companyId);
+        const token = randomBytes(32).toString("base64url");
+        state.tokens.set(token, { companyId: company.id, expiresAt: Date.now() + tokenTtlMs });
+        return { status: 200, json: { expiresIn: Math.max(0, Math.floor(tokenTtlMs / 1000)), accessToken: token, tokenType: "Bearer" } };
+      },
+    ],
+  ];
+}
