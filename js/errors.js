@@ -16,6 +16,10 @@ export class CodatBankFeedsError extends Error {
     this.headers = details.headers;
     /** Raw response body text, when there was a response: kept even when it does not decode. */
     this.body = details.body;
+    /** The `Idempotency-Key` the call sent (every POST and PATCH carries one): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
+    this.idempotencyKey = details.idempotencyKey;
+    /** The rate-limit headers last seen by this client (`X-Rate-Limit-*`), when any response carried them. */
+    this.rateLimit = details.rateLimit;
     define(this, "rawResponse", details.rawResponse);
   }
 }
@@ -26,6 +30,15 @@ export class ErrorMessage extends CodatBankFeedsError {
     super(message, details);
     /** The decoded `ErrorMessage` body: `statusCode`, `service`, `error`, `correlationId`, `validation`, `canBeRetried`, `detailedErrorCode`. */
     this.data = details.data;
+  }
+}
+
+/** HTTP 429 that ends the call: its `Retry-After` asks for longer than the retry policy waits (the daily quota, typically), or retries are off. */
+export class RateLimitError extends ErrorMessage {
+  constructor(message, details = {}) {
+    super(message, details);
+    /** How long the API asked to wait before the next request, in ms (from `Retry-After`), when it said. */
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -82,6 +95,7 @@ export class WebhookVerificationError extends CodatBankFeedsError {}
 const classes = {
   CodatBankFeedsError,
   ErrorMessage,
+  RateLimitError,
   ResponseValidationError,
   ConnectionError,
   RequestTimeoutError,

@@ -6,13 +6,15 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::{body_text, call_hook, fetch_once, into_js, now, random, sleep, Attempt};
+use crate::bindings::{
+    acquire, body_text, call_hook, fetch_once, into_js, now, random, release, sleep, Attempt,
+};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
 use crate::request::Prepared;
 use crate::response::{decode_success, error_from};
-use crate::retry::{decide, Decision, Outcome, Tries};
+use crate::retry::{decide, Decision, Outcome, RateLimitSeen, Tries};
 
 /// Sends `request`, retrying per the call's policy, and decodes the outcome.
 pub(crate) async fn send(
@@ -25,6 +27,8 @@ pub(crate) async fn send(
     let deadline = call.timeout_ms.map(|t| start + t);
     let mut tries = Tries {
         can_reauthorise: config.auth.can_refresh(),
+        keyed: request.idempotency_key.is_some(),
+        own_conflict: op.documents(409),
         ..Tries::default()
     };
     let mut number = 0;
@@ -32,7 +36,16 @@ pub(crate) async fn send(
         number += 1;
         let auth = config.auth.header(op.name).await?;
         let headers = request.headers(&auth, config.user_agent.as_deref());
-        let remaining = deadline.map_or(-1.0, |d| (d - now()).max(0.0));
+        let left = || deadline.map_or(-1.0, |d| (d - now()).max(0.0));
+        let slot = match &request.company {
+            Some(company) if config.max_per_company.is_finite() => {
+                let max = config.max_per_company;
+                acquire(&config.limiter, company, max, &call.signal, left()).await?;
+                Some(company)
+            }
+            _ => None,
+        };
+        let remaining = left();
         let attempt = fetch_once(
             &config.fetch,
             &request.url,
@@ -45,7 +58,21 @@ pub(crate) async fn send(
             &config.hooks,
         )
         .await;
-        after_error(config, &attempt).await?;
+        if let Some(company) = slot {
+            release(&config.limiter, company);
+        }
+        let seen = match &attempt {
+            Attempt::Response(r) => RateLimitSeen::from_headers(
+                r.header("x-rate-limit-limit").as_deref(),
+                r.header("x-rate-limit-remaining").as_deref(),
+                r.header("x-rate-limit-reset").as_deref(),
+            ),
+            Attempt::Failed(_) => None,
+        };
+        if let Some(seen) = &seen {
+            *config.rate_limit.borrow_mut() = Some(seen.clone());
+        }
+        after_error(config, request, &attempt).await?;
         let at = now();
         let retry_after = match &attempt {
             Attempt::Response(r) => r.header("retry-after"),
@@ -67,6 +94,7 @@ pub(crate) async fn send(
             &attempt,
             number,
             decision,
+            seen.and_then(|s| s.remaining),
             at - start,
         );
         match decision {
@@ -82,6 +110,11 @@ pub(crate) async fn send(
             Decision::Reauthorise => tries.reauthorised = true,
             Decision::Wait(ms) => {
                 tries.retries += 1;
+                if let Attempt::Response(r) = &attempt {
+                    if r.status >= 500 || r.status == 408 {
+                        tries.server_errors += 1;
+                    }
+                }
                 pause(ms, deadline, call, op).await?;
             }
         }
@@ -102,14 +135,16 @@ fn outcome<'a>(attempt: &Attempt, retry_after: Option<&'a str>) -> Outcome<'a> {
 
 /// `afterError` for an attempt that failed without a response (js/fetch.js calls it for
 /// responses); a hook that throws ends the call.
-async fn after_error(config: &Config, attempt: &Attempt) -> Result<(), Error> {
+async fn after_error(config: &Config, request: &Prepared, attempt: &Attempt) -> Result<(), Error> {
     let Attempt::Failed(err) = attempt else {
         return Ok(());
     };
     if matches!(err, Error::Hook { .. }) || !config.has_hook("afterError") {
         return Ok(());
     }
-    call_hook(&config.hooks, "afterError", &into_js(err)).await
+    let seen = config.rate_limit.borrow().clone();
+    let error = into_js(err, request.idempotency_key.as_deref(), seen.as_ref());
+    call_hook(&config.hooks, "afterError", &error).await
 }
 
 /// Waits before the next attempt; the call's signal or deadline cuts the wait short.
@@ -144,6 +179,7 @@ fn log_attempt(
     attempt: &Attempt,
     number: u32,
     decision: Decision,
+    remaining: Option<f64>,
     elapsed: f64,
 ) {
     let Some(logger) = &config.logger else { return };
@@ -156,8 +192,9 @@ fn log_attempt(
         Decision::Reauthorise => "retrying with fresh credentials".to_string(),
         Decision::Done => "final".to_string(),
     };
+    let quota = remaining.map_or_else(String::new, |n| format!(", {n} requests remaining"));
     logger.line(&format!(
-        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed:.0} ms elapsed)",
+        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed:.0} ms elapsed{quota})",
         op.name,
         op.method.as_str(),
         request.url,

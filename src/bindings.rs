@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{Error, ResponseParts, Value};
+use crate::retry::RateLimitSeen;
 
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
@@ -42,6 +43,29 @@ extern "C" {
     /// Whether a value can be sent as a raw body unchanged (string, bytes, `Blob`).
     #[wasm_bindgen(js_name = isRawBody)]
     pub(crate) fn is_raw_body(value: &JsValue) -> bool;
+
+    /// A new v4 GUID (an `Idempotency-Key`).
+    #[wasm_bindgen(js_name = newGuid)]
+    pub(crate) fn new_guid() -> String;
+}
+
+#[wasm_bindgen(module = "/js/limiter.js")]
+extern "C" {
+    /// A per-company queue of requests in flight.
+    #[wasm_bindgen(js_name = createLimiter)]
+    pub(crate) fn create_limiter() -> JsValue;
+
+    #[wasm_bindgen(js_name = acquire, catch)]
+    async fn acquire_js(
+        limiter: &JsValue,
+        key: &str,
+        max: f64,
+        signal: &JsValue,
+        timeout_ms: f64,
+    ) -> Result<JsValue, JsValue>;
+
+    /// Gives back the slot `acquire` took.
+    pub(crate) fn release(limiter: &JsValue, key: &str);
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -220,14 +244,86 @@ pub(crate) async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
     }
 }
 
+/// Waits for a request slot of company `key`; the signal or the deadline (`timeout_ms` >= 0)
+/// ends the wait with their error, nothing taken.
+pub(crate) async fn acquire(
+    limiter: &JsValue,
+    key: &str,
+    max: f64,
+    signal: &JsValue,
+    timeout_ms: f64,
+) -> Result<(), Error> {
+    let outcome = acquire_js(limiter, key, max, signal, timeout_ms).await;
+    match outcome.ok().and_then(|o| o.as_string()).as_deref() {
+        Some("ok") => Ok(()),
+        Some("timeout") => Err(Error::Timeout {
+            message: format!("The request timed out after {timeout_ms} ms waiting for a free slot of company {key}"),
+            cause: JsValue::UNDEFINED,
+        }),
+        _ => Err(Error::Aborted {
+            cause: get(signal, "reason"),
+        }),
+    }
+}
+
+/// The rate-limit headers last seen, as `sdk.rateLimit` and the errors' `rateLimit` give them.
+pub(crate) fn rate_limit_js(seen: Option<&RateLimitSeen>) -> JsValue {
+    let Some(seen) = seen else {
+        return JsValue::UNDEFINED;
+    };
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
+    };
+    set(
+        "limit",
+        seen.limit.map_or(JsValue::UNDEFINED, JsValue::from_f64),
+    );
+    set(
+        "remaining",
+        seen.remaining.map_or(JsValue::UNDEFINED, JsValue::from_f64),
+    );
+    if let Some(reset) = &seen.reset {
+        set("reset", JsValue::from_str(reset));
+        set("resetAt", reset_date(reset));
+    }
+    object.into()
+}
+
+/// The reset as a `Date`: an ISO or HTTP date, or epoch seconds; `undefined` otherwise.
+fn reset_date(reset: &str) -> JsValue {
+    let ms = match reset.parse::<f64>() {
+        Ok(seconds) => seconds * 1000.0,
+        Err(_) => js_sys::Date::parse(reset),
+    };
+    if ms.is_finite() {
+        js_sys::Date::new(&JsValue::from_f64(ms)).into()
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
 /// Whether the caller's signal has aborted.
 pub(crate) fn aborted(signal: &JsValue) -> bool {
     get(signal, "aborted").is_truthy()
 }
 
-/// The error as its JS class, with its fields (the table is `Error::parts`).
-pub(crate) fn into_js(error: &Error) -> JsValue {
-    let (class, message, fields) = error.parts();
+/// The error as its JS class, with its fields (the table is `Error::parts`), the call's
+/// `idempotencyKey` and the client's last `rateLimit`.
+pub(crate) fn into_js(
+    error: &Error,
+    idempotency_key: Option<&str>,
+    rate_limit: Option<&RateLimitSeen>,
+) -> JsValue {
+    let (class, message, mut fields) = error.parts();
+    if let Some(key) = idempotency_key {
+        fields.push(("idempotencyKey", Value::Str(key)));
+    }
+    let rate = rate_limit_js(rate_limit);
+    if !rate.is_undefined() {
+        fields.push(("rateLimit", Value::Js(&rate)));
+    }
     let details = Object::new();
     for (name, value) in fields {
         let value = match value {

@@ -11,17 +11,26 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::attempts::send;
-use crate::bindings::{aborted, get, into_js, now, sleep};
+use crate::bindings::{aborted, get, into_js, new_guid, now, rate_limit_js, sleep};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
 use crate::request::prepare;
 use crate::retry::{next_poll, Backoff};
 
-/// The one edge: a call's outcome as a promise, its `Error` as the JS class. One
-/// `future_to_promise` for every kind of call (each copy of it costs the `.wasm` ~3 KB).
-fn promise(call: Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>) -> Promise {
-    future_to_promise(async move { call.await.map_err(|e| into_js(&e)) })
+/// A call's outcome: its `Error`, and the `Idempotency-Key` it sent, if any.
+type Outcome = Result<JsValue, (Error, Option<String>)>;
+
+/// The one edge: a call's outcome as a promise, its `Error` as the JS class with the key and
+/// the client's last rate limit. One `future_to_promise` for every kind of call (each copy of
+/// it costs the `.wasm` ~3 KB).
+fn promise(client: Rc<Client>, call: Pin<Box<dyn Future<Output = Outcome>>>) -> Promise {
+    future_to_promise(async move {
+        call.await.map_err(|(error, key)| {
+            let seen = client.config.rate_limit.borrow();
+            into_js(&error, key.as_deref(), seen.as_ref())
+        })
+    })
 }
 
 /// The client's settled configuration, shared by every group object.
@@ -32,8 +41,23 @@ pub(crate) struct Client {
 impl Client {
     /// Checks the client's options (`new CodatBankFeeds(options)`).
     pub(crate) fn new(options: &JsValue) -> Result<Client, JsValue> {
-        let config = Config::from_options(options).map_err(|e| into_js(&e))?;
+        let config = Config::from_options(options).map_err(|e| into_js(&e, None, None))?;
         Ok(Client { config })
+    }
+
+    /// `sdk.rateLimit`: the rate-limit headers last seen.
+    pub(crate) fn rate_limit(&self) -> JsValue {
+        rate_limit_js(self.config.rate_limit.borrow().as_ref())
+    }
+
+    /// The `Idempotency-Key` of a call: the caller's, or a fresh GUID on a POST or PATCH.
+    fn idempotency_key(&self, op: &Operation, call: &CallOptions) -> Option<String> {
+        if !op.writes() {
+            return None;
+        }
+        call.idempotency_key
+            .clone()
+            .or_else(|| self.config.idempotency_keys.then(new_guid))
     }
 
     /// Runs `op`: every failure rejects the promise with one of the client's error classes.
@@ -44,10 +68,20 @@ impl Client {
         options: JsValue,
     ) -> Promise {
         let client = Rc::clone(self);
-        promise(Box::pin(async move {
-            let call = client.config.call_options(op, &options)?;
-            client.run(op, &request, &call).await
-        }))
+        promise(
+            Rc::clone(self),
+            Box::pin(async move {
+                let call = client
+                    .config
+                    .call_options(op, &options)
+                    .map_err(|e| (e, None))?;
+                let key = client.idempotency_key(op, &call);
+                client
+                    .run(op, &request, &call, key.clone())
+                    .await
+                    .map_err(|e| (e, key))
+            }),
+        )
     }
 
     /// Polls `op` while the result's `status` is one of `in_progress`, and resolves to the
@@ -60,10 +94,16 @@ impl Client {
         in_progress: &'static [&'static str],
     ) -> Promise {
         let client = Rc::clone(self);
-        promise(Box::pin(async move {
-            let settings = WaitSettings::parse(op, &options)?;
-            client.poll(op, &request, &settings, in_progress).await
-        }))
+        promise(
+            Rc::clone(self),
+            Box::pin(async move {
+                let settings = WaitSettings::parse(op, &options).map_err(|e| (e, None))?;
+                client
+                    .poll(op, &request, &settings, in_progress)
+                    .await
+                    .map_err(|e| (e, None))
+            }),
+        )
     }
 
     async fn run(
@@ -71,12 +111,13 @@ impl Client {
         op: &'static Operation,
         request: &JsValue,
         call: &CallOptions,
+        idempotency_key: Option<String>,
     ) -> Result<JsValue, Error> {
         let server = call
             .server_url
             .as_deref()
             .unwrap_or(&self.config.server_url);
-        let prepared = prepare(op, request, server)?;
+        let prepared = prepare(op, request, server, idempotency_key)?;
         send(&self.config, op, &prepared, call).await
     }
 
@@ -106,8 +147,9 @@ impl Client {
                 timeout_ms: Some((deadline - now()).max(1.0)),
                 signal: settings.signal.clone(),
                 server_url: None,
+                idempotency_key: None,
             };
-            let result = self.run(op, request, &call).await?;
+            let result = self.run(op, request, &call, None).await?;
             let status = get(&result, "status").as_string();
             if !status.as_deref().is_some_and(|s| in_progress.contains(&s)) {
                 return Ok(result);

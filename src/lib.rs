@@ -22,6 +22,8 @@ mod sdk;
 mod url;
 
 pub use groups::*;
-pub use options::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions, WaitOptions};
+pub use options::{
+    HookRequest, HookResponse, Hooks, RateLimit, RequestOptions, SDKOptions, WaitOptions,
+};
 pub use retry::{BackoffStrategy, RetryConfig};
 pub use sdk::CodatBankFeeds;

@@ -233,9 +233,21 @@ pub(crate) struct Operation {
     /// Documented success statuses and their bodies; the first is used for undocumented 2xx.
     pub success: &'static [(u16, Decode)],
     pub typed_errors: &'static [TypedError],
+    /// Every error status the spec documents for the operation.
+    pub error_statuses: &'static [u16],
 }
 
 impl Operation {
+    /// Whether the spec documents `status` as one of the operation's errors.
+    pub(crate) fn documents(&self, status: u16) -> bool {
+        self.error_statuses.contains(&status)
+    }
+
+    /// Whether a retry could write twice without an `Idempotency-Key` (POST and PATCH).
+    pub(crate) fn writes(&self) -> bool {
+        matches!(self.method, Method::Post | Method::Patch)
+    }
+
     pub(crate) fn decode_for(&self, status: u16) -> &Decode {
         self.success
             .iter()

@@ -2,15 +2,18 @@
 //! parsed and checked into the settled `Config` and `CallOptions`. A missing or malformed
 //! option is an `InvalidRequestError` naming it, before anything is sent.
 
+use std::cell::RefCell;
+
 use js_sys::{Function, Object, Promise, Reflect};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::bindings::create_limiter;
 use crate::error::Error;
 use crate::operation::Operation;
-use crate::retry::{backoff_policy, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
+use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
 use crate::url::check_server_url;
 
 const DEFAULT_SERVER_URL: &str = "https://api.codat.io";
@@ -71,6 +74,17 @@ pub struct SDKOptions {
     /// the log. Default `"basic"`.
     #[tsify(optional, type = "\"basic\" | \"verbose\"")]
     pub debug_level: Option<String>,
+    /// Send an `Idempotency-Key` (a fresh GUID per call, the same on every retry of it) on every
+    /// POST and PATCH, so that a retried write is never applied twice. Default `true`; `false`
+    /// turns it off (a browser whose CORS preflight refuses the header, say). A call's own
+    /// `idempotencyKey` is sent either way.
+    #[tsify(optional)]
+    pub idempotency_keys: Option<bool>,
+    /// Requests in flight per company at once (default 10, Codat's documented limit;
+    /// `Infinity` for none). Calls beyond it wait their turn, in order, without sending; their
+    /// `signal` and `timeoutMs` apply while they wait. Other companies' calls are not held.
+    #[tsify(optional)]
+    pub max_concurrent_per_company: Option<f64>,
 }
 
 /// What `beforeRequest` sees and may return changed.
@@ -146,6 +160,29 @@ pub struct RequestOptions {
     #[serde(rename = "serverURL")]
     #[tsify(optional)]
     pub server_url: Option<String>,
+    /// The `Idempotency-Key` (a GUID) to send, instead of a fresh one, on a POST or PATCH: pass
+    /// the `idempotencyKey` of a failed call's error to retry it later, even from another
+    /// process, without writing twice (Codat replays the first response for 90 minutes).
+    #[tsify(optional)]
+    pub idempotency_key: Option<String>,
+}
+
+/// The rate-limit headers of the last response a client saw.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RateLimit {
+    /// `X-Rate-Limit-Limit`: the requests the daily quota allows.
+    #[tsify(optional)]
+    pub limit: Option<f64>,
+    /// `X-Rate-Limit-Remaining`: the requests left until the quota resets.
+    #[tsify(optional)]
+    pub remaining: Option<f64>,
+    /// `X-Rate-Limit-Reset`, as given: when the quota resets.
+    #[tsify(optional)]
+    pub reset: Option<String>,
+    /// `reset` as a `Date`, when it is a date.
+    #[tsify(optional, type = "Date")]
+    pub reset_at: Option<JsValue>,
 }
 
 const CLIENT_OPTIONS: &[&str] = &[
@@ -159,9 +196,20 @@ const CLIENT_OPTIONS: &[&str] = &[
     "hooks",
     "debugLogger",
     "debugLevel",
+    "idempotencyKeys",
+    "maxConcurrentPerCompany",
 ];
 const HOOKS: &[&str] = &["beforeRequest", "afterSuccess", "afterError"];
-const CALL_OPTIONS: &[&str] = &["retries", "timeoutMs", "signal", "serverURL"];
+const CALL_OPTIONS: &[&str] = &[
+    "retries",
+    "timeoutMs",
+    "signal",
+    "serverURL",
+    "idempotencyKey",
+];
+
+/// Codat's documented limit of concurrent requests per company.
+const MAX_CONCURRENT_PER_COMPANY: f64 = 10.0;
 
 /// Where the `Authorization` value comes from.
 pub(crate) enum Auth {
@@ -226,6 +274,13 @@ pub(crate) struct Config {
     /// The caller's hooks object, or `undefined`.
     pub hooks: JsValue,
     pub logger: Option<Logger>,
+    /// Send a fresh `Idempotency-Key` on every POST and PATCH.
+    pub idempotency_keys: bool,
+    /// Requests in flight per company (`INFINITY`: no limit), and the queues that hold them.
+    pub max_per_company: f64,
+    pub limiter: JsValue,
+    /// The rate-limit headers of the last response that carried any.
+    pub rate_limit: RefCell<Option<RateLimitSeen>>,
 }
 
 /// Where debug lines go, and whether bodies go too.
@@ -248,6 +303,17 @@ pub(crate) struct CallOptions {
     pub timeout_ms: Option<f64>,
     pub signal: JsValue,
     pub server_url: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// Whether `value` is a GUID (`8-4-4-4-12` hex digits, any version).
+fn is_guid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -442,6 +508,19 @@ impl Config {
             })
         })
         .map_err(|r| bad("debugLogger", r))?;
+        let idempotency_keys = optional(get(options, "idempotencyKeys"), |v| {
+            v.as_bool().ok_or("must be a boolean")
+        })
+        .map_err(|r| bad("idempotencyKeys", r))?
+        .unwrap_or(true);
+        let max_per_company = optional(get(options, "maxConcurrentPerCompany"), |v| {
+            match v.as_f64() {
+                Some(n) if n == f64::INFINITY || (n >= 1.0 && n.fract() == 0.0) => Ok(n),
+                _ => Err("must be a whole number of at least 1, or Infinity"),
+            }
+        })
+        .map_err(|r| bad("maxConcurrentPerCompany", r))?
+        .unwrap_or(MAX_CONCURRENT_PER_COMPANY);
         Ok(Config {
             server_url,
             auth,
@@ -452,6 +531,10 @@ impl Config {
             allow_insecure_http,
             hooks,
             logger,
+            idempotency_keys,
+            max_per_company,
+            limiter: create_limiter(),
+            rate_limit: RefCell::new(None),
         })
     }
 
@@ -465,6 +548,7 @@ impl Config {
             timeout_ms: self.timeout_ms,
             signal: JsValue::UNDEFINED,
             server_url: None,
+            idempotency_key: None,
         };
         if options.is_undefined() || options.is_null() {
             return Ok(call);
@@ -493,6 +577,12 @@ impl Config {
             check_server_url(&s, self.allow_insecure_http)
         })
         .map_err(|r| bad("serverURL", &r))?;
+        call.idempotency_key = optional(get(options, "idempotencyKey"), |v| {
+            v.as_string()
+                .filter(|s| is_guid(s))
+                .ok_or("must be a GUID such as 3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f708")
+        })
+        .map_err(|r| bad("idempotencyKey", r))?;
         Ok(call)
     }
 }
@@ -567,6 +657,17 @@ fn signal(value: &JsValue) -> Result<JsValue, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idempotency_keys_are_guids() {
+        assert!(is_guid("3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f708"));
+        assert!(is_guid("3F1A2B4C-5D6E-7F80-91A2-B3C4D5E6F708"));
+        assert!(!is_guid("3f1a2b4c5d6e4f8091a2b3c4d5e6f708"));
+        assert!(!is_guid("3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f70"));
+        assert!(!is_guid("3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f70g"));
+        assert!(!is_guid("retry-1"));
+        assert!(!is_guid(""));
+    }
 
     #[test]
     fn auth_values() {

@@ -18,6 +18,10 @@ pub(crate) struct Prepared {
     pub body: JsValue,
     /// `body` holds JSON bytes (shown to hooks as text).
     pub json: bool,
+    /// The `Idempotency-Key` every attempt sends.
+    pub idempotency_key: Option<String>,
+    /// The `companyId` the request is for: requests in flight are limited per company.
+    pub company: Option<String>,
 }
 
 impl Prepared {
@@ -34,11 +38,19 @@ impl Prepared {
         if let Some(ua) = user_agent {
             headers.push(&pair("User-Agent", ua));
         }
+        if let Some(key) = &self.idempotency_key {
+            headers.push(&pair("Idempotency-Key", key));
+        }
         headers
     }
 }
 
-pub(crate) fn prepare(op: &Operation, request: &JsValue, server: &str) -> Result<Prepared, Error> {
+pub(crate) fn prepare(
+    op: &Operation,
+    request: &JsValue,
+    server: &str,
+    idempotency_key: Option<String>,
+) -> Result<Prepared, Error> {
     let bad = |field: &str, reason: &str| Error::invalid(op.name, field, reason);
     let takes_fields =
         !op.path_params.is_empty() || !op.query.is_empty() || has_field_body(&op.body);
@@ -101,11 +113,17 @@ pub(crate) fn prepare(op: &Operation, request: &JsValue, server: &str) -> Result
     };
 
     let params: Vec<(&str, &str)> = path_values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let company = path_values
+        .iter()
+        .find(|(name, _)| *name == "companyId")
+        .map(|(_, value)| value.clone());
     Ok(Prepared {
         url: build_url(server, op.path, &params, &query),
         json: matches!(op.body, Body::Json { .. } | Body::WholeRequest { .. })
             && !body.is_undefined(),
         body,
+        idempotency_key,
+        company,
     })
 }
 

@@ -3,10 +3,11 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::bindings::{get, json_parse, HttpResponse};
+use crate::bindings::{get, json_parse, now, HttpResponse};
 use crate::error::Error;
 use crate::models::ErrorMessageData;
 use crate::operation::{validate, Decode, Operation};
+use crate::retry::parse_retry_after;
 
 /// A 2xx response as the operation's result: its JSON checked against the documented type
 /// and handed over as `JSON.parse` gives it, or `undefined` where the status has no body.
@@ -46,18 +47,30 @@ pub(crate) fn error_from(op: &'static Operation, response: &HttpResponse) -> Err
             }
         }
     }
-    if text.trim_start().starts_with('{') && validate::<ErrorMessageData>(&text).is_ok() {
-        if let Ok(data) = json_parse(&response.text) {
-            let detail = get(&data, "error")
-                .as_string()
-                .unwrap_or_else(|| "API error".into());
-            return Error::Api {
-                op: op.name,
-                response: response.parts(),
-                data,
-                detail,
-            };
-        }
+    let message = (text.trim_start().starts_with('{')
+        && validate::<ErrorMessageData>(&text).is_ok())
+    .then(|| json_parse(&response.text).ok())
+    .flatten();
+    let detail = |data: &JsValue| get(data, "error").as_string();
+    if status == 429 {
+        let data = message.unwrap_or(JsValue::UNDEFINED);
+        return Error::RateLimited {
+            op: op.name,
+            response: response.parts(),
+            detail: detail(&data).unwrap_or_else(|| "Too many requests".into()),
+            data,
+            retry_after_ms: response
+                .header("retry-after")
+                .and_then(|v| parse_retry_after(&v, now())),
+        };
+    }
+    if let Some(data) = message {
+        return Error::Api {
+            op: op.name,
+            response: response.parts(),
+            detail: detail(&data).unwrap_or_else(|| "API error".into()),
+            data,
+        };
     }
     Error::Unexpected {
         op: op.name,

@@ -33,6 +33,13 @@ impl CodatBankFeeds {
         })
     }
 
+    /// The rate-limit headers of the last response this client saw (`X-Rate-Limit-Limit`,
+    /// `-Remaining`, `-Reset`), or `undefined` before any carried them.
+    #[wasm_bindgen(getter, js_name = rateLimit, unchecked_return_type = "RateLimit | undefined")]
+    pub fn rate_limit(&self) -> JsValue {
+        self.client.rate_limit()
+    }
+
     /// Companies: create, list, get, update and delete the companies that hold your
     /// customers' connections, and get their short-lived access tokens.
     #[wasm_bindgen(getter)]

@@ -517,6 +517,8 @@ class Operations:
             lines.append("    ],")
         else:
             lines.append("    typed_errors: &[],")
+        documented = sorted({int(s) for s in op.op.get("responses", {}) if re.fullmatch(r"[45]\d\d", s)})
+        lines.append(f"    error_statuses: &[{', '.join(str(c) for c in documented)}],")
         lines.append("};")
         return lines, (kind, path_params, query, success, errors, required)
 
@@ -771,6 +773,15 @@ class Operations:
             "        Ok(CodatBankFeeds {",
             "            client: Rc::new(Client::new(&options)?),",
             "        })",
+            "    }",
+        ]
+        lines += [
+            "",
+            "    /// The rate-limit headers of the last response this client saw (`X-Rate-Limit-Limit`,",
+            "    /// `-Remaining`, `-Reset`), or `undefined` before any carried them.",
+            '    #[wasm_bindgen(getter, js_name = rateLimit, unchecked_return_type = "RateLimit | undefined")]',
+            "    pub fn rate_limit(&self) -> JsValue {",
+            "        self.client.rate_limit()",
             "    }",
         ]
         for tag in self.groups:

@@ -10,6 +10,8 @@ pub(crate) enum Class {
     CodatBankFeedsError,
     /// The API answered with its documented error body; `data` holds it.
     ErrorMessage,
+    /// HTTP 429 that ends the call: its `Retry-After` asks for longer than the retry policy waits (the daily quota, typically), or retries are off.
+    RateLimitError,
     /// A 2xx response whose body does not match the operation's documented type.
     ResponseValidationError,
     /// The request got no complete response: refused, reset, DNS failure, body cut short.
@@ -34,6 +36,7 @@ impl Class {
         match self {
             Class::CodatBankFeedsError => "CodatBankFeedsError",
             Class::ErrorMessage => "ErrorMessage",
+            Class::RateLimitError => "RateLimitError",
             Class::ResponseValidationError => "ResponseValidationError",
             Class::ConnectionError => "ConnectionError",
             Class::RequestTimeoutError => "RequestTimeoutError",
@@ -50,6 +53,7 @@ impl Class {
     pub(crate) const ALL: &'static [Class] = &[
         Class::CodatBankFeedsError,
         Class::ErrorMessage,
+        Class::RateLimitError,
         Class::ResponseValidationError,
         Class::ConnectionError,
         Class::RequestTimeoutError,

@@ -34,6 +34,15 @@ pub(crate) enum Error {
         data: JsValue,
         detail: String,
     },
+    /// A 429 that ends the call (its `Retry-After` asks for longer than the policy waits, or
+    /// retries are off); `data` is the `ErrorMessage` body when it is one.
+    RateLimited {
+        op: &'static str,
+        response: ResponseParts,
+        data: JsValue,
+        detail: String,
+        retry_after_ms: Option<f64>,
+    },
     /// A non-2xx answered with a body the operation documents for that status.
     Typed {
         op: &'static str,
@@ -126,6 +135,27 @@ impl Error {
                 (
                     Class::ErrorMessage,
                     format!("{op}: {detail} (HTTP {status})"),
+                )
+            }
+            Error::RateLimited {
+                op,
+                response,
+                data,
+                detail,
+                retry_after_ms,
+            } => {
+                response_fields(&mut fields, response);
+                fields.push(("data", Value::Js(data)));
+                let wait = match retry_after_ms {
+                    Some(ms) => {
+                        fields.push(("retryAfterMs", Value::Num(*ms)));
+                        format!(", retry after {:.0} s", ms / 1000.0)
+                    }
+                    None => String::new(),
+                };
+                (
+                    Class::RateLimitError,
+                    format!("{op}: {detail} (HTTP 429{wait})"),
                 )
             }
             Error::Typed {
@@ -319,6 +349,27 @@ mod tests {
         assert_eq!(
             auth.parts().1,
             "companies.get: the authHeader function failed"
+        );
+    }
+
+    #[test]
+    fn a_429_that_ends_the_call_says_how_long_to_wait() {
+        let quota = Error::RateLimited {
+            op: "transactions.create",
+            response: response(429),
+            data: JsValue::UNDEFINED,
+            detail: "Rate limit exceeded".into(),
+            retry_after_ms: Some(3_600_000.0),
+        };
+        let (class, message, fields) = quota.parts();
+        assert_eq!(class, Class::RateLimitError);
+        assert_eq!(
+            message,
+            "transactions.create: Rate limit exceeded (HTTP 429, retry after 3600 s)"
+        );
+        assert_eq!(
+            fields.last(),
+            Some(&("retryAfterMs", Value::Num(3_600_000.0)))
         );
     }
 

@@ -35,6 +35,7 @@ static GET: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Vec<BankFeedMapping>>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/bankFeedAccounts/mapping`
@@ -54,6 +55,7 @@ static CREATE: Operation = Operation {
         Decode::Json(validate::<BankFeedAccountMappingResponse>),
     )],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

@@ -65,6 +65,7 @@ static LIST: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<BankAccounts>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 409, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/connections/{connectionId}/options/bankAccounts`
@@ -78,6 +79,7 @@ static GET_CREATE_MODEL: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<PushOption>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/push/bankAccounts`
@@ -101,6 +103,7 @@ static CREATE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<BankAccountCreateResponse>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

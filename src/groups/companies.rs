@@ -72,6 +72,7 @@ static LIST: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Companies>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies`
@@ -87,6 +88,7 @@ static CREATE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<Company>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}`
@@ -100,6 +102,7 @@ static GET: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Company>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `PUT /companies/{companyId}`
@@ -116,6 +119,7 @@ static REPLACE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<Company>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `DELETE /companies/{companyId}`
@@ -129,6 +133,7 @@ static DELETE: Operation = Operation {
     body: Body::None,
     success: &[(204, Decode::Empty)],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `PATCH /companies/{companyId}`
@@ -145,6 +150,7 @@ static UPDATE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<Company>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/accessToken`
@@ -158,6 +164,7 @@ static GET_ACCESS_TOKEN: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<CompanyAccessToken>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

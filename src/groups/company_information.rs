@@ -35,6 +35,7 @@ static GET: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<CompanyInformation>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

@@ -67,6 +67,7 @@ static LIST: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Connections>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections`
@@ -83,6 +84,7 @@ static CREATE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<Connection>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/connections/{connectionId}`
@@ -96,6 +98,7 @@ static GET: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Connection>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `DELETE /companies/{companyId}/connections/{connectionId}`
@@ -109,6 +112,7 @@ static DELETE: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Empty)],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `PATCH /companies/{companyId}/connections/{connectionId}`
@@ -125,6 +129,7 @@ static UNLINK: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<Connection>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

@@ -37,6 +37,7 @@ static GET_SYNC: Operation = Operation {
         (200, Decode::Json(validate::<SyncStatusResult>)),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/connections/{connectionId}/bankFeedAccounts/{sourceAccountId}/managedBankFeeds/syncs/latest`
@@ -53,6 +54,7 @@ static GET_LATEST_SYNC: Operation = Operation {
         (204, Decode::Empty),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/bankFeedAccounts/{sourceAccountId}/managedBankFeeds/syncs`
@@ -68,6 +70,7 @@ static RUN_AD_HOC_SYNC: Operation = Operation {
         (201, Decode::Json(validate::<StartScheduledSyncResult>)),
     ],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 409, 429, 500, 503],
 };
 
 #[wasm_bindgen]

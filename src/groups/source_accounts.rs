@@ -49,6 +49,7 @@ static CREATE_BATCH: Operation = Operation {
         validate: validate::<Vec<SourceAccountBatchResult>>,
         class: Class::SourceAccountBatchConflictError,
     }],
+    error_statuses: &[400, 401, 402, 403, 404, 409, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts`
@@ -62,6 +63,7 @@ static LIST: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<Vec<SourceAccountV2OrV1>>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts`
@@ -78,6 +80,7 @@ static CREATE: Operation = Operation {
     },
     success: &[(200, Decode::Json(validate::<SourceAccountV2OrV1>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `DELETE /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts/{accountId}`
@@ -93,6 +96,7 @@ static DELETE: Operation = Operation {
         (204, Decode::Empty),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `PATCH /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts/{accountId}`
@@ -111,6 +115,7 @@ static UPDATE: Operation = Operation {
         (200, Decode::Json(validate::<SourceAccount>)),
     ],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts/credentials`
@@ -126,6 +131,7 @@ static GENERATE_CREDENTIALS: Operation = Operation {
         (200, Decode::Json(validate::<BankAccountCredentials>)),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `DELETE /companies/{companyId}/connections/{connectionId}/connectionInfo/bankFeedAccounts/credentials`
@@ -141,6 +147,7 @@ static DELETE_CREDENTIALS: Operation = Operation {
         (204, Decode::Empty),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `POST /companies/{companyId}/connections/{connectionId}/bankFeeds/otp`
@@ -154,6 +161,7 @@ static GENERATE_OTP: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<GenerateOtpResponse>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

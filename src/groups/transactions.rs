@@ -60,6 +60,7 @@ static CREATE: Operation = Operation {
         (200, Decode::Json(validate::<CreateBankTransactionsResponse>)),
     ],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/connections/{connectionId}/options/bankAccounts/{accountId}/bankTransactions`
@@ -75,6 +76,7 @@ static GET_CREATE_MODEL: Operation = Operation {
         (200, Decode::Json(validate::<PushOption>)),
     ],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/push/{pushOperationKey}`
@@ -88,6 +90,7 @@ static GET_CREATE_OPERATION: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<PushOperation>))],
     typed_errors: &[],
+    error_statuses: &[401, 402, 403, 404, 429, 500, 503],
 };
 
 /// `GET /companies/{companyId}/push`
@@ -125,6 +128,7 @@ static LIST_CREATE_OPERATIONS: Operation = Operation {
     body: Body::None,
     success: &[(200, Decode::Json(validate::<PushOperations>))],
     typed_errors: &[],
+    error_statuses: &[400, 401, 402, 403, 404, 429, 500, 503],
 };
 
 #[wasm_bindgen]

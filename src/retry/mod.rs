@@ -136,16 +136,30 @@ pub(crate) enum Outcome<'a> {
     Stopped,
 }
 
-/// The attempts of one call so far.
+/// The attempts of one call so far, and what the call is.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Tries {
     /// Retries already made (0 after the first attempt).
     pub retries: u32,
+    /// Retries already made after a 5XX or 408.
+    pub server_errors: u32,
     /// Whether a 401 has already had its one re-authorisation.
     pub reauthorised: bool,
     /// Whether the credentials can be asked for again (an `authHeader` function).
     pub can_reauthorise: bool,
+    /// Whether the call carries an `Idempotency-Key`, so that a retry cannot write twice.
+    pub keyed: bool,
+    /// Whether the operation documents a 409 of its own (then a 409 is its answer, not "the
+    /// same key is still in progress").
+    pub own_conflict: bool,
 }
+
+/// Retries after a 5XX or 408 under an `Idempotency-Key`. Codat caches a 5XX it answered and
+/// replays it to every request with that key for 90 minutes, so retrying it only fetches it
+/// again; a gateway's 5XX is not cached, and a retry is a fresh attempt that the key keeps from
+/// writing twice. A couple of retries get past a gateway's blip without replaying Codat's own
+/// answer for the policy's whole hour.
+pub(crate) const KEYED_SERVER_ERROR_RETRIES: u32 = 2;
 
 /// What to do after an attempt.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -185,6 +199,23 @@ pub(crate) fn decide(
         return Decision::Done;
     };
     let asked = match outcome {
+        // The daily quota, typically: waiting that long is the caller's decision.
+        Outcome::Response {
+            status: 429,
+            retry_after,
+        } => match retry_after.and_then(|v| parse_retry_after(v, now_ms)) {
+            Some(ms) if ms > backoff.max_interval => return Decision::Done,
+            asked => asked,
+        },
+        // The same key while its first request is still running: wait for it, same key.
+        Outcome::Response { status: 409, .. } if tries.keyed && !tries.own_conflict => None,
+        Outcome::Response { status, .. }
+            if tries.keyed
+                && status != 429
+                && tries.server_errors >= KEYED_SERVER_ERROR_RETRIES =>
+        {
+            return Decision::Done
+        }
         Outcome::Response {
             status,
             retry_after,
@@ -199,6 +230,34 @@ pub(crate) fn decide(
         Decision::Wait(wait)
     } else {
         Decision::Done
+    }
+}
+
+/// The rate-limit headers of a response (`X-Rate-Limit-Limit`, `-Remaining`, `-Reset`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RateLimitSeen {
+    pub limit: Option<f64>,
+    pub remaining: Option<f64>,
+    /// When the quota resets, as the header gives it.
+    pub reset: Option<String>,
+}
+
+impl RateLimitSeen {
+    /// The headers' values, or `None` when the response carried none of them.
+    pub(crate) fn from_headers(
+        limit: Option<&str>,
+        remaining: Option<&str>,
+        reset: Option<&str>,
+    ) -> Option<RateLimitSeen> {
+        let number = |v: Option<&str>| v.and_then(|s| s.trim().parse::<f64>().ok());
+        let seen = RateLimitSeen {
+            limit: number(limit),
+            remaining: number(remaining),
+            reset: reset
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+        };
+        (seen.limit.is_some() || seen.remaining.is_some() || seen.reset.is_some()).then_some(seen)
     }
 }
 
@@ -383,7 +442,7 @@ mod tests {
             Decision::Wait(0.0)
         );
         let long = Outcome::Response {
-            status: 429,
+            status: 503,
             retry_after: Some("3600"),
         };
         assert_eq!(
@@ -450,6 +509,107 @@ mod tests {
         assert_eq!(next_poll(&polls, 2, 1000.0), Some(40.0));
         assert_eq!(next_poll(&polls, 9, 1000.0), Some(40.0));
         assert_eq!(next_poll(&polls, 0, 20.0), None);
+    }
+
+    fn keyed(server_errors: u32) -> Tries {
+        Tries {
+            keyed: true,
+            server_errors,
+            ..Tries::default()
+        }
+    }
+
+    #[test]
+    fn a_429_asking_longer_than_the_policy_waits_ends_the_call() {
+        let quota = Outcome::Response {
+            status: 429,
+            retry_after: Some("3600"),
+        };
+        assert_eq!(
+            decide(&SPEC, quota, after(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        let minute = Outcome::Response {
+            status: 429,
+            retry_after: Some("60"),
+        };
+        assert_eq!(
+            decide(&SPEC, minute, after(0), NOW, 0.0, 0.5),
+            Decision::Wait(60_000.0)
+        );
+        // a 429 is not cached under a key: retried like any other
+        assert_eq!(
+            decide(&SPEC, status(429), keyed(5), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+    }
+
+    #[test]
+    fn under_a_key_a_409_in_progress_is_retried_unless_the_operation_has_its_own() {
+        assert_eq!(
+            decide(&SPEC, status(409), keyed(0), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+        let own = Tries {
+            own_conflict: true,
+            ..keyed(0)
+        };
+        assert_eq!(
+            decide(&SPEC, status(409), own, NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        assert_eq!(
+            decide(&SPEC, status(409), after(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        assert_eq!(
+            decide(&RetryPolicy::None, status(409), keyed(0), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+    }
+
+    #[test]
+    fn under_a_key_a_5xx_is_retried_twice_then_ends_the_call() {
+        for s in [500, 502, 503, 408] {
+            assert_eq!(
+                decide(&SPEC, status(s), keyed(0), NOW, 0.0, 0.5),
+                Decision::Wait(500.0)
+            );
+            assert_eq!(
+                decide(&SPEC, status(s), keyed(1), NOW, 0.0, 0.5),
+                Decision::Wait(500.0)
+            );
+            assert_eq!(
+                decide(&SPEC, status(s), keyed(2), NOW, 0.0, 0.5),
+                Decision::Done
+            );
+        }
+        // connection failures are not 5XX answers: always retried under the key
+        assert_eq!(
+            decide(&SPEC, Outcome::ConnectionFailed, keyed(9), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+        // without a key the policy alone decides
+        assert_eq!(
+            decide(&SPEC, status(503), after(0), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+    }
+
+    #[test]
+    fn rate_limit_headers() {
+        assert_eq!(RateLimitSeen::from_headers(None, None, None), None);
+        let seen =
+            RateLimitSeen::from_headers(Some("1000"), Some(" 998"), Some("2026-12-02T00:00:00Z"))
+                .unwrap();
+        assert_eq!(seen.limit, Some(1000.0));
+        assert_eq!(seen.remaining, Some(998.0));
+        assert_eq!(seen.reset.as_deref(), Some("2026-12-02T00:00:00Z"));
+        let partial = RateLimitSeen::from_headers(Some("x"), Some("5"), Some("")).unwrap();
+        assert_eq!(
+            (partial.limit, partial.remaining, partial.reset),
+            (None, Some(5.0), None)
+        );
     }
 
     #[test]
