@@ -30,12 +30,15 @@ write("accounts.js", `export { isSourceAccountV2 } from "${snippets}/accounts.js
 for (const name of ["errors.d.ts", "webhooks.d.ts", "accounts.d.ts"]) copyFileSync(join(root, "js", name), join(pkg, name));
 
 // Group getters build a new wasm-bindgen wrapper on each access; cache one per client so
-// `sdk.companies === sdk.companies` and no wrapper is made per call.
+// `sdk.companies === sdk.companies` and no wrapper is made per call. (Only the groups: other
+// getters, such as `rateLimit`, change.)
+const groups = JSON.parse(readFileSync(join(root, "js", "operations.json"), "utf8")).groups;
 write(
   "exports.js",
   `import { CodatBankFeeds } from "${glue}";
+const groups = new Set(${JSON.stringify(groups)});
 for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(CodatBankFeeds.prototype))) {
-  if (!d.get) continue;
+  if (!d.get || !groups.has(name)) continue;
   Object.defineProperty(CodatBankFeeds.prototype, name, {
     configurable: true,
     get() {
