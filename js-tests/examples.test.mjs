@@ -138,3 +138,13 @@ test("examples/browser: the page gets a company token from its backend, lists so
     await backend.close();
   }
 });
+
+test("the demo (examples/node): the bank-feed flow, a lost answer retried under its key landing once", async () => {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", join(root, "examples/node")], { stdio: "pipe" });
+  const demo = execFileSync(process.execPath, [join(root, "examples/node/run-demo.mjs")], { encoding: "utf8" });
+  assert.match(demo, /1\. created company [0-9a-f-]{36} \(Toft stores\)/);
+  assert.match(demo, /1 answer lost on a dropped connection, retried under the same Idempotency-Key: 1 company written/);
+  assert.match(demo, /6\. push operation read back: Success, 2 changes/);
+  assert.match(demo, /7\. a missing company is an ErrorMessage: HTTP 404/);
+});

@@ -4,6 +4,7 @@
 // operation. Exits non-zero on any violation. The schema checking is Prism's: no third validator.
 //
 //   node examples/mock-api/check.mjs            (spec: spec/Codat-Bank-Feeds.json, or $CODAT_SPEC)
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,7 +80,7 @@ function responseViolations(res) {
 
 let baseUrl;
 /** Calls an operation of the spec by its path template; validates the answer. */
-async function call(method, template, params = {}, { query, body, rawBody, auth = API_KEY, expectStatus, direct = false } = {}) {
+async function call(method, template, params = {}, { query, body, rawBody, auth = API_KEY, expectStatus, direct = false, key } = {}) {
   const path = template.replace(/\{(\w+)\}/g, (_, k) => {
     if (params[k] === undefined) throw new Error(`missing path parameter ${k} for ${template}`);
     return encodeURIComponent(params[k]);
@@ -88,6 +89,7 @@ async function call(method, template, params = {}, { query, body, rawBody, auth 
   for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, String(v));
   const headers = {};
   if (auth) headers.authorization = auth;
+  if (key) headers["idempotency-key"] = key;
   let payload;
   if (rawBody !== undefined) {
     payload = rawBody;
@@ -110,7 +112,7 @@ async function call(method, template, params = {}, { query, body, rawBody, auth 
     notes.add(`${method} ${template}: HTTP ${res.status} is not in the spec for this operation (body checked as ErrorMessage)`);
     json = checkBody(label, { content: true, schema: { $ref: "#/components/schemas/ErrorMessage" } }, res, text);
   } else fail(`${label}: HTTP ${res.status} is not documented for this operation; body ${text.slice(0, 200)}`);
-  return { status: res.status, json, text };
+  return { status: res.status, json, text, headers: res.headers };
 }
 
 /** For requests that are not an operation of the spec (unknown routes): answer must be an ErrorMessage. */
@@ -402,6 +404,17 @@ try {
   r = await call("GET", P.company, { companyId }, { expectStatus: 200 });
   expect(typeof r.json?.lastSync === "string", "company.lastSync set after a push");
 
+  // --- idempotency and rate limits, as Codat documents them
+  const key = randomUUID();
+  const keyed = await call("POST", P.companies, {}, { body: { name: "Keyed once" }, key, expectStatus: 200 });
+  const replayed = await call("POST", P.companies, {}, { body: { name: "Keyed once" }, key, expectStatus: 200 });
+  expect(replayed.json?.id === keyed.json?.id, "the same Idempotency-Key replays the first answer");
+  await call("POST", P.companies, {}, { body: { name: "Another body" }, key, expectStatus: 422 });
+  r = await call("GET", P.companies, {}, { query: { query: "name=Keyed once" }, expectStatus: 200 });
+  expect(r.json?.totalResults === 1, `one company written under the key: ${r.json?.totalResults}`);
+  for (const h of ["x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset"]) expect(r.headers.get(h), `${h} on every response`);
+  expect(Number(r.headers.get("x-rate-limit-limit")) >= 2000, "the quota counts connected companies");
+
   // --- managed bank feeds
   r = await call("POST", P.syncs, { ...ids, sourceAccountId: "acc-001" }, { expectStatus: 201 });
   const syncId = r.json?.syncId;
@@ -474,10 +487,24 @@ try {
 
 // --- token expiry and push timing, on a second instance with short timings
 {
-  const quick = await startFakeCodat({ apiKey: API_KEY, tokenTtlMs: 100, pushCompletesAfterMs: 0 });
+  const quick = await startFakeCodat({ apiKey: API_KEY, tokenTtlMs: 100, pushCompletesAfterMs: 0, loseWriteResponses: 1 });
   const quickProxy = await startPrism(specPath, { upstream: quick.url });
   baseUrl = quickProxy.url;
   try {
+    // The first keyed write commits and its answer is lost; the retry with its key gets it.
+    const key = randomUUID();
+    const lost = await fetch(`${quick.url}/companies`, {
+      method: "POST",
+      headers: { authorization: API_KEY, "content-type": "application/json", "idempotency-key": key },
+      body: '{"name":"Lost once"}',
+    }).then(
+      () => "answered",
+      () => "cut",
+    );
+    expect(lost === "cut", `the first answer is lost: ${lost}`);
+    const kept = await call("POST", P.companies, {}, { body: { name: "Lost once" }, key, expectStatus: 200 });
+    const listed = await call("GET", P.companies, {}, { query: { query: "name=Lost once" }, expectStatus: 200 });
+    expect(listed.json?.totalResults === 1 && listed.json.results[0].id === kept.json?.id, "a write whose answer was lost lands once");
     const company = (await call("POST", P.companies, {}, { body: { name: "Expiring" }, expectStatus: 200 })).json;
     const token = (await call("GET", P.token, { companyId: company.id }, { expectStatus: 200 })).json;
     expect(token?.expiresIn === 0, `expiresIn with a 100 ms ttl: ${token?.expiresIn}`);

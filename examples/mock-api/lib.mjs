@@ -3,6 +3,8 @@
 import { createHash, randomBytes } from "node:crypto";
 
 export const DEFAULT_API_KEY = "Basic ZGVtby1rZXk="; // base64("demo-key")
+/** How long Codat keeps the answer to an `Idempotency-Key`. */
+export const IDEMPOTENCY_TTL_MS = 90 * 60 * 1000;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const SERVICE = "PublicApi";
 

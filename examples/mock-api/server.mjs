@@ -28,6 +28,7 @@ import {
   DEFAULT_API_KEY,
   errorBody,
   has,
+  IDEMPOTENCY_TTL_MS,
   isObject,
   iso,
   MAX_BODY_BYTES,
@@ -59,6 +60,8 @@ import { transactionsRoutes } from "./routes/transactions.mjs";
  * @param {number} [options.tokenTtlMs=86400000] lifetime of company access tokens
  * @param {number} [options.pushCompletesAfterMs=300] push operations are "Pending" for this long
  * @param {number} [options.syncCompletesAfterMs=300] managed bank feed syncs are "Started" for this long
+ * @param {number} [options.loseWriteResponses=0] the answers to the first n writes under an
+ *   `Idempotency-Key` are kept and then lost: the connection is cut after the write commits
  * @param {boolean|((line: string) => void)} [options.log=false] one line per request
  * @returns {Promise<{ url: string, close: () => Promise<void>, state: object }>}
  */
@@ -69,6 +72,7 @@ export async function startFakeCodat({
   tokenTtlMs = 24 * 60 * 60 * 1000,
   pushCompletesAfterMs = 300,
   syncCompletesAfterMs = 300,
+  loseWriteResponses = 0,
   log = false,
 } = {}) {
   if (typeof apiKey !== "string" || !apiKey.startsWith("Basic ")) {
@@ -93,6 +97,10 @@ export async function startFakeCodat({
     pushOperations: new Map(),
     /** syncId -> managed bank feed sync record */
     syncs: new Map(),
+    /** Idempotency-Key -> { body, route, inProgress, reply, expiresAt } */
+    idempotency: new Map(),
+    /** requests counted against today's quota */
+    quota: { day: "", used: 0 },
   };
 
   // ----- views: records -> response bodies (shapes follow the spec's schemas)
@@ -614,7 +622,8 @@ export async function startFakeCodat({
 
   const CORS = {
     "access-control-allow-origin": "*",
-    "access-control-allow-headers": "Authorization, Content-Type, Accept, User-Agent",
+    "access-control-allow-headers": "Authorization, Content-Type, Accept, User-Agent, Idempotency-Key",
+    "access-control-expose-headers": "X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Reset, Retry-After",
     "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
     "access-control-max-age": "600",
   };
@@ -635,7 +644,7 @@ export async function startFakeCodat({
     res.end(text);
   }
 
-  async function handle(req, _res) {
+  async function readBody(req) {
     const chunks = [];
     let size = 0;
     let tooLarge = false;
@@ -644,6 +653,10 @@ export async function startFakeCodat({
       if (size > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     }
+    return { chunks, tooLarge };
+  }
+
+  async function handle(req, { chunks, tooLarge }) {
     const url = new URL(req.url, "http://fake.codat.local");
     const method = req.method.toUpperCase();
 
@@ -696,15 +709,86 @@ export async function startFakeCodat({
     return match.route.handler({ params: match.params, query: url.searchParams, body, rawBody, principal, method });
   }
 
+  const answer = (req, body) =>
+    Promise.resolve()
+      .then(() => handle(req, body))
+      .catch((err) => {
+        if (err instanceof ApiError) return { status: err.status, json: errorBody(err.status, err.message, err.validation) };
+        if (req.destroyed) return null; // the client went away mid-request
+        console.error("fake Codat API: internal error:", err);
+        return { status: 500, json: errorBody(500, "An internal error occurred in the fake Codat API.") };
+      });
+
+  // ----- idempotency (docs.codat.io, "Idempotency"): the first answer to an `Idempotency-Key`
+  // on a POST or PATCH is kept for 90 minutes and replayed to every request with that key; the
+  // same key with another body is a 422, and while its first request runs a 409; a 429 is not
+  // kept, so the key is free again.
+
+  async function idempotent(req, body) {
+    const key = req.headers["idempotency-key"];
+    if (!key || !["POST", "PATCH"].includes(req.method)) return { reply: await answer(req, body) };
+    const text = Buffer.concat(body.chunks).toString("utf8");
+    const now = Date.now();
+    const kept = state.idempotency.get(key);
+    if (kept && kept.expiresAt > now) {
+      if (kept.body !== text || kept.route !== `${req.method} ${req.url}`) {
+        return { reply: { status: 422, json: errorBody(422, "The Idempotency-Key was used with a different request.") } };
+      }
+      if (kept.inProgress) return { reply: { status: 409, json: errorBody(409, "A request with this Idempotency-Key is in progress.") } };
+      return { reply: kept.reply };
+    }
+    const entry = { body: text, route: `${req.method} ${req.url}`, inProgress: true, expiresAt: now + IDEMPOTENCY_TTL_MS };
+    state.idempotency.set(key, entry);
+    const reply = await answer(req, body);
+    if (!reply || reply.status === 429) {
+      state.idempotency.delete(key);
+      return { reply };
+    }
+    entry.reply = reply;
+    entry.inProgress = false;
+    // A write that committed and whose answer is lost on the way back (for the demo and tests).
+    const lost = lostWrites > 0;
+    if (lost) lostWrites--;
+    return { reply, lost };
+  }
+  let lostWrites = loseWriteResponses;
+
+  // ----- rate limits (docs.codat.io, "Rate limits"): 1,000 requests a day per connected
+  // company plus 1,000, reset at 00:00 UTC, in headers on every response.
+
+  function rateLimit() {
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10);
+    if (state.quota.day !== day) state.quota = { day, used: 0 };
+    state.quota.used++;
+    const connected = [...state.companies.values()].filter((c) => [...c.connections.values()].some((k) => k.data.status === "Linked")).length;
+    const limit = 1000 * (1 + connected);
+    const reset = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const headers = {
+      "x-rate-limit-limit": String(limit),
+      "x-rate-limit-remaining": String(Math.max(0, limit - state.quota.used)),
+      "x-rate-limit-reset": reset.toISOString(),
+    };
+    const over = state.quota.used > limit;
+    return { headers, over, retryAfter: Math.ceil((reset.getTime() - now.getTime()) / 1000) };
+  }
+
   const server = http.createServer((req, res) => {
     const started = Date.now();
     Promise.resolve()
-      .then(() => handle(req, res))
-      .catch((err) => {
-        if (err instanceof ApiError) return { status: err.status, json: errorBody(err.status, err.message, err.validation) };
-        if (req.destroyed || res.destroyed) return null; // the client went away mid-request
-        console.error("fake Codat API: internal error:", err);
-        return { status: 500, json: errorBody(500, "An internal error occurred in the fake Codat API.") };
+      .then(async () => {
+        const body = await readBody(req);
+        if (req.method === "OPTIONS") return answer(req, body);
+        const quota = rateLimit();
+        if (quota.over) {
+          return { status: 429, json: errorBody(429, "Rate limit exceeded."), headers: { ...quota.headers, "retry-after": String(quota.retryAfter) } };
+        }
+        const { reply, lost } = await idempotent(req, body);
+        if (lost) {
+          req.socket.destroy();
+          return null;
+        }
+        return reply && { ...reply, headers: { ...quota.headers, ...reply.headers } };
       })
       .then((reply) => {
         if (!reply || res.destroyed) return;

@@ -3,7 +3,9 @@ import { spawn } from "node:child_process";
 import { startFakeCodat } from "../mock-api/server.mjs";
 
 const apiKey = "Basic ZGVtby1rZXk=";
-const fake = await startFakeCodat({ apiKey });
+// The first write's answer is lost after it commits, as a dropped connection would: the client
+// retries it under its Idempotency-Key and it lands once.
+const fake = await startFakeCodat({ apiKey, loseWriteResponses: 1 });
 console.log(`fake Codat API on ${fake.url}\n`);
 const child = spawn(process.execPath, [new URL("./dist/setup-bank-feed.js", import.meta.url).pathname], {
   stdio: "inherit",

@@ -4,15 +4,35 @@
 //
 // `bash scripts/demo.sh` runs it against the local fake API. Against Codat:
 //   CODAT_AUTH_HEADER="Basic <base64 API key>" node examples/node/dist/setup-bank-feed.js
-import { CodatBankFeeds, type CreateBankTransactions, ErrorMessage, type PushOperation, type SourceAccountV2Prototype } from "codat-bank-feeds-wasm";
+import {
+  CodatBankFeeds,
+  ConnectionError,
+  type CreateBankTransactions,
+  ErrorMessage,
+  type PushOperation,
+  type SourceAccountV2Prototype,
+} from "codat-bank-feeds-wasm";
 
 const authHeader = process.env.CODAT_AUTH_HEADER;
 if (!authHeader) throw new Error("set CODAT_AUTH_HEADER to `Basic <base64 API key>`");
 
-const sdk = new CodatBankFeeds({ authHeader, serverURL: process.env.CODAT_SERVER_URL, timeoutMs: 60_000 });
+// Attempts whose answer never arrived (the fake API cuts the first one after it commits).
+let lost = 0;
+const sdk = new CodatBankFeeds({
+  authHeader,
+  serverURL: process.env.CODAT_SERVER_URL,
+  timeoutMs: 60_000,
+  hooks: {
+    afterError: (failure) => {
+      if (failure instanceof ConnectionError) lost++;
+    },
+  },
+});
 
 const company = await sdk.companies.create({ name: "Toft stores", description: "Bank feed demo" });
 console.log(`1. created company ${company.id} (${company.name})`);
+const named = await sdk.companies.list({ query: `name=${company.name}` });
+console.log(`   ${lost} answer lost on a dropped connection, retried under the same Idempotency-Key: ${named.totalResults} company written`);
 const readBack = await sdk.companies.get({ companyId: company.id });
 console.log(`   read back through the client: ${readBack.name}, created ${readBack.created}`);
 
