@@ -1,7 +1,7 @@
 // The benchmark server: answers instantly with fixed, pre-serialised bodies; it reads each
 // request body to the end (as a real server would) without parsing it.
 import http from "node:http";
-import { companies, company, pushOperation } from "./support/fixtures.mjs";
+import { companies, company, pushOperation } from "./fixtures.mjs";
 
 const bodies = {
   get: JSON.stringify(company(0)),
