@@ -8,7 +8,8 @@ export function createLimiter() {
 }
 
 /**
- * Waits for a slot of `key` under `limiter`. Resolves `"ok"` with the slot taken, or
+ * Takes a slot of `key` under `limiter`: `"ok"` at once when one is free (no promise, so the
+ * common case costs no await), otherwise a promise of `"ok"` with the slot taken, or
  * `"aborted"` / `"timeout"` (nothing taken) when the signal aborts or `timeoutMs` (>= 0) passes.
  */
 export function acquire(limiter, key, max, signal, timeoutMs) {
@@ -19,9 +20,9 @@ export function acquire(limiter, key, max, signal, timeoutMs) {
   }
   if (queue.active < max && queue.waiting.length === 0) {
     queue.active++;
-    return Promise.resolve("ok");
+    return "ok";
   }
-  if (signal?.aborted) return Promise.resolve("aborted");
+  if (signal?.aborted) return "aborted";
   return new Promise((resolve) => {
     const waiter = {};
     const leave = (outcome) => {

@@ -3,9 +3,10 @@
 //! its JS class (`into_js`, the one place JS errors are made). Everything above this module
 //! deals in Rust values; every JS rejection is caught here and becomes an `Error`.
 
-use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::error::{Error, ResponseParts, Value};
 use crate::retry::RateLimitSeen;
@@ -56,7 +57,7 @@ extern "C" {
     pub(crate) fn create_limiter() -> JsValue;
 
     #[wasm_bindgen(js_name = acquire, catch)]
-    async fn acquire_js(
+    fn acquire_js(
         limiter: &JsValue,
         key: &str,
         max: f64,
@@ -253,7 +254,13 @@ pub(crate) async fn acquire(
     signal: &JsValue,
     timeout_ms: f64,
 ) -> Result<(), Error> {
-    let outcome = acquire_js(limiter, key, max, signal, timeout_ms).await;
+    // A free slot is taken at once, without a promise: the common case costs no await.
+    let mut outcome = acquire_js(limiter, key, max, signal, timeout_ms);
+    if let Ok(waiting) = &outcome {
+        if let Some(promise) = waiting.dyn_ref::<Promise>() {
+            outcome = JsFuture::from(promise.clone()).await;
+        }
+    }
     match outcome.ok().and_then(|o| o.as_string()).as_deref() {
         Some("ok") => Ok(()),
         Some("timeout") => Err(Error::Timeout {
