@@ -96,12 +96,17 @@ test("a fresh key per call on POST and PATCH, none on GET, PUT and DELETE", asyn
   await create(c, "Two");
   await c.companies.update({ companyId: C, requestBody: { name: "Three" } });
   await c.companies.get({ companyId: C });
-  const [one, two, patch, get] = server.requests;
+  await c.companies.replace({ companyId: C, requestBody: { name: "Four" } });
+  await c.companies.delete({ companyId: C });
+  const [one, two, patch, get, put, del] = server.requests;
   assert.match(one.key, GUID);
   assert.match(two.key, GUID);
   assert.match(patch.key, GUID);
   assert.notEqual(one.key, two.key);
+  assert.deepEqual([get.method, put.method, del.method], ["GET", "PUT", "DELETE"]);
   assert.equal(get.key, undefined);
+  assert.equal(put.key, undefined);
+  assert.equal(del.key, undefined);
 });
 
 test("the key without crypto.randomUUID (a page over plain http) comes from getRandomValues", async () => {

@@ -50,76 +50,73 @@ function hookFailure(err) {
  * body arrives as its UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text.
  */
 export async function fetchOnce(fetchFn, url, method, headers, body, json, timeoutMs, signal, hooks) {
+  // One async function (no wrapper around another): every await is a hop on every call.
   try {
-    return await attempt(fetchFn, url, method, headers, body, json, timeoutMs, signal, hooks);
+    if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
+    let request = { method, url, headers: Object.fromEntries(headers), body };
+    if (hooks?.beforeRequest) {
+      if (json) request.body = bodyText(body);
+      request = (await runHook(hooks, "beforeRequest", request)) ?? request;
+    }
+    // Node's AbortController is costly to make: one only when a timeout needs it.
+    let controller;
+    let onAbort;
+    if (timeoutMs >= 0) {
+      controller = new AbortController();
+      onAbort = () => controller.abort(signal.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    }
+    let timedOut = false;
+    const timer =
+      controller !== undefined
+        ? globalThis.setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeoutMs)
+        : undefined;
+    let response;
+    let result;
+    try {
+      response = await fetchFn(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: controller ? controller.signal : (signal ?? undefined),
+      });
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
+    } catch (err) {
+      const partial = response ? { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response } : {};
+      if (timedOut) return { failure: "timeout", message: `The request timed out after ${timeoutMs} ms`, cause: err, ...partial };
+      if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
+      return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err, ...partial };
+    } finally {
+      if (timer !== undefined) globalThis.clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener("abort", onAbort);
+    }
+    const view = { status: result.status, headers: result.headers, body: result.text, response };
+    if (result.status >= 200 && result.status < 300) {
+      if (hooks?.afterSuccess) {
+        const replaced = await runHook(hooks, "afterSuccess", view);
+        if (replaced) {
+          const text = replaced.body ?? view.body;
+          return {
+            status: replaced.status ?? view.status,
+            headers: replaced.headers ?? view.headers,
+            text,
+            bytes: text === view.body ? result.bytes : utf8(text),
+            response,
+          };
+        }
+      }
+    } else if (hooks?.afterError) {
+      await runHook(hooks, "afterError", view);
+    }
+    return result;
   } catch (err) {
     if (err instanceof HookFailed) return hookFailure(err);
     return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err };
   }
-}
-
-async function attempt(fetchFn, url, method, headers, body, json, timeoutMs, signal, hooks) {
-  if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
-  let request = { method, url, headers: Object.fromEntries(headers), body };
-  if (hooks?.beforeRequest) {
-    if (json) request.body = bodyText(body);
-    request = (await runHook(hooks, "beforeRequest", request)) ?? request;
-  }
-  // Node's AbortController is costly to make: one only when a timeout needs it.
-  let controller;
-  let onAbort;
-  if (timeoutMs >= 0) {
-    controller = new AbortController();
-    onAbort = () => controller.abort(signal.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  }
-  let timedOut = false;
-  const timer =
-    controller !== undefined
-      ? globalThis.setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
-  let response;
-  let result;
-  try {
-    response = await fetchFn(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal: controller ? controller.signal : (signal ?? undefined),
-    });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
-  } catch (err) {
-    const partial = response ? { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response } : {};
-    if (timedOut) return { failure: "timeout", message: `The request timed out after ${timeoutMs} ms`, cause: err, ...partial };
-    if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
-    return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err, ...partial };
-  } finally {
-    if (timer !== undefined) globalThis.clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-  }
-  const view = { status: result.status, headers: result.headers, body: result.text, response };
-  if (result.status >= 200 && result.status < 300) {
-    if (hooks?.afterSuccess) {
-      const replaced = await runHook(hooks, "afterSuccess", view);
-      if (replaced) {
-        const text = replaced.body ?? view.body;
-        return {
-          status: replaced.status ?? view.status,
-          headers: replaced.headers ?? view.headers,
-          text,
-          bytes: text === view.body ? result.bytes : utf8(text),
-          response,
-        };
-      }
-    }
-  } else if (hooks?.afterError) {
-    await runHook(hooks, "afterError", view);
-  }
-  return result;
 }
 
 /** Waits `ms` on a JS timer; resolves `true`, or `false` the moment `signal` aborts. */
