@@ -8,8 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { startBenchServer } from "./server.mjs";
 import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
+import { startBenchServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
