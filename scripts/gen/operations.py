@@ -67,7 +67,7 @@ METHOD_NAMES = {
     "get-create-bank-transactions-model": "getCreateModel",
 }
 
-# JS classes of the typed error bodies: (operationId, status) -> class (see js/runtime.js).
+# JS classes of the typed error bodies: (operationId, status) -> class (one of js/errors.json).
 ERROR_CLASSES = {("create-batch-source-account", "409"): "SourceAccountBatchConflictError"}
 
 # Status values that mean "not finished yet", in any status enum or description.
