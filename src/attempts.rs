@@ -6,9 +6,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::{
-    acquire, body_text, call_hook, fetch_once, into_js, now, random, release, sleep, Attempt,
-};
+use crate::bindings::{body_text, call_hook, fetch_once, into_js, now, random, sleep, Attempt};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
@@ -40,7 +38,10 @@ pub(crate) async fn send(
         let slot = match &request.company {
             Some(company) if config.max_per_company.is_finite() => {
                 let max = config.max_per_company;
-                acquire(&config.limiter, company, max, &call.signal, left()).await?;
+                config
+                    .limiter
+                    .acquire(company, max, &call.signal, left())
+                    .await?;
                 Some(company)
             }
             _ => None,
@@ -59,7 +60,7 @@ pub(crate) async fn send(
         )
         .await;
         if let Some(company) = slot {
-            release(&config.limiter, company);
+            config.limiter.release(company);
         }
         let seen = match &attempt {
             Attempt::Response(r) => RateLimitSeen::from_headers(

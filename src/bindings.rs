@@ -52,21 +52,8 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/limiter.js")]
 extern "C" {
-    /// A per-company queue of requests in flight.
-    #[wasm_bindgen(js_name = createLimiter)]
-    pub(crate) fn create_limiter() -> JsValue;
-
-    #[wasm_bindgen(js_name = acquire, catch)]
-    fn acquire_js(
-        limiter: &JsValue,
-        key: &str,
-        max: f64,
-        signal: &JsValue,
-        timeout_ms: f64,
-    ) -> Result<JsValue, JsValue>;
-
-    /// Gives back the slot `acquire` took.
-    pub(crate) fn release(limiter: &JsValue, key: &str);
+    #[wasm_bindgen(js_name = waitForSlot)]
+    fn wait_for_slot_js(signal: &JsValue, timeout_ms: f64) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -245,32 +232,51 @@ pub(crate) async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
     }
 }
 
-/// Waits for a request slot of company `key`; the signal or the deadline (`timeout_ms` >= 0)
-/// ends the wait with their error, nothing taken.
-pub(crate) async fn acquire(
-    limiter: &JsValue,
-    key: &str,
-    max: f64,
-    signal: &JsValue,
+/// A wait for a request slot: `grant` gives it the slot (and says whether it was still
+/// waiting); `outcome` settles then, or when the signal or the deadline (`timeout_ms` >= 0)
+/// comes first.
+pub(crate) struct SlotWait {
+    pub grant: Function,
+    promise: Promise,
+    signal: JsValue,
     timeout_ms: f64,
-) -> Result<(), Error> {
-    // A free slot is taken at once, without a promise: the common case costs no await.
-    let mut outcome = acquire_js(limiter, key, max, signal, timeout_ms);
-    if let Ok(waiting) = &outcome {
-        if let Some(promise) = waiting.dyn_ref::<Promise>() {
-            outcome = JsFuture::from(promise.clone()).await;
+}
+
+impl SlotWait {
+    pub(crate) fn new(signal: &JsValue, timeout_ms: f64) -> SlotWait {
+        let wait = wait_for_slot_js(signal, timeout_ms);
+        SlotWait {
+            grant: get(&wait, "grant").unchecked_into(),
+            promise: get(&wait, "promise").unchecked_into(),
+            signal: signal.clone(),
+            timeout_ms,
         }
     }
-    match outcome.ok().and_then(|o| o.as_string()).as_deref() {
-        Some("ok") => Ok(()),
-        Some("timeout") => Err(Error::Timeout {
-            message: format!("The request timed out after {timeout_ms} ms waiting for a free slot of company {key}"),
-            cause: JsValue::UNDEFINED,
-        }),
-        _ => Err(Error::Aborted {
-            cause: get(signal, "reason"),
-        }),
+
+    /// The slot, or the signal's or the deadline's error (nothing taken).
+    pub(crate) async fn outcome(self, key: &str) -> Result<(), Error> {
+        let outcome = JsFuture::from(self.promise).await;
+        match outcome.ok().and_then(|o| o.as_string()).as_deref() {
+            Some("ok") => Ok(()),
+            Some("timeout") => Err(Error::Timeout {
+                message: format!(
+                    "The request timed out after {} ms waiting for a free slot of company {key}",
+                    self.timeout_ms
+                ),
+                cause: JsValue::UNDEFINED,
+            }),
+            _ => Err(Error::Aborted {
+                cause: get(&self.signal, "reason"),
+            }),
+        }
     }
+}
+
+/// Gives a waiter the slot: whether it was still waiting.
+pub(crate) fn grant(grant: &Function) -> bool {
+    grant
+        .call0(&JsValue::UNDEFINED)
+        .is_ok_and(|given| given.is_truthy())
 }
 
 /// The rate-limit headers last seen, as `sdk.rateLimit` and the errors' `rateLimit` give them.

@@ -3,6 +3,7 @@
 //! option is an `InvalidRequestError` naming it, before anything is sent.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use tsify::Tsify;
@@ -10,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::create_limiter;
+use crate::bindings::{aborted, get as get_js, grant, SlotWait};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -278,7 +279,7 @@ pub(crate) struct Config {
     pub idempotency_keys: bool,
     /// Requests in flight per company (`INFINITY`: no limit), and the queues that hold them.
     pub max_per_company: f64,
-    pub limiter: JsValue,
+    pub limiter: Limiter,
     /// The rate-limit headers of the last response that carried any.
     pub rate_limit: RefCell<Option<RateLimitSeen>>,
 }
@@ -304,6 +305,78 @@ pub(crate) struct CallOptions {
     pub signal: JsValue,
     pub server_url: Option<String>,
     pub idempotency_key: Option<String>,
+}
+
+/// The requests in flight per company, and the calls waiting for a slot, in order. Counted
+/// here so that a free slot costs no call into JS; only a wait does.
+#[derive(Default)]
+pub(crate) struct Limiter {
+    queues: RefCell<Vec<Queue>>,
+}
+
+struct Queue {
+    company: String,
+    active: f64,
+    waiting: VecDeque<js_sys::Function>,
+}
+
+impl Limiter {
+    /// Takes a slot of `company` (at most `max` at once), waiting in line when there is none;
+    /// the signal and the deadline end the wait with their error, nothing taken.
+    pub(crate) async fn acquire(
+        &self,
+        company: &str,
+        max: f64,
+        signal: &JsValue,
+        timeout_ms: f64,
+    ) -> Result<(), Error> {
+        let wait = {
+            let mut queues = self.queues.borrow_mut();
+            let at = match queues.iter().position(|q| q.company == company) {
+                Some(at) => at,
+                None => {
+                    queues.push(Queue {
+                        company: company.to_string(),
+                        active: 0.0,
+                        waiting: VecDeque::new(),
+                    });
+                    queues.len() - 1
+                }
+            };
+            let queue = &mut queues[at];
+            if queue.active < max && queue.waiting.is_empty() {
+                queue.active += 1.0;
+                return Ok(());
+            }
+            if aborted(signal) {
+                return Err(Error::Aborted {
+                    cause: get_js(signal, "reason"),
+                });
+            }
+            let wait = SlotWait::new(signal, timeout_ms);
+            queue.waiting.push_back(wait.grant.clone());
+            wait
+        };
+        wait.outcome(company).await
+    }
+
+    /// Gives back a slot of `company`: the first call still waiting takes it.
+    pub(crate) fn release(&self, company: &str) {
+        let mut queues = self.queues.borrow_mut();
+        let Some(at) = queues.iter().position(|q| q.company == company) else {
+            return;
+        };
+        let queue = &mut queues[at];
+        while let Some(next) = queue.waiting.pop_front() {
+            if grant(&next) {
+                return;
+            }
+        }
+        queue.active -= 1.0;
+        if queue.active <= 0.0 {
+            queues.swap_remove(at);
+        }
+    }
 }
 
 /// Whether `value` is a GUID (`8-4-4-4-12` hex digits, any version).
@@ -533,7 +606,7 @@ impl Config {
             logger,
             idempotency_keys,
             max_per_company,
-            limiter: create_limiter(),
+            limiter: Limiter::default(),
             rate_limit: RefCell::new(None),
         })
     }
