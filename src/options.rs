@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::{aborted, get as get_js, grant, SlotWait};
+use crate::bindings::{aborted, get, grant, SlotWait};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -350,7 +350,7 @@ impl Limiter {
             }
             if aborted(signal) {
                 return Err(Error::Aborted {
-                    cause: get_js(signal, "reason"),
+                    cause: get(signal, "reason"),
                 });
             }
             let wait = SlotWait::new(signal, timeout_ms);
@@ -387,10 +387,6 @@ fn is_guid(value: &str) -> bool {
             .iter()
             .zip([8, 4, 4, 4, 12])
             .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
