@@ -13,7 +13,11 @@ export async function startMockServer() {
   const queue = [];
   let fallback = () => ({ status: 500, json: { error: "mock server: no response scripted" } });
 
+  // A request a previous test's client sent late (a call that timed out with an attempt on
+  // the wire) must not count in the next test: each reset starts a new generation.
+  let generation = 0;
   const server = http.createServer(async (req, res) => {
+    const born = generation;
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const bytes = Buffer.concat(chunks);
@@ -31,6 +35,10 @@ export async function startMockServer() {
         return JSON.parse(this.body);
       },
     };
+    if (born !== generation) {
+      req.socket.destroy();
+      return;
+    }
     requests.push(record);
     const responder = queue.length > 0 ? queue.shift() : fallback;
     const reply = typeof responder === "function" ? await responder(record) : responder;
@@ -66,8 +74,10 @@ export async function startMockServer() {
       fallback = typeof responder === "function" ? responder : () => responder;
     },
     reset() {
+      generation++;
       requests.length = 0;
       queue.length = 0;
+      server.closeAllConnections();
     },
     close() {
       server.closeAllConnections();
