@@ -20,6 +20,12 @@ export class CodatBankFeedsError extends Error {
     this.idempotencyKey = details.idempotencyKey;
     /** The rate-limit headers last seen by this client (`X-Rate-Limit-*`), when any response carried them. */
     this.rateLimit = details.rateLimit;
+    /** `transactions.pushAll`: the batch the run pushed; call again with the same request (or `batchId`) to resume, the chunks done replaying. */
+    this.batchId = details.batchId;
+    /** `transactions.pushAll`: how many transactions (in date order) were pushed before the run stopped. */
+    this.pushed = details.pushed;
+    /** `transactions.pushAll`: the final push operation of each chunk that succeeded, in order. */
+    this.operations = details.operations;
     define(this, "rawResponse", details.rawResponse);
   }
 }
@@ -80,11 +86,22 @@ export class SourceAccountBatchConflictError extends CodatBankFeedsError {
   }
 }
 
+/** `transactions.pushAll`: a chunk's push operation ended `Failed` or `TimedOut`; the run stopped there, the later chunks unsent. */
+export class PushFailedError extends CodatBankFeedsError {
+  constructor(message, details = {}) {
+    super(message, details);
+    /** The final push operation of the chunk that failed, its `validation` messages included. */
+    this.failed = details.failed;
+    /** The index, in date order, of the first transaction not pushed. */
+    this.firstUnpushed = details.firstUnpushed;
+  }
+}
+
 /** A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw. */
 export class HookError extends CodatBankFeedsError {
   constructor(message, details = {}) {
     super(message, details);
-    /** `beforeRequest`, `afterSuccess` or `afterError`. */
+    /** `beforeRequest`, `afterSuccess` or `afterError`; `onProgress` for `transactions.pushAll`. */
     this.hook = details.hook;
   }
 }
@@ -102,6 +119,7 @@ const classes = {
   RequestAbortedError,
   InvalidRequestError,
   SourceAccountBatchConflictError,
+  PushFailedError,
   HookError,
   WebhookVerificationError,
 };

@@ -12,7 +12,7 @@ import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
-LEAVES = {"operation", "retry", "url", "error", "models"}
+LEAVES = {"operation", "retry", "batch", "url", "error", "models"}
 # Test-only: fuzzes the leaves from outside.
 SKIP = {"proptests"}
 

@@ -74,6 +74,20 @@ extern "C" {
     ) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/js/push.js")]
+extern "C" {
+    /// Runs a checked `transactions.pushAll` plan over `group`'s `create` and
+    /// `waitForOperation`: one chunk at a time, each under a key derived from the batch.
+    #[wasm_bindgen(js_name = pushChunks)]
+    pub(crate) fn push_chunks(
+        group: JsValue,
+        request: &JsValue,
+        options: &JsValue,
+        sorted: &Array,
+        ends: Vec<u32>,
+    ) -> Promise;
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]

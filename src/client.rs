@@ -11,7 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::attempts::send;
-use crate::bindings::{aborted, get, into_js, new_guid, now, rate_limit_js, sleep};
+use crate::bindings::{aborted, get, into_js, new_guid, now, push_chunks, rate_limit_js, sleep};
+use crate::bulk::plan;
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
@@ -48,6 +49,18 @@ impl Client {
     /// `sdk.rateLimit`: the rate-limit headers last seen.
     pub(crate) fn rate_limit(&self) -> JsValue {
         rate_limit_js(self.config.rate_limit.borrow().as_ref())
+    }
+
+    /// `transactions.pushAll`: checked and planned here, before anything is sent; run by
+    /// js/push.js over `group`'s own methods.
+    pub(crate) fn push_all(&self, group: JsValue, request: &JsValue, options: &JsValue) -> Promise {
+        match plan(&self.config, request, options) {
+            Ok(plan) => push_chunks(group, request, options, &plan.sorted, plan.ends),
+            Err(error) => {
+                let seen = self.config.rate_limit.borrow();
+                Promise::reject(&into_js(&error, None, seen.as_ref()))
+            }
+        }
     }
 
     /// The `Idempotency-Key` of a call: the caller's, or a fresh GUID on a POST or PATCH.

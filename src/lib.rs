@@ -3,10 +3,12 @@
 
 // Layers, each importing only those below it (scripts/check-layers.py checks):
 // sdk (the entry) -> groups -> client (the call pipeline: options -> request -> attempts ->
-// response) -> bindings (every JS binding); leaves import no layer: operation, retry, url,
-// error, models.
+// response; bulk, pushAll's plan) -> bindings (every JS binding); leaves import no layer:
+// operation, retry, batch, url, error, models.
 mod attempts;
+mod batch;
 mod bindings;
+mod bulk;
 mod client;
 mod error;
 mod groups;
@@ -23,7 +25,8 @@ mod url;
 
 pub use groups::*;
 pub use options::{
-    HookRequest, HookResponse, Hooks, RateLimit, RequestOptions, SDKOptions, WaitOptions,
+    HookRequest, HookResponse, Hooks, PushAllOptions, PushAllRequest, PushAllResult, PushProgress,
+    RateLimit, RequestOptions, SDKOptions, WaitOptions,
 };
 pub use retry::{BackoffStrategy, RetryConfig};
 pub use sdk::CodatBankFeeds;

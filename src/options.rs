@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::{aborted, get, grant, SlotWait};
+use crate::bindings::{aborted, get as get_js, grant, SlotWait};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -209,6 +209,107 @@ const CALL_OPTIONS: &[&str] = &[
     "idempotencyKey",
 ];
 
+const PUSH_OPTIONS: &[&str] = &[
+    "retries",
+    "timeoutMs",
+    "signal",
+    "intervalMs",
+    "maxIntervalMs",
+    "chunkSize",
+    "onProgress",
+];
+
+/// Codat's most transactions per push (the spec's `maxItems`).
+pub(crate) const MAX_PUSH: usize = 1000;
+
+/// The request of `transactions.pushAll`.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PushAllRequest {
+    /// Unique identifier for a company.
+    pub company_id: String,
+    /// Unique identifier for a connection.
+    pub connection_id: String,
+    /// Unique identifier for the source account the transactions are of.
+    pub account_id: String,
+    /// Any number of transactions: checked, sorted by `date` (offsets ignored, ties in your
+    /// order) and pushed in chunks of at most 1,000, one chunk at a time.
+    #[tsify(type = "BankTransaction[]")]
+    pub transactions: JsValue,
+    /// Names the run: each chunk's `Idempotency-Key` is derived from it and the chunk's index.
+    /// Default: a digest of the company, connection, account and the sorted transactions, so
+    /// the same batch run again within 90 minutes replays instead of pushing twice.
+    #[tsify(optional)]
+    pub batch_id: Option<String>,
+    /// Minutes each push may run before it times out.
+    #[tsify(optional)]
+    pub timeout_in_minutes: Option<f64>,
+    /// Whether a sync may start once each push completes.
+    #[tsify(optional)]
+    pub allow_sync_on_push_complete: Option<bool>,
+}
+
+/// The options of `transactions.pushAll`.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PushAllOptions {
+    /// Retry policy of every request of the run.
+    #[tsify(optional)]
+    pub retries: Option<RetryConfig>,
+    /// Upper bound in ms on the whole run: pushes, polls and waits.
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// Stops the run between or during chunks with `RequestAbortedError`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<JsValue>,
+    /// Base URL for this run only.
+    #[serde(rename = "serverURL")]
+    #[tsify(optional)]
+    pub server_url: Option<String>,
+    /// First wait between polls of a chunk's push operation in ms (default 1000).
+    #[tsify(optional)]
+    pub interval_ms: Option<f64>,
+    /// Longest wait between polls in ms (default 30000).
+    #[tsify(optional)]
+    pub max_interval_ms: Option<f64>,
+    /// Transactions per push, 1 to 1,000 (default 1,000).
+    #[tsify(optional)]
+    pub chunk_size: Option<f64>,
+    /// Called after each chunk's push succeeded.
+    #[tsify(optional, type = "(progress: PushProgress) => void")]
+    pub on_progress: Option<JsValue>,
+}
+
+/// What `onProgress` is told after each chunk.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PushProgress {
+    /// The chunk just pushed, from 1.
+    pub chunk: f64,
+    /// How many chunks the run has.
+    pub chunks: f64,
+    /// Transactions pushed so far.
+    pub pushed: f64,
+    /// Transactions in the run.
+    pub total: f64,
+    /// The chunk's final push operation.
+    #[tsify(type = "PushOperation")]
+    pub operation: JsValue,
+}
+
+/// What `transactions.pushAll` resolves to.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PushAllResult {
+    /// The run's batch: the same request (or this id) pushes nothing twice within 90 minutes.
+    pub batch_id: String,
+    /// Transactions pushed.
+    pub pushed: f64,
+    /// The final push operation of each chunk, in order.
+    #[tsify(type = "PushOperation[]")]
+    pub operations: JsValue,
+}
+
 /// Codat's documented limit of concurrent requests per company.
 const MAX_CONCURRENT_PER_COMPANY: f64 = 10.0;
 
@@ -350,7 +451,7 @@ impl Limiter {
             }
             if aborted(signal) {
                 return Err(Error::Aborted {
-                    cause: get(signal, "reason"),
+                    cause: get_js(signal, "reason"),
                 });
             }
             let wait = SlotWait::new(signal, timeout_ms);
@@ -389,7 +490,11 @@ fn is_guid(value: &str) -> bool {
             .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub(crate) fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
     for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
         let Some(key) = key.as_string() else { continue };
         if !known.contains(&key.as_str()) && !get(object, &key).is_undefined() {
@@ -612,6 +717,44 @@ impl Config {
         op: &Operation,
         options: &JsValue,
     ) -> Result<CallOptions, Error> {
+        self.parse_call(op.name, options, CALL_OPTIONS)
+    }
+
+    /// Checks the options of `transactions.pushAll` (a call's, and the run's own) and settles
+    /// its chunk size. js/push.js reads the checked options itself.
+    pub(crate) fn push_chunk_size(
+        &self,
+        who: &'static str,
+        options: &JsValue,
+    ) -> Result<usize, Error> {
+        self.parse_call(who, options, PUSH_OPTIONS)?;
+        if options.is_undefined() || options.is_null() {
+            return Ok(MAX_PUSH);
+        }
+        let bad = |field: &str, reason: &str| Error::invalid(who, &join("options", field), reason);
+        for name in ["intervalMs", "maxIntervalMs"] {
+            optional(get(options, name), timeout).map_err(|r| bad(name, &r))?;
+        }
+        optional(get(options, "onProgress"), |v| {
+            v.dyn_ref::<Function>()
+                .map(drop)
+                .ok_or("must be a function")
+        })
+        .map_err(|r| bad("onProgress", r))?;
+        let size = optional(get(options, "chunkSize"), |v| match v.as_f64() {
+            Some(n) if n.fract() == 0.0 && (1.0..=MAX_PUSH as f64).contains(&n) => Ok(n as usize),
+            _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)"),
+        })
+        .map_err(|r| bad("chunkSize", r))?;
+        Ok(size.unwrap_or(MAX_PUSH))
+    }
+
+    fn parse_call(
+        &self,
+        who: &'static str,
+        options: &JsValue,
+        known: &[&str],
+    ) -> Result<CallOptions, Error> {
         let mut call = CallOptions {
             retry: self.retry,
             timeout_ms: self.timeout_ms,
@@ -622,12 +765,11 @@ impl Config {
         if options.is_undefined() || options.is_null() {
             return Ok(call);
         }
-        let bad =
-            |field: &str, reason: &str| Error::invalid(op.name, &join("options", field), reason);
+        let bad = |field: &str, reason: &str| Error::invalid(who, &join("options", field), reason);
         if !options.is_object() {
             return Err(bad("", "must be an object"));
         }
-        check_keys(options, CALL_OPTIONS).map_err(|k| bad(&k, "is not a call option"))?;
+        check_keys(options, known).map_err(|k| bad(&k, "is not a call option"))?;
         if let Some(policy) = optional(get(options, "retries"), retry_policy)
             .map_err(|(path, reason)| bad(&join("retries", &path), &reason))?
         {

@@ -185,7 +185,7 @@ fn check_range(n: f64, min: i64, max: i64) -> Result<(), String> {
     })
 }
 
-fn json_body(
+pub(crate) fn json_body(
     value: &JsValue,
     validate: Validator,
     root: &str,

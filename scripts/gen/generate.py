@@ -41,13 +41,13 @@ SPEC = os.path.join("spec", "Codat-Bank-Feeds.json")
 GENERATED_DIRS = ["src/models", "src/groups", "src/error"]
 
 
-def generate(spec, readme, error_table):
-    """{path relative to the root: text} for a parsed spec, the current README text and the
-    error classes' table (js/errors.json)."""
+def generate(spec, readme, error_table, hand_written=()):
+    """{path relative to the root: text} for a parsed spec, the current README text, the
+    error classes' table (js/errors.json) and the hand-written modules of src/groups."""
     gen = Gen(spec)
     out = {f"src/models/{name}": text for name, text in gen.run().items()}
     ops = Operations(gen)
-    out.update(ops.run())
+    out.update(ops.run(hand_written))
     out["README.md"] = readme_counts(readme, ops)
     out.update(errors.run(error_table))
     return {path: formatted(path, text) for path, text in out.items()}
@@ -83,6 +83,18 @@ def biome(path, text):
     return done.stdout
 
 
+def hand_written_groups(root):
+    """The modules of src/groups without the generated header: mod.rs declares them too."""
+    folder = os.path.join(root, "src", "groups")
+    found = []
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".rs") and name != "mod.rs":
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                if f.readline().rstrip("\n") != HEADER:
+                    found.append(name[:-3])
+    return found
+
+
 def stale_files(root, files):
     for folder in GENERATED_DIRS:
         path = os.path.join(root, folder)
@@ -108,7 +120,7 @@ def main():
         readme = f.read()
     with open(os.path.join(root, "js", "errors.json"), encoding="utf-8") as f:
         error_table = f.read()
-    files = generate(spec, readme, error_table)
+    files = generate(spec, readme, error_table, hand_written_groups(root))
     changed = []
     for rel in sorted(files):
         path = os.path.join(root, rel)

@@ -698,7 +698,7 @@ class Operations:
         cls_lines = doc_lines(f"{class_doc.rstrip('.')} (`sdk.{group}`).", "") + [
             "#[wasm_bindgen]",
             f"pub struct {cls} {{",
-            "    client: Rc<Client>,",
+            "    pub(super) client: Rc<Client>,",
             "}",
             "",
             f"impl {cls} {{",
@@ -711,8 +711,8 @@ class Operations:
         if needs_handle:
             cls_lines += [
                 "",
-                "    /// A JS handle on this group, whose list method paging calls.",
-                "    fn handle(&self) -> JsValue {",
+                "    /// A JS handle on this group, whose methods paging (and a hand-written method) call.",
+                "    pub(super) fn handle(&self) -> JsValue {",
                 "        Self::new(&self.client).into()",
                 "    }",
             ]
@@ -728,7 +728,7 @@ class Operations:
         text = clean_text(described or tag).rstrip(".")
         return text, text + "."
 
-    def mod_file(self):
+    def mod_file(self, hand_written=()):
         files = [snake(camel(t)) for t in self.groups]
         lines = [
             HEADER,
@@ -736,6 +736,9 @@ class Operations:
             "//! descriptors, and one method each handing its descriptor to the client's request path.",
             "",
         ]
+        if hand_written:
+            lines += ["// Hand-written beside them: methods beyond the spec's operations."]
+            lines += [f"mod {m};" for m in sorted(hand_written)] + [""]
         lines += [f"mod {f};" for f in sorted(files)]
         lines.append("")
         lines += [f"pub use {snake(camel(t))}::{self.class_name(t)};" for t in sorted(self.groups, key=lambda t: snake(camel(t)))]
@@ -800,15 +803,16 @@ class Operations:
         lines.append("}")
         return "\n".join(lines) + "\n"
 
-    def run(self):
-        """{path relative to the repository root: text}."""
+    def run(self, hand_written=()):
+        """{path relative to the repository root: text}; `hand_written`: the modules of
+        src/groups that are not generated."""
         out = {}
         manifest = []
         for tag in self.groups:
             text, entries = self.group_file(tag)
             out[f"src/groups/{snake(camel(tag))}.rs"] = text
             manifest += entries
-        out["src/groups/mod.rs"] = self.mod_file()
+        out["src/groups/mod.rs"] = self.mod_file(hand_written)
         out["src/sdk.rs"] = self.sdk_file()
         out["src/retry/spec.rs"] = retry_policy(self.spec)
         table = {

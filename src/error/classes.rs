@@ -24,6 +24,8 @@ pub(crate) enum Class {
     InvalidRequestError,
     /// `sourceAccounts.createBatch` answered 409: `data` is the per-item array of results and errors.
     SourceAccountBatchConflictError,
+    /// `transactions.pushAll`: a chunk's push operation ended `Failed` or `TimedOut`; the run stopped there, the later chunks unsent.
+    PushFailedError,
     /// A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw.
     HookError,
     /// A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret).
@@ -43,6 +45,7 @@ impl Class {
             Class::RequestAbortedError => "RequestAbortedError",
             Class::InvalidRequestError => "InvalidRequestError",
             Class::SourceAccountBatchConflictError => "SourceAccountBatchConflictError",
+            Class::PushFailedError => "PushFailedError",
             Class::HookError => "HookError",
             Class::WebhookVerificationError => "WebhookVerificationError",
         }
@@ -60,6 +63,7 @@ impl Class {
         Class::RequestAbortedError,
         Class::InvalidRequestError,
         Class::SourceAccountBatchConflictError,
+        Class::PushFailedError,
         Class::HookError,
         Class::WebhookVerificationError,
     ];

@@ -14,7 +14,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// Bank accounts in the company's accounting software (`sdk.bankAccounts`).
 #[wasm_bindgen]
 pub struct BankAccountsApi {
-    client: Rc<Client>,
+    pub(super) client: Rc<Client>,
 }
 
 impl BankAccountsApi {
@@ -24,8 +24,8 @@ impl BankAccountsApi {
         }
     }
 
-    /// A JS handle on this group, whose list method paging calls.
-    fn handle(&self) -> JsValue {
+    /// A JS handle on this group, whose methods paging (and a hand-written method) call.
+    pub(super) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

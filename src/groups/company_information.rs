@@ -13,7 +13,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation};
 /// The company's details as its accounting software holds them (`sdk.companyInformation`).
 #[wasm_bindgen]
 pub struct CompanyInformationApi {
-    client: Rc<Client>,
+    pub(super) client: Rc<Client>,
 }
 
 impl CompanyInformationApi {

@@ -16,7 +16,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// A company's connections to its accounting software (`sdk.connections`).
 #[wasm_bindgen]
 pub struct ConnectionsApi {
-    client: Rc<Client>,
+    pub(super) client: Rc<Client>,
 }
 
 impl ConnectionsApi {
@@ -26,8 +26,8 @@ impl ConnectionsApi {
         }
     }
 
-    /// A JS handle on this group, whose list method paging calls.
-    fn handle(&self) -> JsValue {
+    /// A JS handle on this group, whose methods paging (and a hand-written method) call.
+    pub(super) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

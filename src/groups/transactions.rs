@@ -17,7 +17,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// Push bank transactions and follow the push operations (`sdk.transactions`).
 #[wasm_bindgen]
 pub struct TransactionsApi {
-    client: Rc<Client>,
+    pub(super) client: Rc<Client>,
 }
 
 impl TransactionsApi {
@@ -27,8 +27,8 @@ impl TransactionsApi {
         }
     }
 
-    /// A JS handle on this group, whose list method paging calls.
-    fn handle(&self) -> JsValue {
+    /// A JS handle on this group, whose methods paging (and a hand-written method) call.
+    pub(super) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }
