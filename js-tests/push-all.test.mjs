@@ -142,6 +142,7 @@ test("2,500 shuffled transactions: three pushes of 1,000, 1,000 and 500, in date
     ],
   );
   assert.equal(progress[2].operation.pushOperationKey, pushes[2].operation);
+  assert.ok(progress.every((p) => p.batchId === result.batchId));
   const path = `/companies/${C}/connections/${K}/push/bankAccounts/${A}/bankTransactions`;
   assert.deepEqual(
     pushes.map((p) => [p.url, p.accountId]),

@@ -76,7 +76,8 @@ export async function pushChunks(group, request, options, sorted, ends) {
       }
       done.operations.push(operation);
       done.pushed = ends[k];
-      if (onProgress) await report(onProgress, { chunk: k + 1, chunks: ends.length, pushed: done.pushed, total: sorted.length, operation });
+      if (onProgress)
+        await report(onProgress, { batchId: done.batchId, chunk: k + 1, chunks: ends.length, pushed: done.pushed, total: sorted.length, operation });
     }
     return { ...done };
   } catch (thrown) {

@@ -262,10 +262,6 @@ pub struct PushAllOptions {
     /// Stops the run between or during chunks with `RequestAbortedError`.
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<JsValue>,
-    /// Base URL for this run only.
-    #[serde(rename = "serverURL")]
-    #[tsify(optional)]
-    pub server_url: Option<String>,
     /// First wait between polls of a chunk's push operation in ms (default 1000).
     #[tsify(optional)]
     pub interval_ms: Option<f64>,
@@ -275,8 +271,10 @@ pub struct PushAllOptions {
     /// Transactions per push, 1 to 1,000 (default 1,000).
     #[tsify(optional)]
     pub chunk_size: Option<f64>,
-    /// Called after each chunk's push succeeded.
-    #[tsify(optional, type = "(progress: PushProgress) => void")]
+    /// Called after each chunk's push succeeded; a promise it returns is awaited before the
+    /// next chunk is sent (a place to record progress). A throw stops the run with
+    /// `HookError` (`hook: "onProgress"`).
+    #[tsify(optional, type = "(progress: PushProgress) => void | Promise<void>")]
     pub on_progress: Option<JsValue>,
 }
 
@@ -284,6 +282,8 @@ pub struct PushAllOptions {
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PushProgress {
+    /// The run's batch (see `PushAllResult.batchId`): record progress under it.
+    pub batch_id: String,
     /// The chunk just pushed, from 1.
     pub chunk: f64,
     /// How many chunks the run has.

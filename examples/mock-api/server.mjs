@@ -150,7 +150,7 @@ export async function startFakeCodat({
       timeoutInMinutes: op.timeoutInMinutes,
       status: op.status,
       errorMessage: op.errorMessage,
-      validation: { errors: [], warnings: [] },
+      validation: { errors: structuredClone(op.validationErrors ?? []), warnings: [] },
       statusCode: op.statusCode,
       data: structuredClone(op.data),
     });
@@ -256,12 +256,20 @@ export async function startFakeCodat({
     const company = state.companies.get(op.companyId);
     const connection = company?.connections.get(op.dataConnectionKey);
     if (op.dataType === "bankTransactions") {
+      const target = connection?.accountMeta.get(op.accountId) ?? connection?.bankAccounts.get(op.accountId);
+      const errors = outOfOrder(target?.transactions ?? [], op.data.transactions);
+      if (errors.length > 0) {
+        op.status = "Failed";
+        op.statusCode = 400;
+        op.errorMessage = "Bank transactions must be pushed in date order, none older than the account's latest.";
+        op.validationErrors = errors;
+        return;
+      }
       op.changes = op.data.transactions.map((t, i) => ({
         type: "Created",
         recordRef: { id: typeof t.id === "string" ? t.id : `${op.pushOperationKey}-${i}`, dataType: "bankTransactions" },
         attachmentId: null,
       }));
-      const target = connection?.accountMeta.get(op.accountId) ?? connection?.bankAccounts.get(op.accountId);
       if (target) target.transactions.push(...structuredClone(op.data.transactions));
     } else if (op.dataType === "bankAccounts") {
       op.changes = [{ type: "Created", recordRef: { id: op.data.id, dataType: "bankAccounts" }, attachmentId: null }];
@@ -269,6 +277,23 @@ export async function startFakeCodat({
     }
     if (connection) connection.data.lastSync = doneAt;
     if (company) company.data.lastSync = doneAt;
+  }
+
+  /**
+   * The rule of Xero, QuickBooks Online and Sage feeds (Codat's integration guides): a push's
+   * transactions in date order, none older than the latest already on the account. Dates are
+   * local (an offset is ignored, as the spec says). One validation error per offender.
+   */
+  function outOfOrder(existing, pushed) {
+    const local = (t) => (typeof t?.date === "string" ? t.date.replace(/(T[^Zz+-]*)[Zz+-].*$/, "$1") : "");
+    let latest = "";
+    for (const t of existing) if (local(t) > latest) latest = local(t);
+    const errors = [];
+    pushed.forEach((t, i) => {
+      if (local(t) < latest) errors.push({ itemId: t.id ?? `transactions[${i}]`, message: `dated ${local(t)}, before ${latest}`, validatorName: "DateOrder" });
+      else latest = local(t);
+    });
+    return errors;
   }
 
   function finishSync(s) {

@@ -1,10 +1,12 @@
 // The bank-feed setup flow, end to end: create a company and its connection, register the
 // bank account of your app as a source account, map it to an account in the accounting
-// software, push bank transactions, and follow the push until it finishes.
+// software, push bank transactions, and follow the push until it finishes; then push a
+// backlog of 2,500 with `pushAll` (date order, 1,000 per push, never twice).
 //
 // `bash scripts/demo.sh` runs it against the local fake API. Against Codat:
 //   CODAT_AUTH_HEADER="Basic <base64 API key>" node examples/node/dist/setup-bank-feed.js
 import {
+  type BankTransaction,
   CodatBankFeeds,
   ConnectionError,
   type CreateBankTransactions,
@@ -83,9 +85,41 @@ for await (const push of sdk.transactions.listAllCreateOperations({ companyId: c
 }
 console.log(`   listAllCreateOperations pages through the company's pushes: found ours ${pushes} time(s)`);
 
+// A backlog, in whatever order the app's database returns it: 2,500 card sales ten minutes
+// apart, from the day after the first push. pushAll sorts them (accounting software refuses a
+// transaction older than the account's latest), pushes 1,000 at a time, each after the last
+// succeeded, under keys derived from the batch.
+const backlog: BankTransaction[] = Array.from({ length: 2_500 }, (_, i) => ({
+  id: `sale-${i + 1}`,
+  date: new Date(Date.UTC(2024, 4, 3) + i * 600_000).toISOString().slice(0, 19),
+  description: `Card sale ${i + 1}`,
+  amount: 12.5,
+  balance: 4_468.4 + 12.5 * (i + 1),
+  transactionType: "Credit",
+}));
+backlog.sort((a, b) => (a.id ?? "").localeCompare(b.id ?? "")); // by id: out of date order
+const batch = { ...ids, accountId: account.id, transactions: backlog };
+const countPushes = async () => {
+  let n = 0;
+  for await (const _ of sdk.transactions.listAllCreateOperations({ companyId: company.id, pageSize: 100 })) n++;
+  return n;
+};
+const before = await countPushes();
+const result = await sdk.transactions.pushAll(batch, {
+  intervalMs: 100,
+  onProgress: ({ chunk, chunks, pushed, total, operation }) =>
+    console.log(`   chunk ${chunk} of ${chunks}: ${pushed} of ${total} pushed (operation ${operation.pushOperationKey}, ${operation.status})`),
+});
+const first = result.operations.map((o) => o.pushOperationKey);
+console.log(`7. pushAll pushed ${result.pushed} transactions in date order in ${first.length} pushes: batch ${result.batchId}`);
+const again = await sdk.transactions.pushAll(batch, { intervalMs: 100 });
+const replayed = again.operations.every((o, i) => o.pushOperationKey === first[i]);
+const added = (await countPushes()) - before;
+console.log(`   the same batch again: batch ${again.batchId}, ${replayed ? "every chunk replayed" : "pushed again"}; ${added} pushes in all`);
+
 try {
   await sdk.companies.get({ companyId: "00000000-0000-0000-0000-000000000000" });
 } catch (err) {
   if (!(err instanceof ErrorMessage)) throw err;
-  console.log(`7. a missing company is an ErrorMessage: HTTP ${err.statusCode}, "${err.data.error}"`);
+  console.log(`8. a missing company is an ErrorMessage: HTTP ${err.statusCode}, "${err.data.error}"`);
 }

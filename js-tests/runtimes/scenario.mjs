@@ -2,7 +2,7 @@
 // package as installed from its tarball. No Node APIs: it runs in workerd and browsers too.
 export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
-export const STEPS = 11;
+export const STEPS = 13;
 
 export async function runScenario(pkg, serverURL, runtime) {
   const steps = [];
@@ -55,6 +55,24 @@ export async function runScenario(pkg, serverURL, runtime) {
   const op = await traced.transactions.waitForOperation({ companyId: COMPANY_ID, pushOperationKey: `op-${runtime}` }, { intervalMs: 10 });
   check(op.status === "Success" && seen.join() === "200,200", "waitForOperation polls to Success, hooks run per attempt");
   check(lines.length === 2 && !lines.join().includes("short-lived-token"), "debugLogger logs each attempt without the token");
+
+  // Three transactions, newest first, in chunks of two: sorted, keyed by WebCrypto digests.
+  const transactions = [3, 1, 2].map((d) => ({ id: `t${d}`, date: `2024-01-0${d}T09:00:00`, amount: d, balance: d }));
+  // Each runtime its own account: the same batch from two runtimes would share keys (and replay).
+  const push = { companyId: COMPANY_ID, connectionId: COMPANY_ID, accountId: `acc-${runtime}`, transactions };
+  const run = await traced.transactions.pushAll(push, { chunkSize: 2, intervalMs: 10 });
+  const seenPushes = async () => (await fetch(`${serverURL}/pushes-seen?runtime=${runtime}`)).json();
+  const first = await seenPushes();
+  check(
+    run.pushed === 3 && run.operations.length === 2 && first.map((p) => p.ids.join()).join(" ") === "t1,t2 t3",
+    "pushAll pushes date-ordered chunks one at a time",
+  );
+  const again = await traced.transactions.pushAll(push, { chunkSize: 2, intervalMs: 10 });
+  const keys = first.map((p) => p.key);
+  check(
+    again.batchId === run.batchId && (await seenPushes()).length === 2 && keys.every((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/.test(k)),
+    "pushAll derives its keys: the same batch again replays",
+  );
 
   const vector = await (await fetch(`${serverURL}/webhook-vector`)).json();
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);

@@ -1,5 +1,6 @@
 // The runtime tests' server: answers the scenario's calls by path (so runtimes can share it),
-// counts attempts per flaky id, and serves the browser page's files under /page/.
+// counts attempts per flaky id, keeps each bank-transaction push under its Idempotency-Key
+// (replaying it, as Codat does), and serves the browser page's files under /page/.
 
 import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -18,6 +19,8 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 
 export async function startRuntimeServer(pageDir) {
   const attempts = new Map();
+  /** Idempotency-Key -> { runtime, ids, operation }: the pushes that were new. */
+  const pushes = new Map();
   const server = http.createServer(async (req, res) => {
     const chunks = [];
     for await (const c of req) chunks.push(c);
@@ -45,6 +48,13 @@ export async function startRuntimeServer(pageDir) {
       const signature = `v1,${createHmac("sha256", key).update(`msg_1.${ts}.${body}`).digest("base64")}`;
       return json(200, { body, secret: `whsec_${key.toString("base64")}`, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": signature } });
     }
+    if (req.method === "GET" && path === "/pushes-seen") {
+      const runtime = new URL(req.url, "http://x").searchParams.get("runtime");
+      return json(
+        200,
+        [...pushes].filter(([, p]) => p.runtime === runtime).map(([key, p]) => ({ key, ids: p.ids })),
+      );
+    }
     if (!req.headers.authorization) return json(401, { statusCode: 401, error: "Unauthorized" });
     if (req.method === "GET" && path === "/companies") {
       const page = Number(new URL(req.url, "http://x").searchParams.get("page"));
@@ -69,6 +79,22 @@ export async function startRuntimeServer(pageDir) {
         requestedOnUtc: "2024-01-01T00:00:00Z",
         status: n === 1 ? "Pending" : "Success",
         statusCode: 200,
+      });
+    }
+    if (req.method === "POST" && path.endsWith("/bankTransactions")) {
+      const key = String(req.headers["idempotency-key"]);
+      if (!pushes.has(key)) {
+        const ids = JSON.parse(body).transactions.map((t) => t.id);
+        pushes.set(key, { runtime: req.headers["x-runtime"], ids, operation: `push-${pushes.size + 1}` });
+      }
+      const operation = pushes.get(key)?.operation;
+      return json(200, {
+        companyId: COMPANY_ID,
+        pushOperationKey: operation,
+        dataConnectionKey: COMPANY_ID,
+        requestedOnUtc: "2024-01-01T00:00:00Z",
+        status: "Pending",
+        statusCode: 202,
       });
     }
     if (req.method === "POST" && path === "/companies") {

@@ -119,6 +119,21 @@ class TodaysSpec(unittest.TestCase):
     def test_the_same_spec_gives_the_same_bytes(self):
         self.assertEqual(generate.generate(load_spec(), README, ERRORS), self.files)
 
+    def test_hand_written_group_modules_are_found_and_declared(self):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as root:
+            groups = os.path.join(root, "src", "groups")
+            os.makedirs(groups)
+            for name, first in [("push.rs", "//! Hand-written."), ("companies.rs", generate.HEADER), ("mod.rs", "")]:
+                with open(os.path.join(groups, name), "w", encoding="utf-8") as f:
+                    f.write(first + "\n")
+            found = generate.hand_written_groups(root)
+        self.assertEqual(found, ["push"])
+        mod = generate.generate(load_spec(), README, ERRORS, found)["src/groups/mod.rs"]
+        self.assertIn("mod push;", mod)
+        self.assertNotIn("mod push;", self.files["src/groups/mod.rs"])
+
 
 class ExtraOperation(unittest.TestCase):
     @classmethod
