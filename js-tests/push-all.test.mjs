@@ -306,3 +306,18 @@ test("chunkSize, and a signal that aborts between chunks with what was done", as
     [10, 10],
   );
 });
+
+test("a signal that aborts during a chunk's wait stops the run there, with the chunk's key", async () => {
+  pendingReads = Number.POSITIVE_INFINITY;
+  const controller = new AbortController();
+  const run = rejection(client().transactions.pushAll(request(transactions(3)), { ...fast, signal: controller.signal }));
+  while (!events.some((e) => e.startsWith("GET"))) await new Promise((r) => setTimeout(r, 2));
+  controller.abort(new Error("shutting down"));
+  const err = await run;
+  assert.ok(err instanceof sdk.RequestAbortedError, String(err));
+  assert.equal(err.cause.message, "shutting down");
+  assert.equal(err.pushed, 0);
+  assert.deepEqual(err.operations, []);
+  assert.equal(err.idempotencyKey, pushes[0].key, "the key to resume the pushed chunk under");
+  assert.equal(pushes.length, 1);
+});
