@@ -102,7 +102,7 @@ export class PushFailedError extends CodatBankFeedsError {
 /** A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw. */
 export class HookError extends CodatBankFeedsError {
   /** `beforeRequest`, `afterSuccess` or `afterError`; `onProgress` for `transactions.pushAll`. */
-  readonly hook: "beforeRequest" | "afterSuccess" | "afterError";
+  readonly hook: "beforeRequest" | "afterSuccess" | "afterError" | "onProgress";
 }
 
 /** A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret). */
