@@ -189,9 +189,11 @@ fn without_position(mut reason: String) -> String {
 #[derive(Debug)]
 pub(crate) enum Body {
     None,
-    /// `request.requestBody`, sent as JSON after validation.
+    /// `request.requestBody`, sent as JSON after validation. `alias`: the name
+    /// `@codat/bank-feeds` gives the body (its schema's), taken in place of `requestBody`.
     Json {
         required: bool,
+        alias: Option<&'static str>,
         validate: Validator,
     },
     /// The whole request argument is the body (`companies.create`).

@@ -98,15 +98,24 @@ pub(crate) fn prepare(
     let body = match op.body {
         Body::None => JsValue::UNDEFINED,
         Body::WholeRequest { validate } => json_body(request, validate, "", &bad)?,
-        Body::Json { required, validate } => {
-            let value = get(request, "requestBody");
+        Body::Json {
+            required,
+            alias,
+            validate,
+        } => {
+            let (key, value) = body_value(request, alias).map_err(|alias| {
+                bad(
+                    alias,
+                    "gives the body `requestBody` gives too: give one of the two",
+                )
+            })?;
             if value.is_undefined() {
                 if required {
                     return Err(bad("requestBody", "is required"));
                 }
                 JsValue::UNDEFINED
             } else {
-                json_body(&value, validate, "requestBody", &bad)?
+                json_body(&value, validate, key, &bad)?
             }
         }
         Body::Raw => raw_body(get(request, "requestBody")).map_err(|r| bad("requestBody", r))?,
@@ -131,6 +140,24 @@ fn has_field_body(body: &Body) -> bool {
     matches!(body, Body::Json { .. } | Body::Raw)
 }
 
+/// The body and the key it came under: `requestBody`, or `alias` (the name
+/// `@codat/bank-feeds` gives it); both at once is refused, naming `alias`.
+fn body_value(
+    request: &JsValue,
+    alias: Option<&'static str>,
+) -> Result<(&'static str, JsValue), &'static str> {
+    let value = get(request, "requestBody");
+    let Some(alias) = alias else {
+        return Ok(("requestBody", value));
+    };
+    let named = get(request, alias);
+    match (value.is_undefined(), named.is_undefined()) {
+        (_, true) => Ok(("requestBody", value)),
+        (true, false) => Ok((alias, named)),
+        (false, false) => Err(alias),
+    }
+}
+
 /// Catches misspelt fields (`pagesize`), which would otherwise be dropped without a word.
 fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
     let keys = Object::keys(request.unchecked_ref::<Object>());
@@ -138,7 +165,8 @@ fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
         let Some(key) = key.as_string() else { continue };
         let known = op.path_params.contains(&key.as_str())
             || op.query.iter().any(|q| q.name == key)
-            || (key == "requestBody" && has_field_body(&op.body));
+            || (key == "requestBody" && has_field_body(&op.body))
+            || matches!(op.body, Body::Json { alias: Some(a), .. } if a == key);
         if !known && !get(request, &key).is_undefined() {
             return Err(key);
         }

@@ -225,6 +225,17 @@ def singular(name):
     return name + "Item"
 
 
+def body_alias(schema):
+    """The name `@codat/bank-feeds` gives a request body: its schema's, camelCased, when the body
+    is a `$ref` (`CreateBankTransactions` -> `createBankTransactions`); None for an inline one
+    (which it calls `requestBody` too)."""
+    ref = (schema or {}).get("$ref")
+    if not ref:
+        return None
+    name = ref.split("/")[-1]
+    return name[0].lower() + name[1:]
+
+
 def request_type(oid):
     """The request type of an operation, or None for those that take their body (WHOLE_BODY)."""
     return None if oid in WHOLE_BODY else pascal(oid) + "Request"
@@ -826,9 +837,14 @@ class Gen:
                     t = self.type_of(content["schema"], f"{self.media_ptr(rb_ptr, media)}/schema", f"{oid} body")
                 else:
                     t = TypeRef("Any", RAW_BODY_TS, kind="any")
-                uses |= t.uses
                 required = rb.get("required") is True
                 doc = rb.get("description") or "The request body."
+                alias = body_alias(content.get("schema"))
+                if alias:
+                    # The body's type appears in TS only: no Rust import.
+                    blocks.append(self.aliased_request(name, lines, op, alias, t, required, doc))
+                    continue
+                uses |= t.uses
                 lines += self.field("request_body", "requestBody", t, required, False, doc)
             lines.append("}")
             blocks.append("\n".join(lines))
@@ -841,6 +857,49 @@ class Gen:
         ]
         head += self.use_lines("requests", uses, "\n".join(blocks))
         return "\n".join(head) + "\n\n" + "\n\n".join(blocks) + "\n"
+
+    def aliased_request(self, name, lines, op, alias, t, required, doc):
+        """A request whose body `@codat/bank-feeds` names `alias`: its parameters as the struct
+        `<name>Params`, and `<name>` the union of the two ways to give the body, never both."""
+        params = name + "Params"
+        self.claim(params, f"parameters of {op['operationId']}")
+        head = doc_lines(f"Path and query parameters of `{name}`.") + [
+            line.replace(f"pub struct {name} {{", f"pub struct {params} {{") for line in lines if not line.startswith("///")
+        ]
+        opt = "" if required else "?"
+        summary = clean_text(op.get("summary") or op["operationId"])
+        body_doc = clean_text(doc).replace("\n", " ").rstrip(".")
+        ts = "\n".join(
+            [
+                "",
+                "/**",
+                f" * {summary}",
+                " *",
+                f" * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `{alias}`: one",
+                " * of the two, never both.",
+                " */",
+                f"export type {name} = {params} & (",
+                "    | {",
+                f"          /** {body_doc}. */",
+                f"          requestBody{opt}: {t.ts};",
+                f"          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */",
+                f"          {alias}?: never;",
+                "      }",
+                "    | {",
+                f"          /** {body_doc} (`requestBody`, under the name `@codat/bank-feeds` gives it). */",
+                f"          {alias}: {t.ts};",
+                f"          /** Given as `{alias}` here. */",
+                "          requestBody?: never;",
+                "      }",
+                ");",
+                "",
+            ]
+        )
+        custom = (
+            "#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]\n"
+            f"const {const_name(name)}: &str = {raw_str(ts)};"
+        )
+        return "\n".join(head + ["}"]) + "\n\n" + custom
 
     def is_binary(self, schema):
         return self.base_type(schema) == "string" and schema.get("format") in ("binary", "byte")

@@ -38,7 +38,7 @@ import json
 import re
 import sys
 
-from models import HEADER, WHOLE_BODY, clean_text, const_name, doc_lines, pascal, ptr_escape, request_type, snake
+from models import HEADER, WHOLE_BODY, body_alias, clean_text, const_name, doc_lines, pascal, ptr_escape, request_type, snake
 
 # Method names of the incumbent SDK (`@codat/bank-feeds`) where the spec has no override.
 METHOD_NAMES = {
@@ -360,6 +360,14 @@ class Operations:
         t = self.type_at(schema, s_ptr, f"{op.oid} body")
         return ("whole" if op.oid in WHOLE_BODY else "json"), t, required
 
+    def alias(self, op):
+        """The incumbent's name for the body of `op` (see models.body_alias), or None."""
+        rb = op.op.get("requestBody")
+        if not rb or op.oid in WHOLE_BODY:
+            return None
+        schema, _ = self.content_schema(rb, f"{op.ptr}/requestBody")
+        return body_alias(schema)
+
     def responses(self, op):
         """[(status, TypeRef or None)] of the 2XX responses; [(status, TypeRef)] typed errors."""
         success, errors = [], []
@@ -489,9 +497,11 @@ class Operations:
             lines += ["    body: Body::WholeRequest {", f"        validate: validate::<{model_type(body_t)}>,", "    },"]
         else:
             uses |= body_t.uses
+            alias = self.alias(op)
             lines += [
                 "    body: Body::Json {",
                 f"        required: {str(required).lower()},",
+                f"        alias: {f'Some({json.dumps(alias)})' if alias else 'None'},",
                 f"        validate: validate::<{model_type(body_t)}>,",
                 "    },",
             ]
@@ -646,7 +656,10 @@ class Operations:
                 "pathParams": facts[1],
                 "query": [{"name": q["name"], "type": q["kind"]} for q in facts[2]],
                 "body": facts[0],
+                "bodyAlias": self.alias(op),
                 "requestType": req_ts,
+                "resultType": self.returns(facts[3]),
+                "summary": clean_text(op.op.get("summary") or op.oid),
                 "successStatuses": [c for c, _ in facts[3]],
                 "typedErrors": [{"status": c, "class": cls_} for c, _, cls_ in facts[4]],
             }

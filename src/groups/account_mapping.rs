@@ -48,6 +48,7 @@ static CREATE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: Some("bankFeedAccountMapping"),
         validate: validate::<BankFeedAccountMapping>,
     },
     success: &[(

@@ -99,6 +99,7 @@ static CREATE: Operation = Operation {
     }],
     body: Body::Json {
         required: false,
+        alias: Some("bankAccountPrototype"),
         validate: validate::<BankAccountPrototype>,
     },
     success: &[(200, Decode::Json(validate::<BankAccountCreateResponse>))],

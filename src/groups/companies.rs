@@ -115,6 +115,7 @@ static REPLACE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: Some("companyRequestBody"),
         validate: validate::<CompanyRequestBody>,
     },
     success: &[(200, Decode::Json(validate::<Company>))],
@@ -146,6 +147,7 @@ static UPDATE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: Some("companyUpdateRequest"),
         validate: validate::<CompanyUpdateRequest>,
     },
     success: &[(200, Decode::Json(validate::<Company>))],

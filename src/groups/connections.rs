@@ -80,6 +80,7 @@ static CREATE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: None,
         validate: validate::<CreateConnectionRequestBody>,
     },
     success: &[(200, Decode::Json(validate::<Connection>))],
@@ -125,6 +126,7 @@ static UNLINK: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: None,
         validate: validate::<UnlinkConnectionUpdateConnection>,
     },
     success: &[(200, Decode::Json(validate::<Connection>))],

@@ -38,6 +38,7 @@ static CREATE_BATCH: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: None,
         validate: validate::<Vec<SourceAccountPrototypeV2OrV1>>,
     },
     success: &[
@@ -76,6 +77,7 @@ static CREATE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: None,
         validate: validate::<SourceAccountPrototypeV2OrV1>,
     },
     success: &[(200, Decode::Json(validate::<SourceAccountV2OrV1>))],
@@ -109,6 +111,7 @@ static UPDATE: Operation = Operation {
     query: &[],
     body: Body::Json {
         required: false,
+        alias: Some("sourceAccount"),
         validate: validate::<SourceAccount>,
     },
     success: &[

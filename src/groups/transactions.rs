@@ -54,6 +54,7 @@ static CREATE: Operation = Operation {
     ],
     body: Body::Json {
         required: false,
+        alias: Some("createBankTransactions"),
         validate: validate::<CreateBankTransactions>,
     },
     success: &[

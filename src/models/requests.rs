@@ -5,9 +5,7 @@
 
 use super::shape::{Any, List, Text};
 use super::{
-    BankAccountPrototype, BankFeedAccountMapping, CompanyRequestBody, CompanyUpdateRequest,
-    CreateBankTransactions, CreateConnectionRequestBody, SourceAccount,
-    SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
+    CreateConnectionRequestBody, SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
 };
 use tsify::Tsify;
 
@@ -69,35 +67,75 @@ pub struct DeleteCompanyRequest {
     pub company_id: Text,
 }
 
-/// Replace company
+/// Path and query parameters of `ReplaceCompanyRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct ReplaceCompanyRequest {
+pub struct ReplaceCompanyRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     #[tsify(type = "string")]
     pub company_id: Text,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<CompanyRequestBody>,
 }
 
-/// Update company
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const REPLACE_COMPANY_REQUEST: &str = r#"
+/**
+ * Replace company
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `companyRequestBody`: one
+ * of the two, never both.
+ */
+export type ReplaceCompanyRequest = ReplaceCompanyRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: CompanyRequestBody;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          companyRequestBody?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          companyRequestBody: CompanyRequestBody;
+          /** Given as `companyRequestBody` here. */
+          requestBody?: never;
+      }
+);
+"#;
+
+/// Path and query parameters of `UpdateCompanyRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct UpdateCompanyRequest {
+pub struct UpdateCompanyRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
     #[tsify(type = "string")]
     pub company_id: Text,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<CompanyUpdateRequest>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const UPDATE_COMPANY_REQUEST: &str = r#"
+/**
+ * Update company
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `companyUpdateRequest`: one
+ * of the two, never both.
+ */
+export type UpdateCompanyRequest = UpdateCompanyRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: CompanyUpdateRequest;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          companyUpdateRequest?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          companyUpdateRequest: CompanyUpdateRequest;
+          /** Given as `companyUpdateRequest` here. */
+          requestBody?: never;
+      }
+);
+"#;
 
 /// Get company access token
 #[derive(Debug, Tsify)]
@@ -268,10 +306,10 @@ pub struct GetCreateBankAccountsModelRequest {
     pub connection_id: Text,
 }
 
-/// Create bank account
+/// Path and query parameters of `CreateBankAccountRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct CreateBankAccountRequest {
+pub struct CreateBankAccountRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
@@ -286,11 +324,31 @@ pub struct CreateBankAccountRequest {
     #[serde(default)]
     #[tsify(optional)]
     pub timeout_in_minutes: Option<i32>,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<BankAccountPrototype>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CREATE_BANK_ACCOUNT_REQUEST: &str = r#"
+/**
+ * Create bank account
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `bankAccountPrototype`: one
+ * of the two, never both.
+ */
+export type CreateBankAccountRequest = CreateBankAccountRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: BankAccountPrototype;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          bankAccountPrototype?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          bankAccountPrototype: BankAccountPrototype;
+          /** Given as `bankAccountPrototype` here. */
+          requestBody?: never;
+      }
+);
+"#;
 
 /// Create source accounts
 #[derive(Debug, Tsify)]
@@ -351,10 +409,10 @@ pub struct ListSourceAccountsRequest {
     pub connection_id: Text,
 }
 
-/// Update source account
+/// Path and query parameters of `UpdateSourceAccountRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct UpdateSourceAccountRequest {
+pub struct UpdateSourceAccountRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
@@ -370,11 +428,31 @@ pub struct UpdateSourceAccountRequest {
     /// Example: `13d946f0-c5d5-42bc-b092-97ece17923ab`.
     #[tsify(type = "string")]
     pub account_id: Text,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<SourceAccount>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const UPDATE_SOURCE_ACCOUNT_REQUEST: &str = r#"
+/**
+ * Update source account
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `sourceAccount`: one
+ * of the two, never both.
+ */
+export type UpdateSourceAccountRequest = UpdateSourceAccountRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: SourceAccount;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          sourceAccount?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          sourceAccount: SourceAccount;
+          /** Given as `sourceAccount` here. */
+          requestBody?: never;
+      }
+);
+"#;
 
 /// Delete source account
 #[derive(Debug, Tsify)]
@@ -448,10 +526,10 @@ pub struct GetBankAccountMappingRequest {
     pub connection_id: Text,
 }
 
-/// Create bank feed account mapping
+/// Path and query parameters of `CreateBankAccountMappingRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct CreateBankAccountMappingRequest {
+pub struct CreateBankAccountMappingRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
@@ -462,11 +540,31 @@ pub struct CreateBankAccountMappingRequest {
     /// Example: `2e9d2c44-f675-40ba-8049-353bfcb5e171`.
     #[tsify(type = "string")]
     pub connection_id: Text,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<BankFeedAccountMapping>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CREATE_BANK_ACCOUNT_MAPPING_REQUEST: &str = r#"
+/**
+ * Create bank feed account mapping
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `bankFeedAccountMapping`: one
+ * of the two, never both.
+ */
+export type CreateBankAccountMappingRequest = CreateBankAccountMappingRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: BankFeedAccountMapping;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          bankFeedAccountMapping?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          bankFeedAccountMapping: BankFeedAccountMapping;
+          /** Given as `bankFeedAccountMapping` here. */
+          requestBody?: never;
+      }
+);
+"#;
 
 /// Get company information
 #[derive(Debug, Tsify)]
@@ -500,10 +598,10 @@ pub struct GenerateOtpRequest {
     pub connection_id: Text,
 }
 
-/// Create bank transactions
+/// Path and query parameters of `CreateBankTransactionsRequest`.
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct CreateBankTransactionsRequest {
+pub struct CreateBankTransactionsRequestParams {
     /// Unique identifier for a company.
     ///
     /// Example: `8a210b68-6988-11ed-a1eb-0242ac120002`.
@@ -529,11 +627,31 @@ pub struct CreateBankTransactionsRequest {
     #[serde(default)]
     #[tsify(optional)]
     pub allow_sync_on_push_complete: Option<bool>,
-    /// The request body.
-    #[serde(default)]
-    #[tsify(optional)]
-    pub request_body: Option<CreateBankTransactions>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const CREATE_BANK_TRANSACTIONS_REQUEST: &str = r#"
+/**
+ * Create bank transactions
+ *
+ * The body goes in `requestBody` or, as `@codat/bank-feeds` names it, in `createBankTransactions`: one
+ * of the two, never both.
+ */
+export type CreateBankTransactionsRequest = CreateBankTransactionsRequestParams & (
+    | {
+          /** The request body. */
+          requestBody?: CreateBankTransactions;
+          /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
+          createBankTransactions?: never;
+      }
+    | {
+          /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
+          createBankTransactions: CreateBankTransactions;
+          /** Given as `createBankTransactions` here. */
+          requestBody?: never;
+      }
+);
+"#;
 
 /// Get create bank transactions model
 #[derive(Debug, Tsify)]
