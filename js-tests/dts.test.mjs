@@ -27,11 +27,20 @@ function undocumented(text) {
   return missing;
 }
 
-test("every export and member of the .d.ts has a doc comment", () => {
+test("every export and member of the .d.ts has a doc comment", async () => {
   const main = read("codat_bank_feeds_wasm.d.ts");
   assert.match(main, /export class CodatBankFeeds \{/);
   assert.deepEqual(undocumented(main), []);
   assert.deepEqual(undocumented(read("errors.d.ts")), []);
+  // The hand-written and the per-operation declarations too.
+  const { readdirSync } = await import("node:fs");
+  const others = ["webhooks.d.ts", "accounts.d.ts", "decimal.d.ts", "http.d.ts", "core.d.ts"];
+  others.push(
+    ...readdirSync(new URL("../pkg/funcs/", import.meta.url))
+      .map((f) => `funcs/${f}`)
+      .filter((f) => f.endsWith(".d.ts")),
+  );
+  for (const name of others) assert.deepEqual(undocumented(read(name)), [], name);
 });
 
 test("the check sees an undocumented member", () => {

@@ -106,7 +106,8 @@ test("client options are validated at construction, naming the option", () => {
   const make = (options) => () => new sdk.CodatBankFeeds(options);
   const cases = [
     [undefined, "options"],
-    [{}, "authHeader"],
+    [{ authHeader: API_KEY, httpClient: {} }, "httpClient"],
+    [{ authHeader: API_KEY, httpClient: { request: fetch }, fetch }, "httpClient"],
     [{ authHeader: 5 }, "authHeader"],
     [{ authHeader: "justakey" }, "authHeader"],
     [{ authHeader: "Basic abc\r\nX-Injected: 1" }, "authHeader"],

@@ -386,7 +386,7 @@ test("request bodies are checked before sending, naming the field", async () => 
   const client = ctx.client();
   const cases = [
     [
-      () => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { accountId: A, transactions: [{ amount: "1" }] } }),
+      () => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { accountId: A, transactions: [{ amount: "one" }] } }),
       "requestBody.transactions[0].amount",
     ],
     [() => client.transactions.create({ companyId: C, connectionId: K, accountId: A, requestBody: { transactions: [] } }), "requestBody.accountId"],

@@ -256,7 +256,7 @@ test("timeoutMs bounds the whole run, waits included", async () => {
 
 test("everything is checked before anything is sent", async () => {
   const list = transactions(2500);
-  list[2400] = { ...list[2400], amount: "12.50" };
+  list[2400] = { ...list[2400], amount: "twelve" };
   const cases = [
     [request(list), "transactions[2400].amount"],
     [request([...transactions(3), { ...transactions(3)[0] }]), "transactions[3].id"],

@@ -54,6 +54,8 @@ export class CodatBankFeedsError extends Error {
 export class ErrorMessage extends CodatBankFeedsError {
   /** The decoded `ErrorMessage` body: `statusCode`, `service`, `error`, `correlationId`, `validation`, `canBeRetried`, `detailedErrorCode`. */
   readonly data: ErrorMessageData;
+  /** `data`, under the name `@codat/bank-feeds` gives it. */
+  readonly data$: ErrorMessageData;
 }
 
 /** HTTP 429 that ends the call: its `Retry-After` asks for longer than the retry policy waits (the daily quota, typically), or retries are off. */

@@ -37,6 +37,11 @@ export class ErrorMessage extends CodatBankFeedsError {
     /** The decoded `ErrorMessage` body: `statusCode`, `service`, `error`, `correlationId`, `validation`, `canBeRetried`, `detailedErrorCode`. */
     this.data = details.data;
   }
+
+  /** `data`, under the name `@codat/bank-feeds` gives it. */
+  get data$() {
+    return this.data;
+  }
 }
 
 /** HTTP 429 that ends the call: its `Retry-After` asks for longer than the retry policy waits (the daily quota, typically), or retries are off. */

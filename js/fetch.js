@@ -172,3 +172,8 @@ export function guidFrom(bytes, version) {
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */
+export function fetchThrough(httpClient) {
+  return (url, init) => httpClient.request(new Request(url, init));
+}

@@ -3,7 +3,7 @@
 // call an init function, and the JS-only modules (error classes, webhooks, source-account
 // versions) re-exported from beside the wasm-bindgen snippets, so that every import of the
 // error classes is the same module.
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,14 +20,77 @@ const snippets = `./snippets/${snippetDirs[0]}/js`;
 if (!existsSync(join(pkg, snippets, "errors.js"))) throw new Error(`missing ${snippets}/errors.js`);
 // Modules no Rust binding names: wasm-bindgen does not copy them, so they go beside the ones
 // it did (webhooks.js imports ./errors.js).
-for (const name of ["webhooks.js", "accounts.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
+for (const name of ["webhooks.js", "accounts.js", "decimals.js", "http.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
 
-const write = (name, text) => writeFileSync(join(pkg, name), text);
+const write = (name, text) => {
+  mkdirSync(dirname(join(pkg, name)), { recursive: true });
+  writeFileSync(join(pkg, name), text);
+};
 
 write("errors.js", `export { ${errorNames.join(", ")} } from "${snippets}/errors.js";\n`);
 write("webhooks.js", `export { verifyWebhook } from "${snippets}/webhooks.js";\n`);
 write("accounts.js", `export { isSourceAccountV2 } from "${snippets}/accounts.js";\n`);
-for (const name of ["errors.d.ts", "webhooks.d.ts", "accounts.d.ts"]) copyFileSync(join(root, "js", name), join(pkg, name));
+write("decimal.js", `export { Decimal } from "${snippets}/decimal.js";\n`);
+write("http.js", `export { HTTPClient } from "${snippets}/http.js";\n`);
+for (const name of ["errors.d.ts", "webhooks.d.ts", "accounts.d.ts", "decimal.d.ts", "http.d.ts", "core.d.ts"])
+  copyFileSync(join(root, "js", name), join(pkg, name));
+
+// The incumbent's subpaths (`@codat/bank-feeds/sdk/types`, ...), so that its documented code
+// runs after renaming the package: each a module of ours under the path its docs import.
+write("sdk/types.js", `export { Decimal } from "../decimal.js";\n`);
+write("sdk/types.d.ts", `export { Decimal } from "../decimal.js";\nexport type { Result } from "../index.js";\n`);
+write("sdk/models/errors.js", `export * from "../../errors.js";\n`);
+write("sdk/models/errors.d.ts", `export * from "../../errors.js";\n`);
+
+// Standalone functions, one module per operation as `@codat/bank-feeds/funcs/<group><Method>.js`:
+// the method on the client passed in, resolving to a `Result` instead of rejecting.
+const operationTable = JSON.parse(readFileSync(join(root, "js", "operations.json"), "utf8")).table;
+const funcName = (op) => op.group + op.method[0].toUpperCase() + op.method.slice(1);
+write(
+  "settle.js",
+  `import { CodatBankFeedsError } from "./errors.js";
+
+/**
+ * \`{ ok: true, value }\` of what \`call()\` resolves to, or \`{ ok: false, error }\` of what it
+ * throws: one of the client's errors (anything else, a wrong \`client\` say, wrapped in one).
+ */
+export async function settle(call) {
+  try {
+    return { ok: true, value: await call() };
+  } catch (thrown) {
+    const error = thrown instanceof CodatBankFeedsError ? thrown : new CodatBankFeedsError(String(thrown?.message ?? thrown), { cause: thrown });
+    return { ok: false, error };
+  }
+}
+`,
+);
+for (const op of operationTable) {
+  const name = funcName(op);
+  const call = `client.${op.group}.${op.method}`;
+  write(
+    `funcs/${name}.js`,
+    `import { settle } from "../settle.js";
+
+/** \`${call}\` as a standalone function. */
+export function ${name}(client, request, options) {
+  return settle(() => ${call}(request, options));
+}
+`,
+  );
+  const types = [...new Set([op.requestType, ...op.resultType.split(/\W+/)].filter((t) => /^[A-Z]/.test(t)))];
+  write(
+    `funcs/${name}.d.ts`,
+    `import type { CodatBankFeedsCore, RequestOptions, Result, ${types.join(", ")} } from "../index.js";
+
+/**
+ * ${op.summary}: \`${call}\` as a standalone function, as \`@codat/bank-feeds\` has it.
+ * Resolves to \`{ ok: true, value }\`, or to \`{ ok: false, error }\` with the error the method
+ * would throw; never rejects.
+ */
+export declare function ${name}(client: CodatBankFeedsCore, request: ${op.requestType}, options?: RequestOptions): Promise<Result<${op.resultType}>>;
+`,
+  );
+}
 
 // Group getters build a new wasm-bindgen wrapper on each access; cache one per client so
 // `sdk.companies === sdk.companies` and no wrapper is made per call. (Only the groups: other
@@ -52,6 +115,10 @@ export * from "${glue}";
 export * from "./errors.js";
 export * from "./webhooks.js";
 export * from "./accounts.js";
+export * from "./decimal.js";
+
+/** \`CodatBankFeeds\`, as \`@codat/bank-feeds/core.js\` names it (js/core.d.ts). */
+export class CodatBankFeedsCore extends CodatBankFeeds {}
 `,
 );
 
@@ -81,10 +148,20 @@ for (const [name, text] of Object.entries(entries)) {
 
 write(
   "index.d.ts",
-  `export * from "./codat_bank_feeds_wasm.js";\nexport * from "./errors.js";\nexport * from "./webhooks.js";\nexport * from "./accounts.js";\n`,
+  `export * from "./codat_bank_feeds_wasm.js";\nexport * from "./errors.js";\nexport * from "./webhooks.js";\nexport * from "./accounts.js";\nexport * from "./core.js";\nexport * from "./decimal.js";\n`,
 );
 
 const meta = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+const entryConditions = {
+  types: "./index.d.ts",
+  workerd: "./workerd.js",
+  worker: "./workerd.js",
+  node: "./node.js",
+  deno: "./node.js",
+  bun: "./node.js",
+  browser: "./browser.js",
+  default: "./browser.js",
+};
 const manifest = {
   name: "codat-bank-feeds-wasm",
   version: meta.version,
@@ -94,16 +171,13 @@ const manifest = {
   type: "module",
   types: "./index.d.ts",
   exports: {
-    ".": {
-      types: "./index.d.ts",
-      workerd: "./workerd.js",
-      worker: "./workerd.js",
-      node: "./node.js",
-      deno: "./node.js",
-      bun: "./node.js",
-      browser: "./browser.js",
-      default: "./browser.js",
-    },
+    ".": entryConditions,
+    // `@codat/bank-feeds`'s subpaths: the same package under the paths its docs import.
+    "./core.js": entryConditions,
+    "./funcs/*.js": { types: "./funcs/*.d.ts", default: "./funcs/*.js" },
+    "./sdk/types": { types: "./sdk/types.d.ts", default: "./sdk/types.js" },
+    "./sdk/models/errors": { types: "./sdk/models/errors.d.ts", default: "./sdk/models/errors.js" },
+    "./lib/http": { types: "./http.d.ts", default: "./http.js" },
     "./package.json": "./package.json",
   },
   files: [
@@ -117,6 +191,14 @@ const manifest = {
     "webhooks.d.ts",
     "accounts.js",
     "accounts.d.ts",
+    "decimal.js",
+    "decimal.d.ts",
+    "http.js",
+    "http.d.ts",
+    "core.d.ts",
+    "settle.js",
+    "funcs/",
+    "sdk/",
     "exports.js",
     "index.d.ts",
     "node.js",

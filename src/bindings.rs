@@ -48,6 +48,10 @@ extern "C" {
     /// A new v4 GUID (an `Idempotency-Key`).
     #[wasm_bindgen(js_name = newGuid)]
     pub(crate) fn new_guid() -> String;
+
+    /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
+    #[wasm_bindgen(js_name = fetchThrough)]
+    pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
 }
 
 #[wasm_bindgen(module = "/js/limiter.js")]
@@ -72,6 +76,18 @@ extern "C" {
         options: JsValue,
         items: bool,
     ) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/decimal.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = decimalJson, catch)]
+    fn decimal_json_js(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// `value` as JSON with its decimal objects and decimal fields' numeric strings written as
+/// JSON numbers of their exact digits; `None` when it has none (js/decimal.js).
+pub(crate) fn decimal_json(value: &JsValue) -> Option<JsValue> {
+    decimal_json_js(value).ok().filter(JsValue::is_string)
 }
 
 #[wasm_bindgen(module = "/js/push.js")]

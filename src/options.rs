@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::{aborted, get as get_js, grant, SlotWait};
+use crate::bindings::{aborted, fetch_through, get as get_js, grant, SlotWait};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -28,8 +28,10 @@ pub struct SDKOptions {
     /// The `Authorization` header: `"Basic <base64 API key>"` on a backend, or
     /// `"Bearer <company access token>"` in a browser. A function (sync or async) is called
     /// before every attempt, so a short-lived token can be refreshed; after a 401 it is called
-    /// once more and the request retried once with the new value.
-    #[tsify(type = "string | (() => string | Promise<string>)")]
+    /// once more and the request retried once with the new value. Without it the client is
+    /// built, but every call rejects with `InvalidRequestError` (`field: "authHeader"`) before
+    /// sending anything.
+    #[tsify(optional, type = "string | (() => string | Promise<string>)")]
     pub auth_header: JsValue,
     /// Base URL of the API (default `https://api.codat.io`). Plain `http://` is only accepted
     /// for loopback hosts unless `allowInsecureHttp` is set.
@@ -53,6 +55,11 @@ pub struct SDKOptions {
         type = "(input: string, init: RequestInit) => Promise<Response>"
     )]
     pub fetch: Option<JsValue>,
+    /// `@codat/bank-feeds`'s way to the same: an `HTTPClient` (from
+    /// `codat-bank-feeds-wasm/lib/http`, or anything with `request(req: Request)`) that every
+    /// attempt goes through, with its `fetcher` and hooks. Not with `fetch`.
+    #[tsify(optional, type = "{ request(request: Request): Promise<Response> }")]
+    pub http_client: Option<JsValue>,
     /// Allow plain `http://` to a non-loopback `serverURL`, which sends the credentials in
     /// clear text. Default `false`.
     #[tsify(optional)]
@@ -193,6 +200,7 @@ const CLIENT_OPTIONS: &[&str] = &[
     "timeoutMs",
     "userAgent",
     "fetch",
+    "httpClient",
     "allowInsecureHttp",
     "hooks",
     "debugLogger",
@@ -317,6 +325,8 @@ const MAX_CONCURRENT_PER_COMPANY: f64 = 10.0;
 pub(crate) enum Auth {
     Header(String),
     Provider(Function),
+    /// None given: the client is built (as `@codat/bank-feeds` allows), its calls refused.
+    Missing,
 }
 
 impl Auth {
@@ -325,6 +335,10 @@ impl Auth {
         let provider = match self {
             Auth::Header(value) => return Ok(value.clone()),
             Auth::Provider(f) => f,
+            Auth::Missing => {
+                let reason = "is required to call the API: give new CodatBankFeeds an `authHeader` (`Basic <base64 API key>`, or `Bearer <company access token>`)";
+                return Err(Error::invalid(op, "authHeader", reason));
+            }
         };
         let failed = |cause: JsValue| Error::AuthProvider { op, cause };
         let value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
@@ -594,7 +608,7 @@ impl Config {
         if !options.is_object() {
             return Err(bad(
                 "options",
-                "must be an object with at least `authHeader`",
+                "must be an object of client options (`authHeader`, ...)",
             ));
         }
         check_keys(options, CLIENT_OPTIONS).map_err(|k| bad(&k, "is not a client option"))?;
@@ -606,7 +620,7 @@ impl Config {
             check_auth_value(&s).map_err(|r| bad("authHeader", r))?;
             Auth::Header(s)
         } else if auth_value.is_undefined() {
-            return Err(bad("authHeader", "is required"));
+            Auth::Missing
         } else {
             return Err(bad(
                 "authHeader",
@@ -640,7 +654,20 @@ impl Config {
         .map_err(|r| bad("userAgent", r))?
         .or_else(|| Some(USER_AGENT.to_string()))
         .filter(|_| !in_browser);
+        let http_client = get(options, "httpClient");
         let fetch = match get(options, "fetch") {
+            v if !http_client.is_undefined() => {
+                if !v.is_undefined() {
+                    return Err(bad(
+                        "httpClient",
+                        "is another way to give `fetch`: give one",
+                    ));
+                }
+                if !get(&http_client, "request").is_function() {
+                    return Err(bad("httpClient", "must have a request(request) method"));
+                }
+                fetch_through(&http_client)
+            }
             v if v.is_undefined() => get(&js_sys::global(), "fetch")
                 .dyn_into::<Function>()
                 .map_err(|_| bad("fetch", "is required: this runtime has no global fetch"))?,

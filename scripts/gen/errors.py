@@ -2,7 +2,8 @@
 
 Emits:
 - js/errors.js: the JS classes users `instanceof` (each sets its own fields from the details
-  object it is built with; fields marked `"enumerable": false` stay off `JSON.stringify`), and
+  object it is built with; fields marked `"enumerable": false` stay off `JSON.stringify`;
+  `aliases` are getters of a field under another name, `data$` for `data`), and
   `createError(name, message, details)`, which the Rust side's one edge calls.
 - js/errors.d.ts: their TypeScript declarations, with `ErrorDetails`.
 - src/error/classes.rs: `Class`, the Rust side's names of the same classes.
@@ -64,7 +65,10 @@ def errors_js(classes):
             else:
                 body.append(js_doc(field["doc"], "    "))
                 body.append(f"    this.{field['name']} = details.{field['name']};")
-        if len(body) == 1 and cls["extends"] != "Error":
+        getters = []
+        for alias in cls.get("aliases", []):
+            getters += ["", js_doc(alias["doc"], "  "), f"  get {alias['name']}() {{", f"    return this.{alias['of']};", "  }"]
+        if len(body) == 1 and cls["extends"] != "Error" and not getters:
             out.append(f"export class {cls['name']} extends {cls['extends']} {{}}")
             continue
         out += [
@@ -72,6 +76,7 @@ def errors_js(classes):
             "  constructor(message, details = {}) {",
             *body,
             "  }",
+            *getters,
             "}",
         ]
     names = ", ".join(c["name"] for c in classes)
@@ -120,6 +125,9 @@ def errors_dts(classes):
             ]
         for field in cls.get("fields", []):
             members += [js_doc(field["doc"], "  "), f"  readonly {field['name']}: {field['type']};"]
+        for alias in cls.get("aliases", []):
+            of = next(f for f in cls.get("fields", []) if f["name"] == alias["of"])
+            members += [js_doc(alias["doc"], "  "), f"  readonly {alias['name']}: {of['type']};"]
         if members:
             out += [f"export class {cls['name']} extends {cls['extends']} {{", *members, "}"]
         else:

@@ -46,6 +46,7 @@ def generate(spec, readme, error_table, hand_written=()):
     error classes' table (js/errors.json) and the hand-written modules of src/groups."""
     gen = Gen(spec)
     out = {f"src/models/{name}": text for name, text in gen.run().items()}
+    out["js/decimals.js"] = gen.decimals_js()
     ops = Operations(gen)
     out.update(ops.run(hand_written))
     out["README.md"] = readme_counts(readme, ops)

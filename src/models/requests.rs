@@ -9,6 +9,29 @@ use super::{
 };
 use tsify::Tsify;
 
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const DECIMAL_FIELD: &str = r#"
+/** The fields the spec gives `format: decimal`: in a request they take a `DecimalInput`. */
+export type DecimalField = "amount" | "availableBalance" | "balance" | "overdraftLimit" | "sourceBalance";
+"#;
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const DECIMAL_INPUT: &str = r#"
+/**
+ * A decimal in a request: a number, a numeric string (`"1234.50"`), or a decimal object
+ * (`Decimal` from `codat-bank-feeds-wasm/sdk/types`, decimal.js, big.js: anything with `toFixed`
+ * whose `toString()` is a decimal numeral). Its exact digits are sent, as a JSON number.
+ */
+export type DecimalInput = number | string | { toFixed(...args: never[]): string };
+
+/** `T` as a request takes it: its decimal fields (`DecimalField`) also take a `DecimalInput`. */
+export type WithDecimals<T> = T extends readonly (infer U)[]
+    ? WithDecimals<U>[]
+    : T extends object
+      ? { [K in keyof T]: K extends DecimalField ? Exclude<T[K], number> | DecimalInput : WithDecimals<T[K]> }
+      : T;
+"#;
+
 /// List companies
 #[derive(Debug, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -337,13 +360,13 @@ const CREATE_BANK_ACCOUNT_REQUEST: &str = r#"
 export type CreateBankAccountRequest = CreateBankAccountRequestParams & (
     | {
           /** The request body. */
-          requestBody?: BankAccountPrototype;
+          requestBody?: WithDecimals<BankAccountPrototype>;
           /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
           bankAccountPrototype?: never;
       }
     | {
           /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
-          bankAccountPrototype: BankAccountPrototype;
+          bankAccountPrototype: WithDecimals<BankAccountPrototype>;
           /** Given as `bankAccountPrototype` here. */
           requestBody?: never;
       }
@@ -368,7 +391,7 @@ pub struct CreateBatchSourceAccountRequest {
     #[serde(default)]
     #[tsify(
         optional,
-        type = "SourceAccountV2Prototype[] | SourceAccountPrototype[]"
+        type = "WithDecimals<SourceAccountV2Prototype[] | SourceAccountPrototype[]>"
     )]
     pub request_body: Option<List<SourceAccountPrototypeV2OrV1>>,
 }
@@ -389,7 +412,7 @@ pub struct CreateSourceAccountRequest {
     pub connection_id: Text,
     /// The request body.
     #[serde(default)]
-    #[tsify(optional)]
+    #[tsify(optional, type = "WithDecimals<SourceAccountPrototypeV2OrV1>")]
     pub request_body: Option<SourceAccountPrototypeV2OrV1>,
 }
 
@@ -441,13 +464,13 @@ const UPDATE_SOURCE_ACCOUNT_REQUEST: &str = r#"
 export type UpdateSourceAccountRequest = UpdateSourceAccountRequestParams & (
     | {
           /** The request body. */
-          requestBody?: SourceAccount;
+          requestBody?: WithDecimals<SourceAccount>;
           /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
           sourceAccount?: never;
       }
     | {
           /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
-          sourceAccount: SourceAccount;
+          sourceAccount: WithDecimals<SourceAccount>;
           /** Given as `sourceAccount` here. */
           requestBody?: never;
       }
@@ -640,13 +663,13 @@ const CREATE_BANK_TRANSACTIONS_REQUEST: &str = r#"
 export type CreateBankTransactionsRequest = CreateBankTransactionsRequestParams & (
     | {
           /** The request body. */
-          requestBody?: CreateBankTransactions;
+          requestBody?: WithDecimals<CreateBankTransactions>;
           /** `@codat/bank-feeds`'s name for `requestBody`: give one of the two. */
           createBankTransactions?: never;
       }
     | {
           /** The request body (`requestBody`, under the name `@codat/bank-feeds` gives it). */
-          createBankTransactions: CreateBankTransactions;
+          createBankTransactions: WithDecimals<CreateBankTransactions>;
           /** Given as `createBankTransactions` here. */
           requestBody?: never;
       }
