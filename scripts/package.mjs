@@ -22,6 +22,20 @@ if (!existsSync(join(pkg, snippets, "errors.js"))) throw new Error(`missing ${sn
 // it did (webhooks.js imports ./errors.js).
 for (const name of ["webhooks.js", "accounts.js", "decimals.js", "http.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
 
+// wasm-bindgen's initSync compiles anything that is not `instanceof WebAssembly.Module`, and a
+// module handed over from another realm (Next's edge sandbox, for `import m from "x.wasm?module"`)
+// is not: recognise one by its brand instead, so it is instantiated as it is.
+const gluePath = join(pkg, glue);
+const glueText = readFileSync(gluePath, "utf8");
+const realmCheck = "if (!(module instanceof WebAssembly.Module)) {";
+if (glueText.split(realmCheck).length !== 2) throw new Error(`expected one \`${realmCheck}\` in ${glue} (wasm-bindgen changed?)`);
+writeFileSync(gluePath, glueText.replace(realmCheck, 'if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {'));
+// The generated types use `Symbol.dispose`: make them stand without `esnext.disposable` in the
+// user's `lib` (moduleResolution "bundler" with lib ["es2022", "dom"] fails with TS2550).
+const dtsPath = join(pkg, "codat_bank_feeds_wasm.d.ts");
+const dtsText = readFileSync(dtsPath, "utf8");
+if (!dtsText.startsWith("/// <reference")) writeFileSync(dtsPath, `/// <reference lib="esnext.disposable" />\n${dtsText}`);
+
 const write = (name, text) => {
   mkdirSync(dirname(join(pkg, name)), { recursive: true });
   writeFileSync(join(pkg, name), text);
@@ -134,6 +148,13 @@ import { initSync } from "${glue}";
 initSync({ module: wasmModule });
 export * from "./exports.js";
 `,
+  // Next.js edge routes (and Vercel's edge functions) resolve `edge-light`: their bundlers turn
+  // a \`?module\` import into a compiled WebAssembly.Module, as @vercel/og takes its .wasm.
+  "edge-light.js": `import wasmModule from "${wasm}?module";
+import { initSync } from "${glue}";
+initSync({ module: wasmModule });
+export * from "./exports.js";
+`,
   // Browsers and bundlers: the .wasm is fetched beside this file, once, at import.
   "browser.js": `import init from "${glue}";
 await init({ module_or_path: new URL("${wasm}", import.meta.url) });
@@ -154,6 +175,7 @@ write(
 const meta = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
 const entryConditions = {
   types: "./index.d.ts",
+  "edge-light": "./edge-light.js",
   workerd: "./workerd.js",
   worker: "./workerd.js",
   node: "./node.js",
@@ -205,11 +227,13 @@ const manifest = {
     "node.d.ts",
     "workerd.js",
     "workerd.d.ts",
+    "edge-light.js",
+    "edge-light.d.ts",
     "browser.js",
     "browser.d.ts",
     "README.md",
   ],
-  sideEffects: ["./node.js", "./workerd.js", "./browser.js", "./exports.js"],
+  sideEffects: ["./node.js", "./workerd.js", "./edge-light.js", "./browser.js", "./exports.js"],
   engines: { node: ">=20" },
 };
 write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
