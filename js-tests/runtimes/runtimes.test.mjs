@@ -27,7 +27,7 @@ before(async () => {
     .at(-1);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtime-test", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(project, packed)], { cwd: project, stdio: "ignore" });
-  for (const f of ["scenario.mjs", "node-entry.mjs", "worker-entry.mjs", "page-entry.mjs"]) copyFileSync(join(here, f), join(project, f));
+  for (const f of ["scenario.mjs", "node-entry.mjs", "require-entry.cjs", "worker-entry.mjs", "page-entry.mjs"]) copyFileSync(join(here, f), join(project, f));
   // No link back into the repo: the installed package is a real copy.
   assert.ok(existsSync(join(project, "node_modules", "codat-bank-feeds-wasm", "package.json")));
   server = await startRuntimeServer(join(project, "page"));
@@ -50,6 +50,13 @@ function assertScenario(result, runtime) {
 test("Node (ESM import of the installed package)", async () => {
   const { stdout } = await run(process.execPath, ["node-entry.mjs", server.url, "node"], { cwd: project });
   assertScenario(parse(stdout), "node");
+});
+
+test("Node require() from CommonJS (Node 20.19+: require of an ES module without top-level await)", async () => {
+  const { stdout, stderr } = await run(process.execPath, ["require-entry.cjs", server.url, "node-require"], { cwd: project });
+  assertScenario(parse(stdout), "node-require");
+  // What Node says about it on this version, for the README's line on require().
+  console.log(`Node ${process.version} require(): ${stderr.trim() || "no warning"}`);
 });
 
 test("Deno (npm package `deno`, node_modules resolution)", async () => {
