@@ -28,6 +28,8 @@ bash scripts/build.sh
 step "tsc --noEmit: typed example against the generated .d.ts"
 bash scripts/link-pkg.sh
 tsc --noEmit -p examples/node
+step "the shipped size within its budget (bench/size-budget.json)"
+node bench/size.mjs --check
 step "npm run lint: Biome (format and lint) over the JS; the test helpers type-checked"
 npm run --silent lint
 step "dependencies: cargo deny of the crate; no runtime dependencies and npm audit of the packed tarball"
