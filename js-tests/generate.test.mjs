@@ -108,13 +108,22 @@ test("the new method, its types, the new field and enum value are in the .d.ts, 
   assert.match(dts, /export interface BankFeedStatus \{/);
   assert.match(dts, /timezone\?: string;/);
   assert.match(dts, /"Pending" \| "Failed" \| "Success" \| "TimedOut" \| "Queued"/);
+  // Its standalone function, as @codat/bank-feeds has one per operation.
+  const func = readFileSync(join(dir, "pkg/funcs/bankFeedStatusGetStatus.d.ts"), "utf8");
+  assert.match(
+    func,
+    /export declare function bankFeedStatusGetStatus\(client: CodatBankFeedsCore, request: GetBankFeedStatusRequest, options\?: RequestOptions\): Promise<Result<BankFeedStatus>>;/,
+  );
   writeFileSync(
     join(dir, "check.ts"),
-    `import { CodatBankFeeds, type BankFeedStatus, type GetBankFeedStatusRequest } from "./pkg/index.js";
+    `import { CodatBankFeeds, CodatBankFeedsCore, type BankFeedStatus, type GetBankFeedStatusRequest } from "./pkg/index.js";
+import { bankFeedStatusGetStatus } from "./pkg/funcs/bankFeedStatusGetStatus.js";
 const sdk = new CodatBankFeeds({ authHeader: "Basic x" });
 const request: GetBankFeedStatusRequest = { companyId: "c", connectionId: "k", days: 7, includeAccounts: true };
 const status: BankFeedStatus = await sdk.bankFeedStatus.getStatus(request);
 export const pending: number = status.pendingTransactions;
+const result = await bankFeedStatusGetStatus(new CodatBankFeedsCore({ authHeader: "Basic x" }), request);
+export const viaFunction: number | undefined = result.ok ? result.value.pendingTransactions : undefined;
 // @ts-expect-error \`days\` is a number
 export const wrong: GetBankFeedStatusRequest = { companyId: "c", connectionId: "k", days: "7" };
 `,
