@@ -155,6 +155,19 @@ import { initSync } from "${glue}";
 initSync({ module: wasmModule });
 export * from "./exports.js";
 `,
+  // Deno: a source-phase import gives the compiled module (no read permission needed).
+  "deno.js": `import source wasmModule from "${wasm}";
+import { initSync } from "${glue}";
+initSync({ module: wasmModule });
+export * from "./exports.js";
+`,
+  // Bun: a file import, which \`bun build\` emits beside its bundle.
+  "bun.js": `import wasmPath from "${wasm}" with { type: "file" };
+import { readFileSync } from "node:fs";
+import { initSync } from "${glue}";
+initSync({ module: readFileSync(new URL(wasmPath, import.meta.url)) });
+export * from "./exports.js";
+`,
   // Browsers and bundlers: the .wasm is fetched beside this file, once, at import.
   "browser.js": `import init from "${glue}";
 await init({ module_or_path: new URL("${wasm}", import.meta.url) });
@@ -178,9 +191,10 @@ const entryConditions = {
   "edge-light": "./edge-light.js",
   workerd: "./workerd.js",
   worker: "./workerd.js",
+  // Deno and Bun match `node` too, and the first key that matches wins: theirs come first.
+  deno: "./deno.js",
+  bun: "./bun.js",
   node: "./node.js",
-  deno: "./node.js",
-  bun: "./node.js",
   browser: "./browser.js",
   default: "./browser.js",
 };
@@ -229,11 +243,15 @@ const manifest = {
     "workerd.d.ts",
     "edge-light.js",
     "edge-light.d.ts",
+    "deno.js",
+    "deno.d.ts",
+    "bun.js",
+    "bun.d.ts",
     "browser.js",
     "browser.d.ts",
     "README.md",
   ],
-  sideEffects: ["./node.js", "./workerd.js", "./edge-light.js", "./browser.js", "./exports.js"],
+  sideEffects: ["./node.js", "./workerd.js", "./edge-light.js", "./deno.js", "./bun.js", "./browser.js", "./exports.js"],
   engines: { node: ">=20" },
 };
 write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
