@@ -155,6 +155,36 @@ import { initSync } from "${glue}";
 initSync({ module: wasmModule });
 export * from "./exports.js";
 `,
+  // webpack's Node builds (the nested \`webpack\` condition under \`node\`; Next's \`next build
+  // --webpack\`): webpack emits the .wasm and rewrites \`new URL(..., import.meta.url)\` to the
+  // copy's URL, a file: URL except in Next, whose \`url: "relative"\` makes it a path-only one
+  // that fs refuses. There a \`new URL\` of a variable is left alone and \`import.meta.url\` is
+  // this file's URL at build time (Next's file tracing follows it and copies the .wasm); after a
+  // move (a standalone deployment), the traced copy is found from the working directory up.
+  "node-webpack.js": `import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { initSync } from "${glue}";
+
+function wasmBytes() {
+  const url = new URL("${wasm}", import.meta.url);
+  if (url.protocol === "file:") return readFileSync(url);
+  const here = import.meta.url;
+  try {
+    return readFileSync(new URL("${wasm}", here));
+  } catch (error) {
+    if (error?.code !== "ENOENT") throw error;
+  }
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    try {
+      return readFileSync(join(dir, "node_modules", "codat-bank-feeds-wasm", "${wasm.slice(2)}"));
+    } catch (error) {
+      if (error?.code !== "ENOENT" || dirname(dir) === dir) throw error;
+    }
+  }
+}
+initSync({ module: wasmBytes() });
+export * from "./exports.js";
+`,
   // Deno: a source-phase import gives the compiled module (no read permission needed).
   "deno.js": `import source wasmModule from "${wasm}";
 import { initSync } from "${glue}";
@@ -194,7 +224,7 @@ const entryConditions = {
   // Deno and Bun match `node` too, and the first key that matches wins: theirs come first.
   deno: "./deno.js",
   bun: "./bun.js",
-  node: "./node.js",
+  node: { webpack: "./node-webpack.js", default: "./node.js" },
   browser: "./browser.js",
   default: "./browser.js",
 };
@@ -243,6 +273,8 @@ const manifest = {
     "workerd.d.ts",
     "edge-light.js",
     "edge-light.d.ts",
+    "node-webpack.js",
+    "node-webpack.d.ts",
     "deno.js",
     "deno.d.ts",
     "bun.js",
@@ -251,7 +283,7 @@ const manifest = {
     "browser.d.ts",
     "README.md",
   ],
-  sideEffects: ["./node.js", "./workerd.js", "./edge-light.js", "./deno.js", "./bun.js", "./browser.js", "./exports.js"],
+  sideEffects: ["./node.js", "./node-webpack.js", "./workerd.js", "./edge-light.js", "./deno.js", "./bun.js", "./browser.js", "./exports.js"],
   engines: { node: ">=20" },
 };
 write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);

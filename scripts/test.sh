@@ -38,3 +38,5 @@ step "the fake API answers every operation with spec-valid bodies"
 node examples/mock-api/check.mjs
 step "node --test js-tests"
 node --test --test-reporter=spec js-tests/
+step "the host matrix: Next.js (Turbopack, webpack; Node and Edge routes), Vite 8 and 7, webpack, wrangler, edge-runtime, require(), tsc, Deno, Bun"
+bash scripts/hosts.sh
