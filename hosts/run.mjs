@@ -568,24 +568,11 @@ cases.bun = async (api) => {
   await srv.close();
 };
 
-cases.install = async () => {
-  await step("install: npm ci (all tools, one lock; cache .cache/npm)", async () => {
-    const r = await run("npm", ["ci", "--no-audit", "--no-fund", "--cache", join(ROOT, ".cache/npm")], { timeoutMs: 900000 });
-    return {
-      ok: r.code === 0,
-      note: r.out
-        .split("\n")
-        .filter((l) => /^added|ERR/.test(l))
-        .join("\n"),
-    };
-  });
-};
-
 // ---------------------------------------------------------------- main
 const DEFAULT = ["vite8", "vite7", "webpack", "wrangler", "edge", "cjs", "tsc", "deno", "bun"];
 const wanted = argv.length ? argv : ["next", ...DEFAULT];
 for (const c of wanted) if (!cases[c]) throw new Error(`no case ${c}; cases: ${Object.keys(cases).join(" ")}`);
-if (!wanted.includes("install") && !existsSync(join(NM, ".package-lock.json"))) throw new Error("run `npm ci` (or `node run.mjs install`) first");
+if (!existsSync(join(NM, ".package-lock.json"))) throw new Error("the tools are not installed here: run scripts/hosts.sh");
 
 const t0 = performance.now();
 const api = await startApi();

@@ -27,10 +27,8 @@ type Outcome = Result<JsValue, (Error, Option<String>)>;
 /// it costs the `.wasm` ~3 KB).
 fn promise(client: Rc<Client>, call: Pin<Box<dyn Future<Output = Outcome>>>) -> Promise {
     future_to_promise(async move {
-        call.await.map_err(|(error, key)| {
-            let seen = client.config.rate_limit.borrow();
-            into_js(&error, key.as_deref(), seen.as_ref())
-        })
+        call.await
+            .map_err(|(error, key)| client.js_error(&error, key.as_deref()))
     })
 }
 
@@ -56,11 +54,13 @@ impl Client {
     pub(crate) fn push_all(&self, group: JsValue, request: &JsValue, options: &JsValue) -> Promise {
         match plan(&self.config, request, options) {
             Ok(plan) => push_chunks(group, request, options, &plan.sorted, plan.ends),
-            Err(error) => {
-                let seen = self.config.rate_limit.borrow();
-                Promise::reject(&into_js(&error, None, seen.as_ref()))
-            }
+            Err(error) => Promise::reject(&self.js_error(&error, None)),
         }
+    }
+
+    /// `error` as its JS class, with the key the call sent and the last rate limit seen.
+    fn js_error(&self, error: &Error, key: Option<&str>) -> JsValue {
+        into_js(error, key, self.config.rate_limit.borrow().as_ref())
     }
 
     /// The `Idempotency-Key` of a call: the caller's, or a fresh GUID on a POST or PATCH.
