@@ -6,8 +6,10 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::{body_text, call_hook, fetch_once, into_js, now, random, sleep, Attempt};
-use crate::error::Error;
+use crate::bindings::{
+    body_text, call_hook, fetch_once, into_js, now, number_text, random, sleep, Attempt,
+};
+use crate::error::{whole_number, Error};
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
 use crate::request::Prepared;
@@ -160,7 +162,7 @@ async fn pause(
         return sleep(wait, &call.signal).await;
     }
     sleep(remaining.max(0.0), &call.signal).await?;
-    let timeout = call.timeout_ms.unwrap_or_default();
+    let timeout = number_text(call.timeout_ms.unwrap_or_default());
     Err(Error::Timeout {
         message: format!(
             "{}: the call timed out after {timeout} ms while waiting to retry",
@@ -189,13 +191,16 @@ fn log_attempt(
         Attempt::Failed(err) => err.parts().0.name().to_string(),
     };
     let next = match decision {
-        Decision::Wait(ms) => format!("retrying in {ms:.0} ms"),
+        Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)),
         Decision::Reauthorise => "retrying with fresh credentials".to_string(),
         Decision::Done => "final".to_string(),
     };
-    let quota = remaining.map_or_else(String::new, |n| format!(", {n} requests remaining"));
+    let quota = remaining.map_or_else(String::new, |n| {
+        format!(", {} requests remaining", number_text(n))
+    });
+    let elapsed = whole_number(elapsed);
     logger.line(&format!(
-        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed:.0} ms elapsed{quota})",
+        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed} ms elapsed{quota})",
         op.name,
         op.method.as_str(),
         request.url,

@@ -110,6 +110,14 @@ extern "C" {
     pub(crate) fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// A number as JavaScript's `String(n)` writes it: the wasm carries no float formatting.
+pub(crate) fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// The clock, in ms since the epoch.
 pub(crate) fn now() -> f64 {
     js_sys::Date::now()
@@ -291,7 +299,7 @@ impl SlotWait {
             Some("timeout") => Err(Error::Timeout {
                 message: format!(
                     "The request timed out after {} ms waiting for a free slot of company {key}",
-                    self.timeout_ms
+                    number_text(self.timeout_ms)
                 ),
                 cause: JsValue::UNDEFINED,
             }),
@@ -336,9 +344,9 @@ pub(crate) fn rate_limit_js(seen: Option<&RateLimitSeen>) -> JsValue {
 
 /// The reset as a `Date`: an ISO or HTTP date, or epoch seconds; `undefined` otherwise.
 fn reset_date(reset: &str) -> JsValue {
-    let ms = match reset.parse::<f64>() {
-        Ok(seconds) => seconds * 1000.0,
-        Err(_) => js_sys::Date::parse(reset),
+    let ms = match crate::retry::decimal(reset) {
+        Some(seconds) => seconds * 1000.0,
+        None => js_sys::Date::parse(reset),
     };
     if ms.is_finite() {
         js_sys::Date::new(&JsValue::from_f64(ms)).into()

@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::attempts::send;
-use crate::bindings::{aborted, get, into_js, new_guid, now, push_chunks, rate_limit_js, sleep};
+use crate::bindings::{
+    aborted, get, into_js, new_guid, now, number_text, push_chunks, rate_limit_js, sleep,
+};
 use crate::bulk::plan;
 use crate::error::Error;
 use crate::operation::Operation;
@@ -174,7 +176,8 @@ impl Client {
                 return Err(Error::Timeout {
                     message: format!(
                         "{}: no final status after {} ms (last: {last})",
-                        op.name, settings.timeout_ms
+                        op.name,
+                        number_text(settings.timeout_ms)
                     ),
                     cause: result,
                 });

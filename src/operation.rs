@@ -50,139 +50,11 @@ pub(crate) struct QueryParam {
 /// Checks a JSON text against a model type; the error says where and why it does not fit.
 pub(crate) type Validator = fn(&str) -> Result<(), Mismatch>;
 
-/// Where a JSON text departs from its type: `path` (`transactions[3].amount`, empty at the
-/// root) and what is wrong there.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Mismatch {
-    pub path: String,
-    pub reason: String,
-}
+pub(crate) use crate::models::Mismatch;
 
-impl Mismatch {
-    /// The offending field's full path under `root` (missing fields name themselves).
-    pub(crate) fn field(&self, root: &str) -> String {
-        let mut field = root.to_string();
-        for part in [
-            self.path.as_str(),
-            missing_field(&self.reason).unwrap_or(""),
-        ] {
-            if part.is_empty() {
-                continue;
-            }
-            if !field.is_empty() && !part.starts_with('[') {
-                field.push('.');
-            }
-            field.push_str(part);
-        }
-        field
-    }
-}
-
-/// The field a reason names itself: serde's "missing field `x`" and the request checks'
-/// "field `x` ...", both reported at the enclosing object.
-fn missing_field(reason: &str) -> Option<&str> {
-    let rest = reason
-        .strip_prefix("missing field `")
-        .or_else(|| reason.strip_prefix("field `"))?;
-    rest.split('`').next()
-}
-
-/// Checks `text` against `T`'s schema table. serde_json names the position of a mismatch;
-/// `path_at` turns that into a JSON path, so the walk itself tracks nothing.
+/// Checks a JSON text against `T`'s schema table.
 pub(crate) fn validate<T: Model>(text: &str) -> Result<(), Mismatch> {
-    crate::models::check(T::SCHEMA, text).map_err(|e| {
-        let offset = byte_offset(text, e.line(), e.column());
-        Mismatch {
-            path: path_at(text, offset),
-            reason: without_position(e.to_string()),
-        }
-    })
-}
-
-/// serde_json counts lines and columns from 1; column 0 means "before the line".
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column).min(text.len())
-}
-
-enum Frame<'a> {
-    Object {
-        key: Option<&'a str>,
-        expect_key: bool,
-    },
-    Array {
-        index: usize,
-    },
-}
-
-/// The JSON path (`transactions[3].amount`) of the value being read at byte `offset` of
-/// `text`; empty at the root. Tolerates malformed JSON: it only tracks nesting.
-pub(crate) fn path_at(text: &str, offset: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < offset.min(bytes.len()) {
-        match bytes[i] {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
-                    if *expect_key {
-                        *key = text.get(start..i.min(bytes.len()));
-                        *expect_key = false;
-                    }
-                }
-            }
-            b'{' => stack.push(Frame::Object {
-                key: None,
-                expect_key: true,
-            }),
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
-                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
-                None => {}
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(key), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
-}
-
-/// serde_json appends the text position; the path already says where.
-fn without_position(mut reason: String) -> String {
-    if let Some(at) = reason.rfind(" at line ") {
-        reason.truncate(at);
-    }
-    reason
+    crate::models::check(T::SCHEMA, text)
 }
 
 /// How a request body is taken from the caller and sent.
@@ -318,16 +190,6 @@ mod tests {
             "requestBody.transactions[0].amount"
         );
         assert_eq!(err.field(""), "transactions[0].amount");
-    }
-
-    #[test]
-    fn paths_of_positions() {
-        let text = r#"{"a":{"b":[1,{"c":"x"}]},"d":2}"#;
-        assert_eq!(path_at(text, text.find("\"x\"").unwrap() + 3), "a.b[1].c");
-        assert_eq!(path_at(text, text.find('2').unwrap() + 1), "d");
-        assert_eq!(path_at(text, text.len()), "");
-        assert_eq!(path_at(r#"{"k\"ey":[1,2,"#, 99), "k\\\"ey[2]");
-        assert_eq!(path_at("[[", 99), "[0][0]");
     }
 
     #[test]

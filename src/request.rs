@@ -6,7 +6,7 @@ use js_sys::{Array, Object, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::{decimal_json, get, is_raw_body, text_from, utf8};
+use crate::bindings::{decimal_json, get, is_raw_body, number_text, text_from, utf8};
 use crate::error::Error;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
@@ -183,7 +183,8 @@ fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, String> {
             .map(|b| b.to_string())
             .ok_or_else(|| "must be a boolean".into()),
         QueryKind::Num => match value.as_f64() {
-            Some(n) if n.is_finite() => Ok(n.to_string()),
+            // As JavaScript writes it, which is what the caller would send by hand.
+            Some(n) if n.is_finite() => Ok(number_text(n)),
             _ => Err("must be a finite number".into()),
         },
         QueryKind::Int { min, max } => {

@@ -1061,7 +1061,7 @@ class Gen:
             "mod schema;",
             "mod shape;",
             "",
-            "pub use schema::{check, strictly, Check, Field, Model, Schema};",
+            "pub use schema::{check, strictly, Check, Field, Mismatch, Model, Schema};",
             "pub use shape::{Any, List, Map, Text};",
             "",
         ]
@@ -1100,16 +1100,16 @@ TESTS_TEMPLATE = '''{HEADER}
 use super::schema::check;
 use super::*;
 
-type Decode = fn(&str) -> Result<(), String>;
+pub(super) type Decode = fn(&str) -> Result<(), String>;
 
 fn decode<T: Model>(json: &str) -> Result<(), String> {
-    check(T::SCHEMA, json).map_err(|e| e.to_string())
+    check(T::SCHEMA, json).map_err(|e| format!("{}: {}", e.path, e.reason))
 }
 
 // Examples that do not match their schema because the spec's example is wrong; they must keep
 // failing so that a corrected spec is noticed:
 {KNOWN}
-const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
+pub(super) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
 {EXAMPLES}
 ];
 

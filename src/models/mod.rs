@@ -10,7 +10,7 @@
 mod schema;
 mod shape;
 
-pub use schema::{check, strictly, Check, Field, Model, Schema};
+pub use schema::{check, strictly, Check, Field, Mismatch, Model, Schema};
 pub use shape::{Any, List, Map, Text};
 
 mod bank_account_credentials;

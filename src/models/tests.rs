@@ -6,16 +6,16 @@
 use super::schema::check;
 use super::*;
 
-type Decode = fn(&str) -> Result<(), String>;
+pub(super) type Decode = fn(&str) -> Result<(), String>;
 
 fn decode<T: Model>(json: &str) -> Result<(), String> {
-    check(T::SCHEMA, json).map_err(|e| e.to_string())
+    check(T::SCHEMA, json).map_err(|e| format!("{}: {}", e.path, e.reason))
 }
 
 // Examples that do not match their schema because the spec's example is wrong; they must keep
 // failing so that a corrected spec is noticed:
 // (none)
-const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
+pub(super) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
     (
         "create-company request: With no description",
         decode::<CompanyRequestBody>,

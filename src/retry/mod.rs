@@ -249,7 +249,7 @@ impl RateLimitSeen {
         remaining: Option<&str>,
         reset: Option<&str>,
     ) -> Option<RateLimitSeen> {
-        let number = |v: Option<&str>| v.and_then(|s| s.trim().parse::<f64>().ok());
+        let number = |v: Option<&str>| v.and_then(|s| decimal(s.trim()));
         let seen = RateLimitSeen {
             limit: number(limit),
             remaining: number(remaining),
@@ -282,9 +282,22 @@ pub(crate) fn backoff_delay(backoff: &Backoff, retry: u32, jitter: f64) -> f64 {
 pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse::<f64>().ok().map(|s| s * 1000.0);
+        return decimal(value).map(|s| s * 1000.0);
     }
     parse_http_date(value).map(|date_ms| (date_ms - now_ms).max(0.0))
+}
+
+/// A header's number: digits, with an optional fraction (`120`, `1.5`). Read without the
+/// standard float parser, which would cost the `.wasm` about 5 KB for what headers never send
+/// (exponents, `inf`); the last digits of a long fraction may round differently.
+pub(crate) fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || text.ends_with('.') {
+        return None;
+    }
+    let value = |s: &str| s.bytes().fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'));
+    Some(value(whole) + value(fraction) / 10f64.powi(fraction.len().min(400) as i32))
 }
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP servers must send, in ms
@@ -716,5 +729,28 @@ mod tests {
         assert_eq!(field, "backoff.exponent");
         assert_eq!(reason, "must be a finite number >= 0");
         assert!(backoff_policy([None, Some(f64::INFINITY), None, None], None).is_err());
+    }
+
+    #[test]
+    fn header_numbers_without_the_float_parser() {
+        for (text, value) in [
+            ("120", 120.0),
+            ("0", 0.0),
+            ("1.5", 1.5),
+            ("0.25", 0.25),
+            ("007", 7.0),
+        ] {
+            assert_eq!(decimal(text), Some(value), "{text}");
+        }
+        for text in [
+            "", ".5", "5.", "-1", "1e3", "inf", "NaN", "1.2.3", " 1", "+1",
+        ] {
+            assert_eq!(decimal(text), None, "{text:?}");
+        }
+        let seen = RateLimitSeen::from_headers(Some(" 100 "), Some("99"), None);
+        assert_eq!(
+            seen.map(|s| (s.limit, s.remaining)),
+            Some((Some(100.0), Some(99.0)))
+        );
     }
 }

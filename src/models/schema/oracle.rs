@@ -1,0 +1,636 @@
+//! The validator this crate had before walk.rs: serde_json driven by the same tables. Kept for
+//! the host tests only, as the reference walk.rs is checked against (same verdicts, same
+//! messages), with serde_json a dev-dependency: none of it reaches the `.wasm`.
+
+use std::fmt;
+
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess,
+    Visitor,
+};
+use serde_json::value::RawValue;
+
+use super::{Check, Field, Schema, REQUEST};
+
+/// Checks `text` against `schema`; serde_json's error gives the position and the reason.
+pub(super) fn check(schema: &'static Schema, text: &str) -> Result<(), serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    Seed(schema).deserialize(&mut de)?;
+    de.end()
+}
+
+#[derive(Clone, Copy)]
+struct Seed(&'static Schema);
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.0 {
+            Schema::Str => d.deserialize_str(Walk(self.0)),
+            Schema::Int => i64::deserialize(d).map(drop),
+            Schema::Int32 => i32::deserialize(d).map(drop),
+            Schema::Num => f64::deserialize(d).map(drop),
+            Schema::Bool => bool::deserialize(d).map(drop),
+            Schema::Any => IgnoredAny::deserialize(d).map(drop),
+            Schema::Object(..) | Schema::Map(_) => d.deserialize_map(Walk(self.0)),
+            Schema::List(_) => d.deserialize_seq(Walk(self.0)),
+            Schema::Nullable(inner) => d.deserialize_option(OrNull(inner)),
+            Schema::OneOf(name, alternatives) => {
+                // Trying each alternative needs the value more than once: keep its text.
+                let raw = <&RawValue>::deserialize(d)?;
+                if alternatives.iter().any(|s| check(s, raw.get()).is_ok()) {
+                    return Ok(());
+                }
+                Err(D::Error::custom(format_args!(
+                    "the value matches none of the variants of {name}"
+                )))
+            }
+            Schema::Checked(rule, inner) => checked(*rule, inner, d),
+        }
+    }
+}
+
+/// The visitor for composite and string schemas: one type for all, so one copy of the code.
+#[derive(Clone, Copy)]
+struct Walk(&'static Schema);
+
+impl<'de> Visitor<'de> for Walk {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            Schema::Object(name, _) => write!(f, "{} {name} object", article(name)),
+            Schema::Map(_) => f.write_str("an object"),
+            Schema::List(_) => f.write_str("an array"),
+            _ => f.write_str("a string"),
+        }
+    }
+
+    // Only reached through `deserialize_str`, for `Schema::Str`.
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Schema::List(item) = self.0 else {
+            return Err(A::Error::invalid_type(de::Unexpected::Seq, &self));
+        };
+        while seq.next_element_seed(Seed(item))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match self.0 {
+            Schema::Map(value) => {
+                while map.next_key::<IgnoredAny>()?.is_some() {
+                    map.next_value_seed(Seed(value))?;
+                }
+                Ok(())
+            }
+            Schema::Object(_, fields) => object(fields, map),
+            _ => Err(A::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// The known fields are checked; unknown ones are skipped; a required one missing is named.
+fn object<'de, A: MapAccess<'de>>(fields: &'static [Field], mut map: A) -> Result<(), A::Error> {
+    // The generator keeps every object under 64 fields.
+    let mut seen = 0u64;
+    while let Some(index) = map.next_key_seed(Key(fields))? {
+        let Some(i) = index else {
+            map.next_value::<IgnoredAny>()?;
+            continue;
+        };
+        let field = &fields[i];
+        if field.required {
+            map.next_value_seed(Seed(field.schema))?;
+        } else {
+            map.next_value_seed(Optional(field.schema))?;
+        }
+        seen |= 1 << i;
+    }
+    match fields
+        .iter()
+        .enumerate()
+        .find(|(i, f)| f.required && seen & (1 << i) == 0)
+    {
+        Some((_, f)) => Err(A::Error::missing_field(f.name)),
+        None => Ok(()),
+    }
+}
+
+/// An object key, looked up among the known fields without being kept.
+struct Key(&'static [Field]);
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|f| f.name == key))
+    }
+}
+
+/// An optional field's value: `null`, or its schema.
+struct Optional(&'static Schema);
+
+impl<'de> DeserializeSeed<'de> for Optional {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let inner = match self.0 {
+            Schema::Nullable(inner) => inner,
+            number @ (Schema::Num | Schema::Int | Schema::Int32) if REQUEST.get() => {
+                return Seed(number).deserialize(d)
+            }
+            other => other,
+        };
+        d.deserialize_option(OrNull(inner))
+    }
+}
+
+/// `null`, or the inner schema.
+struct OrNull(&'static Schema);
+
+impl<'de> Visitor<'de> for OrNull {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "null or {}", Expected(self.0))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        Seed(self.0).deserialize(d)
+    }
+}
+
+/// How a schema reads in an "expected ..." message.
+struct Expected(&'static Schema);
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            Schema::Int => f.write_str("i64"),
+            Schema::Int32 => f.write_str("i32"),
+            Schema::Num => f.write_str("f64"),
+            Schema::Bool => f.write_str("a boolean"),
+            Schema::Any => f.write_str("any value"),
+            Schema::OneOf(name, _) => write!(f, "{} {name}", article(name)),
+            Schema::Checked(_, inner) => Expected(inner).fmt(f),
+            other => Walk(other).expecting(f),
+        }
+    }
+}
+
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn checked<'de, D: Deserializer<'de>>(
+    rule: Check,
+    inner: &'static Schema,
+    d: D,
+) -> Result<(), D::Error> {
+    match rule {
+        Check::NonEmptyName => {
+            let s = String::deserialize(d)?;
+            if s.trim().is_empty() {
+                return Err(D::Error::custom("field `name` must not be empty"));
+            }
+        }
+        Check::PlatformKey => {
+            let s = String::deserialize(d)?;
+            if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(D::Error::custom(
+                    "field `platformKey` must be four lower-case letters, such as `gbol`",
+                ));
+            }
+        }
+        Check::Tags => {
+            let tags = std::collections::BTreeMap::<String, String>::deserialize(d)?;
+            if tags.len() > 10 {
+                return Err(D::Error::custom(format_args!(
+                    "field `tags` has {} tags; at most 10 are allowed",
+                    tags.len()
+                )));
+            }
+            for (name, value) in &tags {
+                let n = name.chars().count();
+                if n == 0 || n > 27 {
+                    return Err(D::Error::custom(format_args!(
+                        "field `tags`: tag name `{name}` must be 1 to 27 characters"
+                    )));
+                }
+                if value.chars().count() > 100 {
+                    return Err(D::Error::custom(format_args!(
+                        "field `tags`: tag `{name}` is longer than 100 characters"
+                    )));
+                }
+            }
+        }
+        Check::AtMost1000Transactions => {
+            let Schema::List(item) = inner else {
+                return Seed(inner).deserialize(d);
+            };
+            let count = d.deserialize_seq(Count(item))?;
+            if count > 1000 {
+                return Err(D::Error::custom(format_args!(
+                    "field `transactions` has {count} transactions; at most 1000 can be pushed at once"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An array checked element by element, and counted (for `maxItems` rules).
+struct Count(&'static Schema);
+
+impl<'de> Visitor<'de> for Count {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut n = 0;
+        while seq.next_element_seed(Seed(self.0))?.is_some() {
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// The old validator's verdict as walk.rs gives one: serde_json's position turned into a path.
+pub(super) fn mismatch(schema: &'static Schema, text: &str) -> Result<(), super::Mismatch> {
+    check(schema, text).map_err(|e| {
+        let offset = byte_offset(text, e.line(), e.column());
+        super::Mismatch {
+            path: path_at(text, offset),
+            reason: without_position(e.to_string()),
+        }
+    })
+}
+
+/// serde_json counts lines and columns from 1; column 0 means "before the line".
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
+}
+
+enum Frame<'a> {
+    Object {
+        key: Option<&'a str>,
+        expect_key: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+/// The JSON path (`transactions[3].amount`) of the value being read at byte `offset` of
+/// `text`; empty at the root. Tolerates malformed JSON: it only tracks nesting.
+fn path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *key = text.get(start..i.min(bytes.len()));
+                        *expect_key = false;
+                    }
+                }
+            }
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// serde_json appends the text position; the path already says where.
+fn without_position(mut reason: String) -> String {
+    if let Some(at) = reason.rfind(" at line ") {
+        reason.truncate(at);
+    }
+    reason
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::super::super::tests::EXAMPLES;
+    use super::super::{check as walk, strictly, Mismatch, Model, Schema};
+    use super::mismatch as reference;
+    use crate::models::*;
+
+    const SCHEMAS: &[&Schema] = &[
+        Company::SCHEMA,
+        Companies::SCHEMA,
+        CompanyAccessToken::SCHEMA,
+        Connection::SCHEMA,
+        Connections::SCHEMA,
+        SourceAccountV2OrV1::SCHEMA,
+        <Vec<SourceAccountV2OrV1>>::SCHEMA,
+        SourceAccount::SCHEMA,
+        <Vec<SourceAccountBatchResult>>::SCHEMA,
+        BankAccountCredentials::SCHEMA,
+        GenerateOtpResponse::SCHEMA,
+        <Vec<BankFeedMapping>>::SCHEMA,
+        BankFeedAccountMappingResponse::SCHEMA,
+        CompanyInformation::SCHEMA,
+        BankAccounts::SCHEMA,
+        PushOption::SCHEMA,
+        BankAccountCreateResponse::SCHEMA,
+        CreateBankTransactionsResponse::SCHEMA,
+        PushOperation::SCHEMA,
+        PushOperations::SCHEMA,
+        SyncStatusResult::SCHEMA,
+        StartScheduledSyncResult::SCHEMA,
+        ErrorMessageData::SCHEMA,
+        CompanyRequestBody::SCHEMA,
+        CompanyUpdateRequest::SCHEMA,
+        CreateBankTransactions::SCHEMA,
+        <Vec<BankTransaction>>::SCHEMA,
+        <i64>::SCHEMA,
+        <i32>::SCHEMA,
+        <f64>::SCHEMA,
+        <bool>::SCHEMA,
+        Text::SCHEMA,
+        Any::SCHEMA,
+    ];
+
+    /// What a JSON text can be spliced with: each kind of value, and broken grammar.
+    const TOKENS: &[&str] = &[
+        "1",
+        "-1",
+        "0",
+        "-0",
+        "1.5",
+        "2.50",
+        "1e3",
+        "1e999",
+        "-1e999",
+        "01",
+        "1.",
+        "1e",
+        "-",
+        "18446744073709551616",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "2147483648",
+        "\"x\"",
+        "\"\"",
+        "\"  \"",
+        "\"a\\\"b\"",
+        "\"\\u00e9\"",
+        "\"\\ud800\"",
+        "\"\\udc00x\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\q\"",
+        "\"\\u12\"",
+        "\"\t\"",
+        "null",
+        "nul",
+        "true",
+        "tru",
+        "false",
+        "[]",
+        "[1,]",
+        "{}",
+        "{\"a\":1,}",
+        "{1:2}",
+        "[",
+        "{",
+        "]",
+        "}",
+        ",",
+        ":",
+        "x",
+        " ",
+    ];
+
+    /// serde prints a float as Rust's `Display` does, walk.rs as the text has it: the
+    /// message with the number taken out, and the number.
+    fn floats_as_values(reason: &str) -> (String, Option<f64>) {
+        let Some(start) = reason.find("floating point `") else {
+            return (reason.to_string(), None);
+        };
+        let rest = &reason[start + 16..];
+        let end = rest.find('`').unwrap_or(rest.len());
+        let value = rest[..end].parse().ok();
+        (
+            format!("{}floating point `_{}", &reason[..start], &rest[end..]),
+            value,
+        )
+    }
+
+    /// serde_json's own parse is not always correctly rounded.
+    fn close(a: Option<f64>, b: Option<f64>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => a == b || ((a - b) / a).abs() < 1e-12,
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
+    /// The two agree on the verdict and the reason, and on the path where serde_json's
+    /// position was the value's: a type error or a missing field. Elsewhere its path was where
+    /// its reader stopped, which walk.rs does not copy: for a syntax error (walk.rs names the
+    /// last value it entered), and for the custom errors of the field rules and `oneOf`
+    /// (serde_json places them after the enclosing container's closing bracket, or, when more
+    /// follows, after the value: `{"name":"","x":1}` was `name.name`). walk.rs names the value
+    /// (`oneOf`) or its enclosing object (the rules): `the_paths_of_custom_errors` pins them.
+    fn same(schema: &'static Schema, text: &str) -> Result<(), String> {
+        let normal = |r: Result<(), Mismatch>| {
+            r.map_err(|m| {
+                let path = if m.reason.starts_with("invalid type")
+                    || m.reason.starts_with("invalid value")
+                    || m.reason.starts_with("missing field")
+                {
+                    m.path
+                } else {
+                    "(syntax)".to_string()
+                };
+                (path, floats_as_values(&m.reason))
+            })
+        };
+        for strict in [false, true] {
+            let run = |f: &dyn Fn() -> Result<(), Mismatch>| {
+                if strict {
+                    strictly(f)
+                } else {
+                    f()
+                }
+            };
+            let ours = normal(run(&|| walk(schema, text)));
+            let theirs = normal(run(&|| reference(schema, text)));
+            let agree = match (&ours, &theirs) {
+                (Err((p, (r, a))), Err((q, (s, b)))) => p == q && r == s && close(*a, *b),
+                _ => ours == theirs,
+            };
+            if !agree {
+                return Err(format!(
+                    "{text}\n  walk.rs:    {ours:?}\n  serde_json: {theirs:?} (strict: {strict})"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn splice(text: &str, at: usize, cut: usize, token: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let at = at % (chars.len() + 1);
+        let end = (at + cut).min(chars.len());
+        chars[..at]
+            .iter()
+            .chain(token.chars().collect::<Vec<_>>().iter())
+            .chain(chars[end..].iter())
+            .collect()
+    }
+
+    #[test]
+    fn the_spec_examples_as_serde_json_judges_them() {
+        for (label, _, _, json) in EXAMPLES {
+            for schema in SCHEMAS {
+                if let Err(e) = same(schema, json) {
+                    panic!("{label}: {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_paths_of_custom_errors() {
+        let path = |schema, text| walk(schema, text).unwrap_err().path;
+        let pairs = [
+            r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1}]"#,
+            r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1},{}]"#,
+        ];
+        for text in pairs {
+            assert_eq!(path(<Vec<SourceAccountV2OrV1>>::SCHEMA, text), "[0]");
+        }
+        for text in [r#"{"name":" "}"#, r#"{"name":"","tags":{}}"#] {
+            let err = walk(CompanyRequestBody::SCHEMA, text).unwrap_err();
+            assert_eq!((err.path.as_str(), err.field("")), ("", "name".to_string()));
+        }
+        let text = r#"{"name":"n","tags":{"a":"1","b":"2","c":"3","d":"4","e":"5","f":"6","g":"7","h":"8","i":"9","j":"10","k":"11"},"x":1}"#;
+        let err = walk(CompanyRequestBody::SCHEMA, text).unwrap_err();
+        assert_eq!(err.field("requestBody"), "requestBody.tags");
+        assert!(err.reason.contains("has 11 tags"), "{}", err.reason);
+    }
+
+    #[test]
+    fn every_token_alone_and_in_a_field() {
+        for token in TOKENS {
+            for text in [
+                token.to_string(),
+                format!("{{\"id\":{token}}}"),
+                format!("[{token}]"),
+                format!("{{\"name\":{token},\"tags\":{{\"a\":{token}}}}}"),
+                format!("{{\"accountId\":\"a\",\"transactions\":[{{\"amount\":{token}}}]}}"),
+            ] {
+                for schema in SCHEMAS {
+                    if let Err(e) = same(schema, &text) {
+                        panic!("{e}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn spliced_examples_as_serde_json_judges_them(
+            example in 0..EXAMPLES.len(), schema in 0..SCHEMAS.len(), at in any::<usize>(),
+            cut in 0usize..4, token in 0..TOKENS.len(), times in 1usize..3,
+        ) {
+            let mut text = EXAMPLES[example].3.to_string();
+            for k in 0..times {
+                text = splice(&text, at.wrapping_mul(k + 1), cut, TOKENS[(token + k) % TOKENS.len()]);
+            }
+            if let Err(e) = same(SCHEMAS[schema], &text) {
+                prop_assert!(false, "{}", e);
+            }
+        }
+
+        #[test]
+        fn generated_json_as_serde_json_judges_it(
+            text in crate::proptests::jsonish(), schema in 0..SCHEMAS.len(),
+        ) {
+            if let Err(e) = same(SCHEMAS[schema], &text) {
+                prop_assert!(false, "{}", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,895 @@
+//! The validator: one pass over the bytes of a JSON text, led by a schema table, building no
+//! tree and keeping nothing. It replaced a serde_json `DeserializeSeed` that cost the `.wasm`
+//! about 40 KB (serde_json, and the float parsing and formatting its messages pulled in). Its
+//! messages are serde_json's, word for word (`missing field `id``, `invalid type: integer `42`,
+//! expected a string`, `EOF while parsing a list`), and it accepts and refuses the same texts:
+//! the host tests check both against serde_json itself. Where serde_json would print a float
+//! it prints the number as the text has it.
+
+use std::borrow::Cow;
+
+use super::{Check, Field, Schema, REQUEST};
+
+/// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
+/// root) and what is wrong there.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Mismatch {
+    /// The offending field's full path under `root` (missing fields name themselves).
+    pub fn field(&self, root: &str) -> String {
+        let mut field = root.to_string();
+        for part in [
+            self.path.as_str(),
+            missing_field(&self.reason).unwrap_or(""),
+        ] {
+            if part.is_empty() {
+                continue;
+            }
+            if !field.is_empty() && !part.starts_with('[') {
+                field.push('.');
+            }
+            field.push_str(part);
+        }
+        field
+    }
+}
+
+/// The field a reason names itself: serde's "missing field `x`" and the request checks'
+/// "field `x` ...", both reported at the enclosing object.
+fn missing_field(reason: &str) -> Option<&str> {
+    let rest = reason
+        .strip_prefix("missing field `")
+        .or_else(|| reason.strip_prefix("field `"))?;
+    rest.split('`').next()
+}
+
+/// Checks `text` against `schema`.
+pub fn check(schema: &'static Schema, text: &str) -> Result<(), Mismatch> {
+    let mut walker = Walker {
+        text,
+        at: 0,
+        path: Vec::new(),
+        depth: 0,
+        strict: REQUEST.get(),
+    };
+    walker.document(schema).map_err(|reason| Mismatch {
+        path: walker.path_text(),
+        reason,
+    })
+}
+
+/// The reason a text does not fit.
+type Walk<T = ()> = Result<T, String>;
+
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const INVALID_NUMBER: &str = "invalid number";
+const INVALID_ESCAPE: &str = "invalid escape";
+const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const KEY_NOT_STRING: &str = "key must be a string";
+
+/// serde_json's nesting limit for the values it reads into types.
+const MAX_DEPTH: u32 = 127;
+
+/// A step of the path to the value being read: an object key (its bytes as written) or an
+/// array index.
+enum Step {
+    Key(usize, usize),
+    Index(usize),
+}
+
+struct Walker<'a> {
+    text: &'a str,
+    at: usize,
+    /// The path of the value being read. A failed value leaves its steps in place, so the
+    /// path at the error is the path of the error.
+    path: Vec<Step>,
+    depth: u32,
+    /// Checking a request body (see `strictly`).
+    strict: bool,
+}
+
+/// A number as read: within `u64`, a negative within `i64`, or anything else (serde_json
+/// reads those as floats).
+enum Number<'a> {
+    Unsigned(u64),
+    Signed(i64),
+    Float(&'a str),
+}
+
+impl<'a> Walker<'a> {
+    fn document(&mut self, schema: &'static Schema) -> Walk {
+        self.value(schema)?;
+        self.skip_space();
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err("trailing characters".into()),
+        }
+    }
+
+    fn value(&mut self, schema: &'static Schema) -> Walk {
+        match schema {
+            Schema::Str => match self.start()? {
+                b'"' => self.string(true).map(drop),
+                _ => Err(self.invalid_type(schema)),
+            },
+            Schema::Int | Schema::Int32 | Schema::Num => self.number_value(schema),
+            Schema::Bool => match self.start()? {
+                b't' => self.word("true"),
+                b'f' => self.word("false"),
+                _ => Err(self.invalid_type(schema)),
+            },
+            Schema::Any => self.skip_value(),
+            Schema::Object(_, fields) => self.object(schema, fields),
+            Schema::Map(inner) => self.map(schema, inner),
+            Schema::List(inner) => self.list(schema, inner).map(drop),
+            Schema::Nullable(inner) => self.or_null(inner),
+            Schema::OneOf(name, alternatives) => self.one_of(name, alternatives),
+            Schema::Checked(rule, inner) => self.checked(*rule, inner),
+        }
+    }
+
+    /// `null`, or the inner schema.
+    fn or_null(&mut self, inner: &'static Schema) -> Walk {
+        self.skip_space();
+        match self.peek() {
+            Some(b'n') => self.word("null"),
+            _ => self.value(inner),
+        }
+    }
+
+    /// An optional field's value: `null`, or its schema; in a request, a number field takes
+    /// `null` only where it is nullable.
+    fn optional(&mut self, schema: &'static Schema) -> Walk {
+        match schema {
+            Schema::Nullable(inner) => self.or_null(inner),
+            Schema::Num | Schema::Int | Schema::Int32 if self.strict => self.value(schema),
+            other => self.or_null(other),
+        }
+    }
+
+    fn object(&mut self, schema: &'static Schema, fields: &'static [Field]) -> Walk {
+        if self.start()? != b'{' {
+            return Err(self.invalid_type(schema));
+        }
+        self.enter()?;
+        // The generator keeps every object under 64 fields.
+        let mut seen = 0u64;
+        let mut first = true;
+        while self.next_key(&mut first)? {
+            let (start, end, key) = self.key(true)?;
+            let Some(i) = fields.iter().position(|f| f.name == key) else {
+                self.skip_value()?;
+                continue;
+            };
+            let field = &fields[i];
+            self.path.push(Step::Key(start, end));
+            if field.required {
+                self.value(field.schema)?;
+            } else {
+                self.optional(field.schema)?;
+            }
+            self.path.pop();
+            seen |= 1 << i;
+        }
+        if let Some(missing) = (fields.iter().enumerate())
+            .find(|(i, f)| f.required && seen & (1 << i) == 0)
+            .map(|(_, f)| f.name)
+        {
+            return Err(format!("missing field `{missing}`"));
+        }
+        self.leave();
+        Ok(())
+    }
+
+    /// An object whose values are each `inner`.
+    fn map(&mut self, schema: &'static Schema, inner: &'static Schema) -> Walk {
+        if self.start()? != b'{' {
+            return Err(self.invalid_type(schema));
+        }
+        self.enter()?;
+        let mut first = true;
+        while self.next_key(&mut first)? {
+            let (start, end, _) = self.key(true)?;
+            self.path.push(Step::Key(start, end));
+            self.value(inner)?;
+            self.path.pop();
+        }
+        self.leave();
+        Ok(())
+    }
+
+    /// An array whose elements are each `inner`; their count.
+    fn list(&mut self, schema: &'static Schema, inner: &'static Schema) -> Walk<usize> {
+        if self.start()? != b'[' {
+            return Err(self.invalid_type(schema));
+        }
+        self.enter()?;
+        let mut count = 0;
+        loop {
+            self.skip_space();
+            match self.peek() {
+                None => return Err(EOF_LIST.into()),
+                Some(b']') => break,
+                Some(b',') if count > 0 => {
+                    self.at += 1;
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b']') => return Err(TRAILING_COMMA.into()),
+                        Some(_) => {}
+                        None => return Err(EOF_VALUE.into()),
+                    }
+                }
+                Some(_) if count == 0 => {}
+                Some(_) => return Err("expected `,` or `]`".into()),
+            }
+            self.path.push(Step::Index(count));
+            self.value(inner)?;
+            self.path.pop();
+            count += 1;
+        }
+        self.leave();
+        Ok(count)
+    }
+
+    /// Before a key: whether there is one (serde_json's `MapAccess::next_key`).
+    fn next_key(&mut self, first: &mut bool) -> Walk<bool> {
+        self.skip_space();
+        let next = match self.peek() {
+            None => return Err(EOF_OBJECT.into()),
+            Some(b'}') => return Ok(false),
+            Some(b'"') if *first => b'"',
+            Some(_) if *first => return Err(KEY_NOT_STRING.into()),
+            Some(b',') => {
+                self.at += 1;
+                self.skip_space();
+                match self.peek() {
+                    Some(next) => next,
+                    None => return Err(EOF_VALUE.into()),
+                }
+            }
+            Some(_) => return Err("expected `,` or `}`".into()),
+        };
+        *first = false;
+        match next {
+            b'"' => Ok(true),
+            b'}' => Err(TRAILING_COMMA.into()),
+            _ => Err(KEY_NOT_STRING.into()),
+        }
+    }
+
+    /// A key and its colon: where its text is, and (when `decode`) what it says.
+    fn key(&mut self, decode: bool) -> Walk<(usize, usize, Cow<'a, str>)> {
+        let start = self.at + 1;
+        let key = self.string(decode)?;
+        let end = self.at - 1;
+        self.skip_space();
+        match self.peek() {
+            Some(b':') => self.at += 1,
+            Some(_) => return Err("expected `:`".into()),
+            None => return Err(EOF_OBJECT.into()),
+        }
+        Ok((start, end, key))
+    }
+
+    /// The first alternative that fits; the value is read once for its extent, then once
+    /// per alternative.
+    fn one_of(&mut self, name: &str, alternatives: &'static [&'static Schema]) -> Walk {
+        self.skip_space();
+        let start = self.at;
+        self.skip_value()?;
+        let text = &self.text[start..self.at];
+        let fits = |schema: &'static Schema| {
+            let mut walker = Walker {
+                text,
+                at: 0,
+                path: Vec::new(),
+                depth: self.depth,
+                strict: self.strict,
+            };
+            walker.document(schema).is_ok()
+        };
+        if alternatives.iter().any(|s| fits(s)) {
+            return Ok(());
+        }
+        Err(format!("the value matches none of the variants of {name}"))
+    }
+
+    /// The request-side rules. A rule broken is reported at the enclosing object, naming its
+    /// field (`field `tags` ...`), as serde's "missing field" is.
+    fn checked(&mut self, rule: Check, inner: &'static Schema) -> Walk {
+        let broken = match rule {
+            Check::NonEmptyName => {
+                let name = self.text_value()?;
+                name.trim()
+                    .is_empty()
+                    .then(|| "field `name` must not be empty".to_string())
+            }
+            Check::PlatformKey => {
+                let key = self.text_value()?;
+                (key.len() != 4 || !key.bytes().all(|b| b.is_ascii_lowercase())).then(|| {
+                    "field `platformKey` must be four lower-case letters, such as `gbol`"
+                        .to_string()
+                })
+            }
+            Check::Tags => self.tags()?,
+            Check::AtMost1000Transactions => {
+                let Schema::List(item) = inner else {
+                    return self.value(inner);
+                };
+                let count = self.list(inner, item)?;
+                (count > 1000).then(|| {
+                    format!("field `transactions` has {count} transactions; at most 1000 can be pushed at once")
+                })
+            }
+        };
+        match broken {
+            Some(reason) => {
+                self.path.pop();
+                Err(reason)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// A string value, decoded, where a rule reads it; anything else is the type error
+    /// serde's `String` gives.
+    fn text_value(&mut self) -> Walk<Cow<'a, str>> {
+        match self.start()? {
+            b'"' => self.string(true),
+            _ => Err(self.invalid_type_named("a string")),
+        }
+    }
+
+    /// Company `tags`: at most 10, names of 1 to 27 characters, values of at most 100. Read as
+    /// serde reads a map of strings to strings: a repeated name counts once, its last value
+    /// stands.
+    fn tags(&mut self) -> Walk<Option<String>> {
+        if self.start()? != b'{' {
+            return Err(self.invalid_type_named("a map"));
+        }
+        self.enter()?;
+        let mut tags: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
+        let mut first = true;
+        while self.next_key(&mut first)? {
+            let (start, end, name) = self.key(true)?;
+            self.path.push(Step::Key(start, end));
+            let value = self.text_value()?;
+            self.path.pop();
+            match tags.iter_mut().find(|(n, _)| *n == name) {
+                Some(tag) => tag.1 = value,
+                None => tags.push((name, value)),
+            }
+        }
+        self.leave();
+        if tags.len() > 10 {
+            return Ok(Some(format!(
+                "field `tags` has {} tags; at most 10 are allowed",
+                tags.len()
+            )));
+        }
+        // serde's map is ordered by name: the first offending name in that order is named.
+        tags.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(tags.iter().find_map(|(name, value)| {
+            let n = name.chars().count();
+            if n == 0 || n > 27 {
+                Some(format!(
+                    "field `tags`: tag name `{name}` must be 1 to 27 characters"
+                ))
+            } else if value.chars().count() > 100 {
+                Some(format!(
+                    "field `tags`: tag `{name}` is longer than 100 characters"
+                ))
+            } else {
+                None
+            }
+        }))
+    }
+
+    fn number_value(&mut self, schema: &'static Schema) -> Walk {
+        match self.start()? {
+            b'-' | b'0'..=b'9' => {}
+            _ => return Err(self.invalid_type(schema)),
+        }
+        let number = self.number(true)?;
+        let (min, max, name) = match schema {
+            Schema::Int32 => (i64::from(i32::MIN), i32::MAX as u64, "i32"),
+            Schema::Int => (i64::MIN, i64::MAX as u64, "i64"),
+            _ => return Ok(()),
+        };
+        match number {
+            Number::Unsigned(n) if n > max => Err(invalid_value(&n.to_string(), name)),
+            Number::Signed(n) if n < min => Err(invalid_value(&n.to_string(), name)),
+            Number::Float(text) => Err(format!(
+                "invalid type: {}, expected {name}",
+                float_unexpected(text)
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// A number, at a digit or `-`. `exact` reads it as serde_json reads a number into a type
+    /// (its kind, and its range: a float past `f64::MAX` is refused); else only its grammar
+    /// is checked, as serde_json does for a value it skips.
+    fn number(&mut self, exact: bool) -> Walk<Number<'a>> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let mut magnitude: Option<u64> = Some(0);
+        match self.bump() {
+            None if exact => return Err(EOF_VALUE.into()),
+            Some(b'0') if matches!(self.peek(), Some(b'0'..=b'9')) => {
+                return Err(INVALID_NUMBER.into())
+            }
+            Some(b'0') => {}
+            Some(first @ b'1'..=b'9') => {
+                magnitude = Some(u64::from(first - b'0'));
+                while let Some(digit @ b'0'..=b'9') = self.peek() {
+                    self.at += 1;
+                    magnitude = magnitude
+                        .and_then(|m| m.checked_mul(10))
+                        .and_then(|m| m.checked_add(u64::from(digit - b'0')));
+                }
+            }
+            _ => return Err(INVALID_NUMBER.into()),
+        }
+        let mut float = magnitude.is_none();
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            float = true;
+            self.digits(exact)?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            float = true;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            // serde_json reads the exponent's first digit before looking.
+            match self.peek() {
+                Some(b'0'..=b'9') => self.digits(exact)?,
+                None if exact => return Err(EOF_VALUE.into()),
+                _ => {
+                    self.at += usize::from(self.peek().is_some());
+                    return Err(INVALID_NUMBER.into());
+                }
+            }
+        }
+        let text = &self.text[start..self.at];
+        match (magnitude, negative) {
+            (Some(m), false) if !float => Ok(Number::Unsigned(m)),
+            // `-0`, and magnitudes past `i64::MIN`, are floats to serde_json.
+            (Some(m @ 1..=0x8000_0000_0000_0000), true) if !float => {
+                Ok(Number::Signed((m as i64).wrapping_neg()))
+            }
+            _ if exact && past_f64_max(text) => Err("number out of range".into()),
+            _ => Ok(Number::Float(text)),
+        }
+    }
+
+    /// At least one digit, then any more.
+    fn digits(&mut self, exact: bool) -> Walk {
+        match self.peek() {
+            Some(b'0'..=b'9') => {}
+            None if exact => return Err(EOF_VALUE.into()),
+            _ => return Err(INVALID_NUMBER.into()),
+        }
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        Ok(())
+    }
+
+    /// A string, at its opening quote. `decode` reads it as serde_json reads a string into a
+    /// type: its text, with escapes of surrogates required to pair up. Otherwise only its
+    /// grammar is checked and nothing is built.
+    fn string(&mut self, decode: bool) -> Walk<Cow<'a, str>> {
+        self.at += 1;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        let mut decoded: Option<String> = None;
+        let mut run = start;
+        loop {
+            let Some(&byte) = bytes.get(self.at) else {
+                return Err(EOF_STRING.into());
+            };
+            match byte {
+                b'"' => {
+                    let end = self.at;
+                    self.at += 1;
+                    return Ok(match decoded {
+                        None => Cow::Borrowed(&self.text[start..end]),
+                        Some(mut text) => {
+                            text.push_str(&self.text[run..end]);
+                            Cow::Owned(text)
+                        }
+                    });
+                }
+                b'\\' => {
+                    let text = decoded.get_or_insert_with(String::new);
+                    text.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    self.escape(decode, text)?;
+                    run = self.at;
+                }
+                0..=0x1f => {
+                    self.at += 1;
+                    return Err(
+                        "control character (\\u0000-\\u001F) found while parsing a string".into(),
+                    );
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// After a backslash.
+    fn escape(&mut self, decode: bool, text: &mut String) -> Walk {
+        let Some(byte) = self.bump() else {
+            return Err(EOF_STRING.into());
+        };
+        let plain = match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(decode, text),
+            _ => return Err(INVALID_ESCAPE.into()),
+        };
+        text.push(plain);
+        Ok(())
+    }
+
+    /// After `\u`: the code point, or a surrogate pair when `decode` (else lone surrogates
+    /// pass, as serde_json lets them pass in a value it skips).
+    fn unicode_escape(&mut self, decode: bool, text: &mut String) -> Walk {
+        let first = self.hex4()?;
+        if !decode {
+            return Ok(());
+        }
+        if (0xDC00..=0xDFFF).contains(&first) {
+            return Err(LONE_SURROGATE.into());
+        }
+        if !(0xD800..=0xDBFF).contains(&first) {
+            text.extend(char::from_u32(first));
+            return Ok(());
+        }
+        for expected in [b'\\', b'u'] {
+            match self.bump() {
+                None => return Err(EOF_STRING.into()),
+                Some(byte) if byte != expected => return Err("unexpected end of hex escape".into()),
+                Some(_) => {}
+            }
+        }
+        let second = self.hex4()?;
+        if !(0xDC00..=0xDFFF).contains(&second) {
+            return Err(LONE_SURROGATE.into());
+        }
+        text.extend(char::from_u32(
+            0x1_0000 + ((first - 0xD800) << 10 | (second - 0xDC00)),
+        ));
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Walk<u32> {
+        let Some(digits) = self.text.as_bytes().get(self.at..self.at + 4) else {
+            self.at = self.text.len();
+            return Err(EOF_STRING.into());
+        };
+        let mut n = 0;
+        for &digit in digits {
+            let value = match digit {
+                b'0'..=b'9' => digit - b'0',
+                b'a'..=b'f' => digit - b'a' + 10,
+                b'A'..=b'F' => digit - b'A' + 10,
+                _ => return Err(INVALID_ESCAPE.into()),
+            };
+            n = n << 4 | u32::from(value);
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    /// Any value, its grammar checked, with a stack of the open brackets instead of
+    /// recursion (serde_json's `ignore_value`: no depth limit, the same messages).
+    fn skip_value(&mut self) -> Walk {
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            self.skip_space();
+            let opened = match self.peek() {
+                None => return Err(EOF_VALUE.into()),
+                Some(b'n') => self.word("null").map(|()| None)?,
+                Some(b't') => self.word("true").map(|()| None)?,
+                Some(b'f') => self.word("false").map(|()| None)?,
+                Some(b'-' | b'0'..=b'9') => self.number(false).map(|_| None)?,
+                Some(b'"') => self.string(false).map(|_| None)?,
+                Some(bracket @ (b'[' | b'{')) => {
+                    self.at += 1;
+                    Some(bracket)
+                }
+                Some(_) => return Err("expected value".into()),
+            };
+            // After a value: close what it ends, up to the next comma.
+            let (mut after_value, mut frame) = match opened {
+                Some(bracket) => (false, bracket),
+                None => match open.pop() {
+                    Some(bracket) => (true, bracket),
+                    None => return Ok(()),
+                },
+            };
+            loop {
+                self.skip_space();
+                match self.peek() {
+                    Some(b',') if after_value => {
+                        self.at += 1;
+                        break;
+                    }
+                    Some(b']') if frame == b'[' => {}
+                    Some(b'}') if frame == b'{' => {}
+                    Some(_) if after_value => {
+                        return Err(if frame == b'[' {
+                            "expected `,` or `]`"
+                        } else {
+                            "expected `,` or `}`"
+                        }
+                        .into())
+                    }
+                    Some(_) => break,
+                    None => return Err(if frame == b'[' { EOF_LIST } else { EOF_OBJECT }.into()),
+                }
+                self.at += 1;
+                match open.pop() {
+                    Some(bracket) => frame = bracket,
+                    None => return Ok(()),
+                }
+                after_value = true;
+            }
+            if frame == b'{' {
+                self.skip_space();
+                match self.peek() {
+                    Some(b'"') => {}
+                    Some(_) => return Err(KEY_NOT_STRING.into()),
+                    None => return Err(EOF_OBJECT.into()),
+                }
+                self.key(false)?;
+            }
+            open.push(frame);
+        }
+    }
+
+    /// `null`, `true` or `false`, at its first letter.
+    fn word(&mut self, word: &str) -> Walk {
+        self.at += 1;
+        for &expected in &word.as_bytes()[1..] {
+            match self.bump() {
+                None => return Err(EOF_VALUE.into()),
+                Some(byte) if byte != expected => return Err("expected ident".into()),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The first byte of a value.
+    fn start(&mut self) -> Walk<u8> {
+        self.skip_space();
+        self.peek().ok_or_else(|| EOF_VALUE.to_string())
+    }
+
+    fn enter(&mut self) -> Walk {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err("recursion limit exceeded".into());
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    /// Past the closing bracket, where the loops before stop (so serde_json's `end_map` and
+    /// `end_seq` checks always pass here).
+    fn leave(&mut self) {
+        self.depth -= 1;
+        self.at += 1;
+    }
+
+    /// serde's "invalid type" message for the value here, which is read to name it.
+    fn invalid_type(&mut self, schema: &'static Schema) -> String {
+        self.invalid_type_named(&expected(schema))
+    }
+
+    fn invalid_type_named(&mut self, expected: &str) -> String {
+        let unexpected = match self.peek() {
+            Some(b'n') => self.word("null").map(|()| "null".to_string()),
+            Some(b't') => self.word("true").map(|()| "boolean `true`".to_string()),
+            Some(b'f') => self.word("false").map(|()| "boolean `false`".to_string()),
+            Some(b'-' | b'0'..=b'9') => self.number(true).map(|n| match n {
+                Number::Unsigned(n) => format!("integer `{n}`"),
+                Number::Signed(n) => format!("integer `{n}`"),
+                Number::Float(text) => float_unexpected(text),
+            }),
+            Some(b'"') => self.string(true).map(|s| format!("string {}", quoted(&s))),
+            Some(b'[') => Ok("sequence".to_string()),
+            Some(b'{') => Ok("map".to_string()),
+            _ => Err("expected value".to_string()),
+        };
+        match unexpected {
+            Ok(unexpected) => format!("invalid type: {unexpected}, expected {expected}"),
+            Err(syntax) => syntax,
+        }
+    }
+
+    fn skip_space(&mut self) {
+        let bytes = self.text.as_bytes();
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn bump(&mut self) -> Option<u8> {
+        let byte = self.peek()?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn path_text(&self) -> String {
+        let mut path = String::new();
+        for step in &self.path {
+            match *step {
+                Step::Key(start, end) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&self.text[start..end]);
+                }
+                Step::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+}
+
+/// How a schema reads in an "expected ..." message.
+fn expected(schema: &'static Schema) -> String {
+    match schema {
+        Schema::Str => "a string".into(),
+        Schema::Int => "i64".into(),
+        Schema::Int32 => "i32".into(),
+        Schema::Num => "f64".into(),
+        Schema::Bool => "a boolean".into(),
+        Schema::Any => "any value".into(),
+        Schema::Object(name, _) => format!("{} {name} object", article(name)),
+        Schema::Map(_) => "an object".into(),
+        Schema::List(_) => "an array".into(),
+        Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
+        Schema::OneOf(name, _) => format!("{} {name}", article(name)),
+    }
+}
+
+fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn invalid_value(number: &str, expected: &str) -> String {
+    format!("invalid value: integer `{number}`, expected {expected}")
+}
+
+/// serde's "floating point `1.5`", with the number as written (serde_json would print the
+/// `f64` it makes of it, which for what `JSON.stringify` writes is the same text), and the
+/// `.0` serde adds to a number without a point.
+fn float_unexpected(text: &str) -> String {
+    let point = if text.contains(['.', 'e', 'E']) {
+        ""
+    } else {
+        ".0"
+    };
+    format!("floating point `{text}{point}`")
+}
+
+/// A string as Rust's `{:?}` writes it, which serde's messages use.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str("\\u{");
+                out.push_str(&hex(c as u32));
+                out.push('}');
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn hex(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b"0123456789abcdef"[(n & 15) as usize]);
+        n >>= 4;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
+}
+
+/// Whether a JSON number's value rounds past `f64::MAX`, decided on its digits, with no
+/// float arithmetic: at or above 2^1024 - 2^970, the midpoint between `f64::MAX` and the
+/// next power of two, it rounds to infinity.
+fn past_f64_max(text: &str) -> bool {
+    // 2^1024 - 2^970: 309 digits, trailing zeros dropped.
+    const MIDPOINT: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    let text = text.trim_start_matches('-');
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(e) => (&text[..e], &text[e + 1..]),
+        None => (text, "0"),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = whole.chars().chain(fraction.chars()).collect();
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return false;
+    }
+    // The value is 0.<significant> x 10^magnitude.
+    let leading_zeros = (digits.len() - significant.len()) as i64;
+    let exponent = exponent_value(exponent);
+    let magnitude = (whole.len() as i64 - leading_zeros).saturating_add(exponent);
+    match magnitude.cmp(&309) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => significant.trim_end_matches('0') >= MIDPOINT,
+    }
+}
+
+/// An exponent's value, saturating: past ±10^18 only its sign matters.
+fn exponent_value(text: &str) -> i64 {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let mut value: i64 = 0;
+    for digit in digits.bytes() {
+        value = value
+            .saturating_mul(10)
+            .saturating_add(i64::from(digit - b'0'));
+    }
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
