@@ -1,4 +1,5 @@
-// Fixed bodies for the benchmark, shaped as the spec's examples.
+// Fixed bodies for the benchmark, shaped as the spec's examples, and valid for both clients
+// (no `referenceParentCompany: null`: the incumbent's schema refuses it).
 export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
 export const CONNECTION_ID = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 export const ACCOUNT_ID = "13d946f0-c5d5-42bc-b092-97ece17923ab";
@@ -13,7 +14,6 @@ export const company = (i = 0) => ({
   createdByUserName: "Arthur Dent",
   products: ["bank-feeds"],
   tags: { region: "us", uid: "f21b6b0e-a2a4-4b0c-bb97-1bd5b1c3c0ad" },
-  referenceParentCompany: null,
   referenceSubsidiaryCompanies: [],
   dataConnections: [],
 });

@@ -1,6 +1,7 @@
 // The benchmark: size, cold start, per-call overhead against raw fetch + JSON, throughput,
-// the incumbent Python SDK, and memory. Prints tables of medians and ratios; never fails on a
-// figure. Methodology: bench/README.md.
+// the incumbent SDKs (TypeScript, when `--incumbent=<bundle>` gives its bundle: see
+// bench/incumbent.sh; Python), and memory. Prints tables of medians and ratios, and the goals
+// of issue 17 against them; never fails on a figure. Methodology: bench/README.md.
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -9,12 +10,14 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
 import { startBenchServer } from "./server.mjs";
-import { shippedSize } from "./size.mjs";
+import { bundleSize, shippedSize } from "./size.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const pkgDir = join(root, "pkg");
 const quick = process.argv.includes("--quick");
+// The incumbent TypeScript SDK as one ESM bundle (bench/incumbent.sh builds it).
+const incumbentBundle = process.argv.find((a) => a.startsWith("--incumbent="))?.slice("--incumbent=".length);
 const N = quick ? 50 : 500;
 // Node's optimising JIT needs on the order of a thousand calls to settle: with 50 warm-up
 // calls both sides still ran 3x slower than steady state and the ratio looked flattering.
@@ -48,6 +51,7 @@ const table = (title, head, rows) => {
 // 1. Size
 function sizes() {
   const size = shippedSize(pkgDir);
+  const theirs = incumbentBundle && bundleSize(readFileSync(incumbentBundle));
   const row = (name, part) => [name, kb(part.raw), kb(part.gzip), kb(part.brotli)];
   table(
     "Package size",
@@ -56,11 +60,11 @@ function sizes() {
       row(".wasm", size.wasm),
       row("JS glue (wasm-bindgen)", size.glue),
       row("bundle gain for `import { CodatBankFeeds }` (esbuild --minify JS + .wasm)", size.bundle),
+      ...(theirs ? [row("incumbent @codat/bank-feeds 8.2.1, the same bundle (JS, zod included)", theirs)] : []),
     ],
   );
-  console.log(
-    `\nBudget (CI): bundle gain at most ${kb(JSON.parse(readFileSync(join(here, "size-budget.json"), "utf8")).bundleGzipBytes)} gzip. Incumbent TS SDK bundle: 188 KB raw, 41.2 KB gzip.`,
-  );
+  console.log(`\nBudget (CI): bundle gain at most ${kb(JSON.parse(readFileSync(join(here, "size-budget.json"), "utf8")).bundleGzipBytes)} gzip.`);
+  return { ours: size.bundle.gzip, theirs: theirs?.gzip };
 }
 
 // 2. Cold start in Node: fresh processes.
@@ -173,29 +177,38 @@ async function perCall(url) {
         ).json(),
     ],
   };
+  const incumbent = await incumbentCases(url, ids);
   const results = {};
-  for (const [name, [client, raw]] of Object.entries(cases)) results[name] = await interleaved(client, raw);
+  for (const [name, [client, raw]] of Object.entries(cases)) results[name] = await interleaved(client, raw, incumbent?.[name]);
   return { results, sdk, cases };
 }
 
+// The same three calls through the incumbent TypeScript SDK, with its own request shapes.
+async function incumbentCases(url, ids) {
+  if (!incumbentBundle) return null;
+  const { CodatBankFeeds: Incumbent } = await import(join(process.cwd(), incumbentBundle));
+  const theirs = new Incumbent({ authHeader: AUTH, serverURL: url, retryConfig: { strategy: "none" } });
+  return {
+    "companies.get": () => theirs.companies.get({ companyId: COMPANY_ID }),
+    "companies.list (100 companies)": () => theirs.companies.list({ page: 1, pageSize: 100 }),
+    "transactions.create (1,000 transactions)": () => theirs.transactions.create({ ...ids, createBankTransactions: transactions }),
+  };
+}
+
 // WARMUP calls of each side, then N timed calls interleaved one by one, so that drift in the
-// machine's load hits both alike.
-async function interleaved(client, raw) {
-  for (let i = 0; i < WARMUP; i++) {
-    await client();
-    await raw();
-  }
-  const c = [];
-  const r = [];
+// machine's load hits every side alike. `incumbent`, when given, is a third side.
+async function interleaved(client, raw, incumbent) {
+  const sides = { client, raw, ...(incumbent ? { incumbent } : {}) };
+  for (let i = 0; i < WARMUP; i++) for (const side of Object.values(sides)) await side();
+  const times = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
   for (let i = 0; i < N; i++) {
-    let t = performance.now();
-    await client();
-    c.push(performance.now() - t);
-    t = performance.now();
-    await raw();
-    r.push(performance.now() - t);
+    for (const [name, side] of Object.entries(sides)) {
+      const t = performance.now();
+      await side();
+      times[name].push(performance.now() - t);
+    }
   }
-  return { client: c, raw: r };
+  return times;
 }
 
 // 3b. The client's own work: the same calls against a fetch stub that hands back a ready
@@ -310,7 +323,7 @@ const server = await startBenchServer();
 console.log(
   `# codat-bank-feeds-wasm benchmark\n\n${new Date().toISOString()}, ${cpus().length} × ${cpus()[0].model}, Node ${process.version}, N=${N} sequential calls after ${WARMUP} warm-up calls (Python: ${PY_WARMUP})`,
 );
-sizes();
+const size = sizes();
 
 const cold = await coldStartNode(server.url);
 const worker = await coldStartWorkerd(server.url);
@@ -330,10 +343,22 @@ table(
 const { results, sdk, cases } = await perCall(server.url);
 const py = await python(server.url);
 const pyKey = { "companies.get": "get", "companies.list (100 companies)": "list", "transactions.create (1,000 transactions)": "create" };
+const ratio = (side, raw) => (side ? median(side) / median(raw) : undefined);
 table(
   "Per call (sequential)",
-  ["call", "client median", "client p99", "raw median", "raw p99", "client/raw", "Python SDK median", "Python/client"],
-  Object.entries(results).map(([name, { client, raw }]) => {
+  [
+    "call",
+    "client median",
+    "client p99",
+    "raw median",
+    "raw p99",
+    "client/raw",
+    "TS incumbent median",
+    "TS incumbent/raw",
+    "Python SDK median",
+    "Python/client",
+  ],
+  Object.entries(results).map(([name, { client, raw, incumbent }]) => {
     const p = py?.[pyKey[name]];
     return [
       name,
@@ -341,7 +366,9 @@ table(
       ms(p99(client)),
       ms(median(raw)),
       ms(p99(raw)),
-      (median(client) / median(raw)).toFixed(2),
+      ratio(client, raw).toFixed(2),
+      incumbent ? ms(median(incumbent)) : "n/a",
+      incumbent ? ratio(incumbent, raw).toFixed(2) : "n/a",
       p ? ms(p.median) : "n/a",
       p ? (p.median / median(client)).toFixed(2) : "n/a",
     ];
@@ -358,3 +385,26 @@ await ownWork();
 await throughput(cases);
 await memory(sdk);
 await server.close();
+
+// The goals of issue 17, on this run's figures.
+const goal = (name, target, ours, theirs, fmt) => [
+  name,
+  fmt(target),
+  fmt(ours),
+  ours <= target ? "met" : "not met",
+  theirs === undefined ? "n/a" : fmt(theirs),
+];
+const times = (x) => `${x.toFixed(2)}×`;
+const calls = Object.entries(results);
+table(
+  "Goals (issue 17)",
+  ["measure", "goal", "ours", "", "TS incumbent"],
+  [
+    goal("the shipped client, gzip (bundle gain)", 41 * 1024, size.ours, size.theirs, kb),
+    ...[1.15, 1.25, 1.2].map((target, i) => {
+      const [name, { client, raw, incumbent }] = calls[i];
+      return goal(`${name} / raw`, target, ratio(client, raw), ratio(incumbent, raw), times);
+    }),
+  ],
+);
+if (!incumbentBundle) console.log("\n(TS incumbent: give its bundle with --incumbent=<file>; bash bench/incumbent.sh builds one)");

@@ -19,6 +19,9 @@ const sizes = (parts) => ({
   brotli: parts.reduce((n, b) => n + br(b), 0),
 });
 
+/** Sizes in bytes of one bundle file (the incumbent's). */
+export const bundleSize = (bytes) => sizes([bytes]);
+
 /** Sizes in bytes of the `.wasm`, the wasm-bindgen glue, and the bundle gain, from `pkgDir`. */
 export function shippedSize(pkgDir = join(root, "pkg")) {
   const wasm = readFileSync(join(pkgDir, "codat_bank_feeds_wasm_bg.wasm"));
