@@ -13,12 +13,15 @@ async function run() {
   };
 }
 
+// The test driver reads the result from here.
+const page = window as unknown as { __result: unknown };
 run().then(
   (r) => {
-    (window as any).__result = r;
-    document.querySelector("#app")!.textContent = JSON.stringify(r);
+    page.__result = r;
+    const app = document.querySelector("#app");
+    if (app) app.textContent = JSON.stringify(r);
   },
   (e) => {
-    (window as any).__result = { error: String(e?.stack ?? e) };
+    page.__result = { error: String(e?.stack ?? e) };
   },
 );
