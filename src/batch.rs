@@ -10,11 +10,13 @@ pub(crate) fn local_date_time(date: &str) -> &str {
     let Some(t) = date.find('T') else {
         return date;
     };
-    let time = &date[t..];
+    // `get`, not an index: the offsets are at ASCII characters, but an index brings the
+    // panic's message formatting into the `.wasm`.
+    let time = date.get(t..).unwrap_or_default();
     let end = time
         .find(['Z', 'z', '+', '-'])
         .map_or(date.len(), |i| t + i);
-    &date[..end]
+    date.get(..end).unwrap_or(date)
 }
 
 /// Whether `date` starts as an ISO 8601 date does (`2023-08-22`), then ends or goes on with a

@@ -12,6 +12,9 @@ mod bulk;
 mod client;
 mod error;
 mod groups;
+// The wasm's global allocator; on the host, only its tests.
+#[cfg(any(target_arch = "wasm32", test))]
+mod heap;
 pub mod models;
 mod operation;
 mod options;

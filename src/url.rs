@@ -5,8 +5,11 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("must not contain whitespace or control characters".into());
     }
+    // By `:` then `//`, not by the pattern "://": a string pattern brings the two-way
+    // searcher into the `.wasm`.
     let (scheme, rest) = url
-        .split_once("://")
+        .split_once(':')
+        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
         .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
@@ -84,15 +87,13 @@ pub(crate) fn build_url(
     let mut url = String::with_capacity(server.len() + template.len() + 64);
     url.push_str(server);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        url.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('}').unwrap_or(after.len());
-        let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        url.push_str(before);
+        let (name, next) = after.split_once('}').unwrap_or((after, ""));
         if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
             encode_component(value, &mut url);
         }
-        rest = after.get(close + 1..).unwrap_or_default();
+        rest = next;
     }
     url.push_str(rest);
     for (i, (name, value)) in query.iter().enumerate() {

@@ -303,7 +303,8 @@ pub(crate) fn decimal(text: &str) -> Option<f64> {
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP servers must send, in ms
 /// since the Unix epoch.
 fn parse_http_date(value: &str) -> Option<f64> {
-    let (_, rest) = value.split_once(", ")?;
+    let (_, rest) = value.split_once(',')?;
+    let rest = rest.strip_prefix(' ')?;
     let mut parts = rest.split(' ');
     let day: i64 = parts.next()?.parse().ok()?;
     let month = parts.next()?;

@@ -183,7 +183,7 @@ impl<'a> Walker<'a> {
             .find(|(i, f)| f.required && seen & (1 << i) == 0)
             .map(|(_, f)| f.name)
         {
-            return Err(format!("missing field `{missing}`"));
+            return Err(["missing field `", missing, "`"].concat());
         }
         self.leave();
         Ok(())
@@ -285,7 +285,7 @@ impl<'a> Walker<'a> {
         self.skip_space();
         let start = self.at;
         self.skip_value()?;
-        let text = &self.text[start..self.at];
+        let text = self.slice(start, self.at);
         let fits = |schema: &'static Schema| {
             let mut walker = Walker {
                 text,
@@ -299,7 +299,7 @@ impl<'a> Walker<'a> {
         if alternatives.iter().any(|s| fits(s)) {
             return Ok(());
         }
-        Err(format!("the value matches none of the variants of {name}"))
+        Err(["the value matches none of the variants of ", name].concat())
     }
 
     /// The request-side rules. A rule broken is reported at the enclosing object, naming its
@@ -375,20 +375,18 @@ impl<'a> Walker<'a> {
                 tags.len()
             )));
         }
-        // serde's map is ordered by name: the first offending name in that order is named.
-        tags.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(tags.iter().find_map(|(name, value)| {
+        // serde's map is ordered by name: the offending tag named is the first in that order.
+        let broken = |(name, value): &&(Cow<'a, str>, Cow<'a, str>)| {
+            let n = name.chars().count();
+            n == 0 || n > 27 || value.chars().count() > 100
+        };
+        let first = tags.iter().filter(broken).min_by(|a, b| a.0.cmp(&b.0));
+        Ok(first.map(|(name, _)| {
             let n = name.chars().count();
             if n == 0 || n > 27 {
-                Some(format!(
-                    "field `tags`: tag name `{name}` must be 1 to 27 characters"
-                ))
-            } else if value.chars().count() > 100 {
-                Some(format!(
-                    "field `tags`: tag `{name}` is longer than 100 characters"
-                ))
+                format!("field `tags`: tag name `{name}` must be 1 to 27 characters")
             } else {
-                None
+                format!("field `tags`: tag `{name}` is longer than 100 characters")
             }
         }))
     }
@@ -407,10 +405,13 @@ impl<'a> Walker<'a> {
         match number {
             Number::Unsigned(n) if n > max => Err(invalid_value(&n.to_string(), name)),
             Number::Signed(n) if n < min => Err(invalid_value(&n.to_string(), name)),
-            Number::Float(text) => Err(format!(
-                "invalid type: {}, expected {name}",
-                float_unexpected(text)
-            )),
+            Number::Float(text) => Err([
+                "invalid type: ",
+                &float_unexpected(text),
+                ", expected ",
+                name,
+            ]
+            .concat()),
             _ => Ok(()),
         }
     }
@@ -464,7 +465,7 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        let text = &self.text[start..self.at];
+        let text = self.slice(start, self.at);
         match (magnitude, negative) {
             (Some(m), false) if !float => Ok(Number::Unsigned(m)),
             // `-0`, and magnitudes past `i64::MIN`, are floats to serde_json.
@@ -507,16 +508,16 @@ impl<'a> Walker<'a> {
                     let end = self.at;
                     self.at += 1;
                     return Ok(match decoded {
-                        None => Cow::Borrowed(&self.text[start..end]),
+                        None => Cow::Borrowed(self.slice(start, end)),
                         Some(mut text) => {
-                            text.push_str(&self.text[run..end]);
+                            text.push_str(self.slice(run, end));
                             Cow::Owned(text)
                         }
                     });
                 }
                 b'\\' => {
                     let text = decoded.get_or_insert_with(String::new);
-                    text.push_str(&self.text[run..self.at]);
+                    text.push_str(self.slice(run, self.at));
                     self.at += 1;
                     self.escape(decode, text)?;
                     run = self.at;
@@ -673,7 +674,7 @@ impl<'a> Walker<'a> {
     /// `null`, `true` or `false`, at its first letter.
     fn word(&mut self, word: &str) -> Walk {
         self.at += 1;
-        for &expected in &word.as_bytes()[1..] {
+        for &expected in word.as_bytes().iter().skip(1) {
             match self.bump() {
                 None => return Err(EOF_VALUE.into()),
                 Some(byte) if byte != expected => return Err("expected ident".into()),
@@ -716,17 +717,17 @@ impl<'a> Walker<'a> {
             Some(b't') => self.word("true").map(|()| "boolean `true`".to_string()),
             Some(b'f') => self.word("false").map(|()| "boolean `false`".to_string()),
             Some(b'-' | b'0'..=b'9') => self.number(true).map(|n| match n {
-                Number::Unsigned(n) => format!("integer `{n}`"),
-                Number::Signed(n) => format!("integer `{n}`"),
+                Number::Unsigned(n) => ["integer `", &n.to_string(), "`"].concat(),
+                Number::Signed(n) => ["integer `", &n.to_string(), "`"].concat(),
                 Number::Float(text) => float_unexpected(text),
             }),
-            Some(b'"') => self.string(true).map(|s| format!("string {}", quoted(&s))),
+            Some(b'"') => self.string(true).map(|s| ["string ", &quoted(&s)].concat()),
             Some(b'[') => Ok("sequence".to_string()),
             Some(b'{') => Ok("map".to_string()),
             _ => Err("expected value".to_string()),
         };
         match unexpected {
-            Ok(unexpected) => format!("invalid type: {unexpected}, expected {expected}"),
+            Ok(unexpected) => ["invalid type: ", &unexpected, ", expected ", expected].concat(),
             Err(syntax) => syntax,
         }
     }
@@ -748,6 +749,12 @@ impl<'a> Walker<'a> {
         Some(byte)
     }
 
+    /// Text between two offsets the walk has passed, which are on character boundaries: a
+    /// `get` rather than an index, which would bring the panic's message formatting.
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+
     fn path_text(&self) -> String {
         let mut path = String::new();
         for step in &self.path {
@@ -756,7 +763,7 @@ impl<'a> Walker<'a> {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(&self.text[start..end]);
+                    path.push_str(self.slice(start, end));
                 }
                 Step::Index(i) => {
                     path.push('[');
@@ -778,11 +785,11 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Num => "f64".into(),
         Schema::Bool => "a boolean".into(),
         Schema::Any => "any value".into(),
-        Schema::Object(name, _) => format!("{} {name} object", article(name)),
+        Schema::Object(name, _) => [article(name), " ", name, " object"].concat(),
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
-        Schema::OneOf(name, _) => format!("{} {name}", article(name)),
+        Schema::OneOf(name, _) => [article(name), " ", name].concat(),
     }
 }
 
@@ -795,7 +802,7 @@ fn article(name: &str) -> &'static str {
 }
 
 fn invalid_value(number: &str, expected: &str) -> String {
-    format!("invalid value: integer `{number}`, expected {expected}")
+    ["invalid value: integer `", number, "`, expected ", expected].concat()
 }
 
 /// serde's "floating point `1.5`", with the number as written (serde_json would print the
@@ -807,7 +814,7 @@ fn float_unexpected(text: &str) -> String {
     } else {
         ".0"
     };
-    format!("floating point `{text}{point}`")
+    ["floating point `", text, point, "`"].concat()
 }
 
 /// A string as Rust's `{:?}` writes it, which serde's messages use.
@@ -851,45 +858,82 @@ fn hex(mut n: u32) -> String {
 /// next power of two, it rounds to infinity.
 fn past_f64_max(text: &str) -> bool {
     // 2^1024 - 2^970: 309 digits, trailing zeros dropped.
-    const MIDPOINT: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
-    let text = text.trim_start_matches('-');
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(e) => (&text[..e], &text[e + 1..]),
-        None => (text, "0"),
-    };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: String = whole.chars().chain(fraction.chars()).collect();
-    let significant = digits.trim_start_matches('0');
-    if significant.is_empty() {
+    const MIDPOINT: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+    let bytes = text.as_bytes();
+    let e = (bytes.iter()).position(|&b| b == b'e' || b == b'E');
+    let mantissa = bytes.get(..e.unwrap_or(bytes.len())).unwrap_or_default();
+    let exponent = e.and_then(|e| bytes.get(e + 1..)).unwrap_or_default();
+    let digits = || mantissa.iter().copied().filter(u8::is_ascii_digit);
+    let whole = (mantissa.iter())
+        .take_while(|&&b| b != b'.')
+        .filter(|b| b.is_ascii_digit());
+    let zeros = digits().take_while(|&d| d == b'0').count();
+    if zeros == digits().count() {
         return false;
     }
-    // The value is 0.<significant> x 10^magnitude.
-    let leading_zeros = (digits.len() - significant.len()) as i64;
-    let exponent = exponent_value(exponent);
-    let magnitude = (whole.len() as i64 - leading_zeros).saturating_add(exponent);
+    // The value is 0.<digits after the zeros> x 10^magnitude.
+    let magnitude = (whole.count() as i64 - zeros as i64).saturating_add(exponent_value(exponent));
     match magnitude.cmp(&309) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => significant.trim_end_matches('0') >= MIDPOINT,
+        std::cmp::Ordering::Equal => {
+            let mut ours = digits().skip(zeros);
+            for &m in MIDPOINT {
+                match ours.next() {
+                    Some(d) if d == m => {}
+                    Some(d) => return d > m,
+                    // What is left of the midpoint is not all zeros: below it.
+                    None => return false,
+                }
+            }
+            true
+        }
     }
 }
 
 /// An exponent's value, saturating: past ±10^18 only its sign matters.
-fn exponent_value(text: &str) -> i64 {
-    let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    let mut value: i64 = 0;
-    for digit in digits.bytes() {
-        value = value
-            .saturating_mul(10)
-            .saturating_add(i64::from(digit - b'0'));
-    }
+fn exponent_value(text: &[u8]) -> i64 {
+    let negative = text.first() == Some(&b'-');
+    let digits = text.iter().filter(|b| b.is_ascii_digit());
+    let value = digits.fold(0i64, |n, &d| {
+        n.saturating_mul(10).saturating_add(i64::from(d - b'0'))
+    });
     if negative {
         -value
     } else {
         value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::past_f64_max;
+
+    #[test]
+    fn the_f64_range_on_digits_alone() {
+        let midpoint = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+        let below = midpoint.replace("4497792", "4497791");
+        for text in [
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1e308",
+            "1e309",
+            "-1e999",
+            "0e999",
+            "0.0000e400",
+            "17.976931348623157e307",
+            "0.00017976931348623159e312",
+            midpoint,
+            &below,
+            &format!("{midpoint}.5"),
+            &format!("{below}.9"),
+            "1",
+            "-0",
+            "123.456e-999999999999999999999",
+        ] {
+            let infinite = text.parse::<f64>().map(f64::is_infinite);
+            assert_eq!(Ok(past_f64_max(text)), infinite, "{text}");
+        }
     }
 }
