@@ -14,7 +14,8 @@ pub(crate) fn local_date_time(date: &str) -> &str {
     // panic's message formatting into the `.wasm`.
     let time = date.get(t..).unwrap_or_default();
     let end = time
-        .find(['Z', 'z', '+', '-'])
+        .bytes()
+        .position(|b| matches!(b, b'Z' | b'z' | b'+' | b'-'))
         .map_or(date.len(), |i| t + i);
     date.get(..end).unwrap_or(date)
 }

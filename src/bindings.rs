@@ -150,7 +150,7 @@ pub(crate) struct HttpResponse {
 
 impl HttpResponse {
     pub(crate) fn body(&self) -> String {
-        text_from(&self.bytes)
+        text_from(&self.bytes, &self.text)
     }
 
     pub(crate) fn header(&self, name: &str) -> Option<String> {
@@ -388,15 +388,15 @@ pub(crate) fn into_js(
     create_error(class.name(), &message, &details)
 }
 
-/// UTF-8 bytes from JS as Rust text (invalid sequences replaced, as `TextDecoder` does; a BOM
-/// dropped, as `response.text()` does).
-pub(crate) fn text_from(bytes: &Uint8Array) -> String {
-    let text = match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+/// UTF-8 bytes from JS as Rust text, a BOM dropped as `response.text()` does. `decoded` is the
+/// same text as JS decoded it: taken when the bytes are not valid UTF-8, with the
+/// replacements `TextDecoder` made (the wasm carries no decoder of its own for that case).
+pub(crate) fn text_from(bytes: &Uint8Array, decoded: &JsValue) -> String {
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        },
+        Err(_) => decoded.as_string().unwrap_or_default(),
     }
 }

@@ -225,7 +225,7 @@ pub(crate) fn json_body(
     let json = JSON::stringify(value)
         .map_err(|_| bad(field, "cannot be serialised as JSON (a BigInt or a cycle?)"))?;
     let bytes = utf8(&json);
-    let mismatch = match strictly(|| validate(&text_from(&bytes))) {
+    let mismatch = match strictly(|| validate(&text_from(&bytes, &json))) {
         Ok(()) => return Ok(bytes.into()),
         Err(m) => m,
     };
@@ -236,7 +236,7 @@ pub(crate) fn json_body(
         return Err(bad(&mismatch.field(root), &mismatch.reason));
     };
     let bytes = utf8(&json);
-    strictly(|| validate(&text_from(&bytes))).map_err(|m| bad(&m.field(root), &m.reason))?;
+    strictly(|| validate(&text_from(&bytes, &json))).map_err(|m| bad(&m.field(root), &m.reason))?;
     Ok(bytes.into())
 }
 

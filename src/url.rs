@@ -17,7 +17,7 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
             "must use https (or http for loopback), not `{scheme}`"
         ));
     }
-    if rest.contains(['?', '#']) {
+    if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not contain a query string or fragment".into());
     }
     let authority = rest.split('/').next().unwrap_or_default();

@@ -634,3 +634,49 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::super::{check as walk, strictly, Model};
+    use super::check as reference;
+    use crate::models::*;
+
+    #[test]
+    #[ignore]
+    fn timing() {
+        let cases: [(&str, &'static super::super::Schema, bool); 3] = [
+            ("/tmp/company.json", Company::SCHEMA, false),
+            ("/tmp/companies.json", Companies::SCHEMA, false),
+            ("/tmp/txns.json", CreateBankTransactions::SCHEMA, true),
+        ];
+        for (file, schema, strict) in cases {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (name, f) in [
+                (
+                    "walk",
+                    &(|t: &str| walk(schema, t).is_ok()) as &dyn Fn(&str) -> bool,
+                ),
+                ("serde", &|t: &str| reference(schema, t).is_ok()),
+            ] {
+                let run = || {
+                    if strict {
+                        strictly(|| f(&text))
+                    } else {
+                        f(&text)
+                    }
+                };
+                for _ in 0..200 {
+                    assert!(run());
+                }
+                let t = std::time::Instant::now();
+                for _ in 0..2000 {
+                    run();
+                }
+                println!(
+                    "{file} {name}: {:.1} us",
+                    t.elapsed().as_secs_f64() * 1e6 / 2000.0
+                );
+            }
+        }
+    }
+}

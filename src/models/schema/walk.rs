@@ -137,6 +137,7 @@ impl<'a> Walker<'a> {
     }
 
     /// `null`, or the inner schema.
+    #[inline(always)]
     fn or_null(&mut self, inner: &'static Schema) -> Walk {
         self.skip_space();
         match self.peek() {
@@ -147,6 +148,7 @@ impl<'a> Walker<'a> {
 
     /// An optional field's value: `null`, or its schema; in a request, a number field takes
     /// `null` only where it is nullable.
+    #[inline(always)]
     fn optional(&mut self, schema: &'static Schema) -> Walk {
         match schema {
             Schema::Nullable(inner) => self.or_null(inner),
@@ -163,12 +165,19 @@ impl<'a> Walker<'a> {
         // The generator keeps every object under 64 fields.
         let mut seen = 0u64;
         let mut first = true;
+        // Where the last field was found: senders mostly write the fields in the spec's order,
+        // so the next one is looked for after it first.
+        let mut last = 0;
         while self.next_key(&mut first)? {
             let (start, end, key) = self.key(true)?;
-            let Some(i) = fields.iter().position(|f| f.name == key) else {
+            let Some(i) = (last..fields.len())
+                .chain(0..last)
+                .find(|&i| fields[i].name == key)
+            else {
                 self.skip_value()?;
                 continue;
             };
+            last = i + 1;
             let field = &fields[i];
             self.path.push(Step::Key(start, end));
             if field.required {
@@ -240,6 +249,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Before a key: whether there is one (serde_json's `MapAccess::next_key`).
+    #[inline(always)]
     fn next_key(&mut self, first: &mut bool) -> Walk<bool> {
         self.skip_space();
         let next = match self.peek() {
@@ -266,9 +276,10 @@ impl<'a> Walker<'a> {
     }
 
     /// A key and its colon: where its text is, and (when `decode`) what it says.
+    #[inline(always)]
     fn key(&mut self, decode: bool) -> Walk<(usize, usize, Cow<'a, str>)> {
         let start = self.at + 1;
-        let key = self.string(decode)?;
+        let key = self.text(decode)?;
         let end = self.at - 1;
         self.skip_space();
         match self.peek() {
@@ -343,7 +354,7 @@ impl<'a> Walker<'a> {
     /// serde's `String` gives.
     fn text_value(&mut self) -> Walk<Cow<'a, str>> {
         match self.start()? {
-            b'"' => self.string(true),
+            b'"' => self.text(true),
             _ => Err(self.invalid_type_named("a string")),
         }
     }
@@ -377,12 +388,12 @@ impl<'a> Walker<'a> {
         }
         // serde's map is ordered by name: the offending tag named is the first in that order.
         let broken = |(name, value): &&(Cow<'a, str>, Cow<'a, str>)| {
-            let n = name.chars().count();
-            n == 0 || n > 27 || value.chars().count() > 100
+            let n = chars(name);
+            n == 0 || n > 27 || chars(value) > 100
         };
         let first = tags.iter().filter(broken).min_by(|a, b| a.0.cmp(&b.0));
         Ok(first.map(|(name, _)| {
-            let n = name.chars().count();
+            let n = chars(name);
             if n == 0 || n > 27 {
                 format!("field `tags`: tag name `{name}` must be 1 to 27 characters")
             } else {
@@ -490,30 +501,35 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
+    /// A string, at its opening quote, as text.
+    fn text(&mut self, decode: bool) -> Walk<Cow<'a, str>> {
+        let start = self.at + 1;
+        Ok(match self.string(decode)? {
+            Some(decoded) => Cow::Owned(decoded),
+            None => Cow::Borrowed(self.slice(start, self.at - 1)),
+        })
+    }
+
     /// A string, at its opening quote. `decode` reads it as serde_json reads a string into a
-    /// type: its text, with escapes of surrogates required to pair up. Otherwise only its
-    /// grammar is checked and nothing is built.
-    fn string(&mut self, decode: bool) -> Walk<Cow<'a, str>> {
+    /// type, with escapes of surrogates required to pair up; otherwise only its grammar is
+    /// checked. Its text when it had escapes (else it is the bytes between the quotes).
+    fn string(&mut self, decode: bool) -> Walk<Option<String>> {
         self.at += 1;
-        let start = self.at;
         let bytes = self.text.as_bytes();
         let mut decoded: Option<String> = None;
-        let mut run = start;
+        let mut run = self.at;
         loop {
+            self.at += plain_run(bytes.get(self.at..).unwrap_or_default());
             let Some(&byte) = bytes.get(self.at) else {
                 return Err(EOF_STRING.into());
             };
             match byte {
                 b'"' => {
-                    let end = self.at;
+                    if let Some(text) = &mut decoded {
+                        text.push_str(self.slice(run, self.at));
+                    }
                     self.at += 1;
-                    return Ok(match decoded {
-                        None => Cow::Borrowed(self.slice(start, end)),
-                        Some(mut text) => {
-                            text.push_str(self.slice(run, end));
-                            Cow::Owned(text)
-                        }
-                    });
+                    return Ok(decoded);
                 }
                 b'\\' => {
                     let text = decoded.get_or_insert_with(String::new);
@@ -522,13 +538,12 @@ impl<'a> Walker<'a> {
                     self.escape(decode, text)?;
                     run = self.at;
                 }
-                0..=0x1f => {
+                _ => {
                     self.at += 1;
                     return Err(
                         "control character (\\u0000-\\u001F) found while parsing a string".into(),
                     );
                 }
-                _ => self.at += 1,
             }
         }
     }
@@ -685,6 +700,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The first byte of a value.
+    #[inline(always)]
     fn start(&mut self) -> Walk<u8> {
         self.skip_space();
         self.peek().ok_or_else(|| EOF_VALUE.to_string())
@@ -721,7 +737,7 @@ impl<'a> Walker<'a> {
                 Number::Signed(n) => ["integer `", &n.to_string(), "`"].concat(),
                 Number::Float(text) => float_unexpected(text),
             }),
-            Some(b'"') => self.string(true).map(|s| ["string ", &quoted(&s)].concat()),
+            Some(b'"') => self.text(true).map(|s| ["string ", &quoted(&s)].concat()),
             Some(b'[') => Ok("sequence".to_string()),
             Some(b'{') => Ok("map".to_string()),
             _ => Err("expected value".to_string()),
@@ -732,6 +748,7 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(always)]
     fn skip_space(&mut self) {
         let bytes = self.text.as_bytes();
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(self.at) {
@@ -739,10 +756,12 @@ impl<'a> Walker<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline(always)]
     fn bump(&mut self) -> Option<u8> {
         let byte = self.peek()?;
         self.at += 1;
@@ -751,6 +770,7 @@ impl<'a> Walker<'a> {
 
     /// Text between two offsets the walk has passed, which are on character boundaries: a
     /// `get` rather than an index, which would bring the panic's message formatting.
+    #[inline(always)]
     fn slice(&self, start: usize, end: usize) -> &'a str {
         self.text.get(start..end).unwrap_or_default()
     }
@@ -776,6 +796,33 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The length of the plain run at the start of a string's bytes, up to the next quote,
+/// backslash or control character: eight bytes at a time while none is among them (as
+/// serde_json's reader does), then byte by byte.
+#[inline(always)]
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut n = 0;
+    while let Some(word) = bytes.get(n..n + 8) {
+        // SAFETY: `word` is 8 bytes long; an unaligned read of them (copying them out would be
+        // a call per word in wasm).
+        let w = u64::from_le(unsafe { std::ptr::read_unaligned(word.as_ptr().cast::<u64>()) });
+        if has_zero_byte(w ^ (ONES * u64::from(b'"')))
+            || has_zero_byte(w ^ (ONES * u64::from(b'\\')))
+            || w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0
+        {
+            break;
+        }
+        n += 8;
+    }
+    let rest = bytes.get(n..).unwrap_or_default();
+    n + (rest.iter())
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
+}
+
 /// How a schema reads in an "expected ..." message.
 fn expected(schema: &'static Schema) -> String {
     match schema {
@@ -793,8 +840,14 @@ fn expected(schema: &'static Schema) -> String {
     }
 }
 
+/// The characters in `text`, counted as the bytes that start one (the standard count is a
+/// kilobyte of vectorised code in the `.wasm`; tags are short).
+fn chars(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 fn article(name: &str) -> &'static str {
-    if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+    if matches!(name.bytes().next(), Some(b'A' | b'E' | b'I' | b'O' | b'U')) {
         "an"
     } else {
         "a"
@@ -809,7 +862,7 @@ fn invalid_value(number: &str, expected: &str) -> String {
 /// `f64` it makes of it, which for what `JSON.stringify` writes is the same text), and the
 /// `.0` serde adds to a number without a point.
 fn float_unexpected(text: &str) -> String {
-    let point = if text.contains(['.', 'e', 'E']) {
+    let point = if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
         ""
     } else {
         ".0"
@@ -857,6 +910,10 @@ fn hex(mut n: u32) -> String {
 /// float arithmetic: at or above 2^1024 - 2^970, the midpoint between `f64::MAX` and the
 /// next power of two, it rounds to infinity.
 fn past_f64_max(text: &str) -> bool {
+    // Without an exponent, a number of fewer than 309 digits is in range.
+    if text.len() < 309 && !text.bytes().any(|b| b == b'e' || b == b'E') {
+        return false;
+    }
     // 2^1024 - 2^970: 309 digits, trailing zeros dropped.
     const MIDPOINT: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
     let bytes = text.as_bytes();
