@@ -1,0 +1,54 @@
+// Two builds of the package side by side in one process, against the same fetch stub: each
+// call interleaved A, B, raw, so that the machine's drift (large on shared runners: the same
+// baseline moves by half between runs) hits all three alike. For a change's effect on the
+// client's own work; `npm run bench` gives the absolute figures.
+//
+//   node bench/ab.mjs <pkg dir A> <pkg dir B>     (a pkg/ built by scripts/build.sh each)
+import { resolve } from "node:path";
+import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
+
+const [A, B] = process.argv.slice(2);
+const { CodatBankFeeds: CA } = await import(resolve(A, "node.js"));
+const { CodatBankFeeds: CB } = await import(resolve(B, "node.js"));
+const AUTH = "Basic YmVuY2g=";
+const bodies = { get: JSON.stringify(company(0)), list: JSON.stringify(companies), create: JSON.stringify(pushOperation) };
+const stub = Object.fromEntries(
+  Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]),
+);
+const base = "https://api.codat.io";
+const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
+const headers = { authorization: AUTH, accept: "application/json" };
+const sides = (C) => {
+  const c = (f) => new C({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch: f });
+  const g = c(stub.get),
+    l = c(stub.list),
+    k = c(stub.create);
+  return {
+    get: () => g.companies.get({ companyId: COMPANY_ID }),
+    list: () => l.companies.list({ page: 1, pageSize: 100 }),
+    create: () => k.transactions.create({ ...ids, requestBody: transactions }),
+  };
+};
+const a = sides(CA),
+  b = sides(CB);
+const raw = {
+  get: async () => (await stub.get(`${base}/companies/${COMPANY_ID}`, { headers })).json(),
+  list: async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json(),
+  create: async () => (await stub.create(`${base}/x`, { method: "POST", headers, body: JSON.stringify(transactions) })).json(),
+};
+const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+for (const name of ["get", "list", "create"]) {
+  const fs = { a: a[name], b: b[name], raw: raw[name] };
+  for (let i = 0; i < 1000; i++) for (const f of Object.values(fs)) await f();
+  const t = { a: [], b: [], raw: [] };
+  for (let i = 0; i < 500; i++)
+    for (const [k, f] of Object.entries(fs)) {
+      const s = performance.now();
+      await f();
+      t[k].push(performance.now() - s);
+    }
+  const [ma, mb, mr] = [median(t.a), median(t.b), median(t.raw)].map((x) => x * 1000);
+  console.log(
+    `${name}: A ${ma.toFixed(1)} B ${mb.toFixed(1)} raw ${mr.toFixed(1)} µs | own A ${(ma - mr).toFixed(1)} B ${(mb - mr).toFixed(1)} | A/raw ${(ma / mr).toFixed(2)} B/raw ${(mb / mr).toFixed(2)}`,
+  );
+}
