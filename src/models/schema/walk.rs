@@ -110,7 +110,7 @@ impl<'a> Walker<'a> {
         self.skip_space();
         match self.peek() {
             None => Ok(()),
-            Some(_) => Err("trailing characters".into()),
+            Some(_) => Err(fail("trailing characters")),
         }
     }
 
@@ -231,19 +231,19 @@ impl<'a> Walker<'a> {
         loop {
             self.skip_space();
             match self.peek() {
-                None => return Err(EOF_LIST.into()),
+                None => return Err(fail(EOF_LIST)),
                 Some(b']') => break,
                 Some(b',') if count > 0 => {
                     self.at += 1;
                     self.skip_space();
                     match self.peek() {
-                        Some(b']') => return Err(TRAILING_COMMA.into()),
+                        Some(b']') => return Err(fail(TRAILING_COMMA)),
                         Some(_) => {}
-                        None => return Err(EOF_VALUE.into()),
+                        None => return Err(fail(EOF_VALUE)),
                     }
                 }
                 Some(_) if count == 0 => {}
-                Some(_) => return Err("expected `,` or `]`".into()),
+                Some(_) => return Err(fail("expected `,` or `]`")),
             }
             self.path.push(Step::Index(count));
             self.value(inner)?;
@@ -259,25 +259,25 @@ impl<'a> Walker<'a> {
     fn next_key(&mut self, first: &mut bool) -> Walk<bool> {
         self.skip_space();
         let next = match self.peek() {
-            None => return Err(EOF_OBJECT.into()),
+            None => return Err(fail(EOF_OBJECT)),
             Some(b'}') => return Ok(false),
             Some(b'"') if *first => b'"',
-            Some(_) if *first => return Err(KEY_NOT_STRING.into()),
+            Some(_) if *first => return Err(fail(KEY_NOT_STRING)),
             Some(b',') => {
                 self.at += 1;
                 self.skip_space();
                 match self.peek() {
                     Some(next) => next,
-                    None => return Err(EOF_VALUE.into()),
+                    None => return Err(fail(EOF_VALUE)),
                 }
             }
-            Some(_) => return Err("expected `,` or `}`".into()),
+            Some(_) => return Err(fail("expected `,` or `}`")),
         };
         *first = false;
         match next {
             b'"' => Ok(true),
-            b'}' => Err(TRAILING_COMMA.into()),
-            _ => Err(KEY_NOT_STRING.into()),
+            b'}' => Err(fail(TRAILING_COMMA)),
+            _ => Err(fail(KEY_NOT_STRING)),
         }
     }
 
@@ -305,8 +305,8 @@ impl<'a> Walker<'a> {
         self.skip_space();
         match self.peek() {
             Some(b':') => self.at += 1,
-            Some(_) => return Err("expected `:`".into()),
-            None => return Err(EOF_OBJECT.into()),
+            Some(_) => return Err(fail("expected `:`")),
+            None => return Err(fail(EOF_OBJECT)),
         }
         Ok((start, end, key))
     }
@@ -459,9 +459,9 @@ impl<'a> Walker<'a> {
         }
         let mut magnitude: Option<u64> = Some(0);
         match self.bump() {
-            None if exact => return Err(EOF_VALUE.into()),
+            None if exact => return Err(fail(EOF_VALUE)),
             Some(b'0') if matches!(self.peek(), Some(b'0'..=b'9')) => {
-                return Err(INVALID_NUMBER.into())
+                return Err(fail(INVALID_NUMBER))
             }
             Some(b'0') => {}
             Some(first @ b'1'..=b'9') => {
@@ -473,7 +473,7 @@ impl<'a> Walker<'a> {
                         .and_then(|m| m.checked_add(u64::from(digit - b'0')));
                 }
             }
-            _ => return Err(INVALID_NUMBER.into()),
+            _ => return Err(fail(INVALID_NUMBER)),
         }
         let mut float = magnitude.is_none();
         if self.peek() == Some(b'.') {
@@ -490,10 +490,10 @@ impl<'a> Walker<'a> {
             // serde_json reads the exponent's first digit before looking.
             match self.peek() {
                 Some(b'0'..=b'9') => self.digits(exact)?,
-                None if exact => return Err(EOF_VALUE.into()),
+                None if exact => return Err(fail(EOF_VALUE)),
                 _ => {
                     self.at += usize::from(self.peek().is_some());
-                    return Err(INVALID_NUMBER.into());
+                    return Err(fail(INVALID_NUMBER));
                 }
             }
         }
@@ -504,7 +504,7 @@ impl<'a> Walker<'a> {
             (Some(m @ 1..=0x8000_0000_0000_0000), true) if !float => {
                 Ok(Number::Signed((m as i64).wrapping_neg()))
             }
-            _ if exact && past_f64_max(text) => Err("number out of range".into()),
+            _ if exact && past_f64_max(text) => Err(fail("number out of range")),
             _ => Ok(Number::Float(text)),
         }
     }
@@ -513,8 +513,8 @@ impl<'a> Walker<'a> {
     fn digits(&mut self, exact: bool) -> Walk {
         match self.peek() {
             Some(b'0'..=b'9') => {}
-            None if exact => return Err(EOF_VALUE.into()),
-            _ => return Err(INVALID_NUMBER.into()),
+            None if exact => return Err(fail(EOF_VALUE)),
+            _ => return Err(fail(INVALID_NUMBER)),
         }
         while let Some(b'0'..=b'9') = self.peek() {
             self.at += 1;
@@ -542,7 +542,7 @@ impl<'a> Walker<'a> {
         loop {
             self.at += plain_run(bytes.get(self.at..).unwrap_or_default());
             let Some(&byte) = bytes.get(self.at) else {
-                return Err(EOF_STRING.into());
+                return Err(fail(EOF_STRING));
             };
             match byte {
                 b'"' => {
@@ -572,7 +572,7 @@ impl<'a> Walker<'a> {
     /// After a backslash.
     fn escape(&mut self, decode: bool, text: &mut String) -> Walk {
         let Some(byte) = self.bump() else {
-            return Err(EOF_STRING.into());
+            return Err(fail(EOF_STRING));
         };
         let plain = match byte {
             b'"' => '"',
@@ -584,7 +584,7 @@ impl<'a> Walker<'a> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => return self.unicode_escape(decode, text),
-            _ => return Err(INVALID_ESCAPE.into()),
+            _ => return Err(fail(INVALID_ESCAPE)),
         };
         text.push(plain);
         Ok(())
@@ -598,7 +598,7 @@ impl<'a> Walker<'a> {
             return Ok(());
         }
         if (0xDC00..=0xDFFF).contains(&first) {
-            return Err(LONE_SURROGATE.into());
+            return Err(fail(LONE_SURROGATE));
         }
         if !(0xD800..=0xDBFF).contains(&first) {
             text.extend(char::from_u32(first));
@@ -606,14 +606,14 @@ impl<'a> Walker<'a> {
         }
         for expected in [b'\\', b'u'] {
             match self.bump() {
-                None => return Err(EOF_STRING.into()),
-                Some(byte) if byte != expected => return Err("unexpected end of hex escape".into()),
+                None => return Err(fail(EOF_STRING)),
+                Some(byte) if byte != expected => return Err(fail("unexpected end of hex escape")),
                 Some(_) => {}
             }
         }
         let second = self.hex4()?;
         if !(0xDC00..=0xDFFF).contains(&second) {
-            return Err(LONE_SURROGATE.into());
+            return Err(fail(LONE_SURROGATE));
         }
         text.extend(char::from_u32(
             0x1_0000 + ((first - 0xD800) << 10 | (second - 0xDC00)),
@@ -624,7 +624,7 @@ impl<'a> Walker<'a> {
     fn hex4(&mut self) -> Walk<u32> {
         let Some(digits) = self.text.as_bytes().get(self.at..self.at + 4) else {
             self.at = self.text.len();
-            return Err(EOF_STRING.into());
+            return Err(fail(EOF_STRING));
         };
         let mut n = 0;
         for &digit in digits {
@@ -632,7 +632,7 @@ impl<'a> Walker<'a> {
                 b'0'..=b'9' => digit - b'0',
                 b'a'..=b'f' => digit - b'a' + 10,
                 b'A'..=b'F' => digit - b'A' + 10,
-                _ => return Err(INVALID_ESCAPE.into()),
+                _ => return Err(fail(INVALID_ESCAPE)),
             };
             n = n << 4 | u32::from(value);
             self.at += 1;
@@ -647,7 +647,7 @@ impl<'a> Walker<'a> {
         loop {
             self.skip_space();
             let opened = match self.peek() {
-                None => return Err(EOF_VALUE.into()),
+                None => return Err(fail(EOF_VALUE)),
                 Some(b'n') => self.word("null").map(|()| None)?,
                 Some(b't') => self.word("true").map(|()| None)?,
                 Some(b'f') => self.word("false").map(|()| None)?,
@@ -657,7 +657,7 @@ impl<'a> Walker<'a> {
                     self.at += 1;
                     Some(bracket)
                 }
-                Some(_) => return Err("expected value".into()),
+                Some(_) => return Err(fail("expected value")),
             };
             // After a value: close what it ends, up to the next comma.
             let (mut after_value, mut frame) = match opened {
@@ -698,8 +698,8 @@ impl<'a> Walker<'a> {
                 self.skip_space();
                 match self.peek() {
                     Some(b'"') => {}
-                    Some(_) => return Err(KEY_NOT_STRING.into()),
-                    None => return Err(EOF_OBJECT.into()),
+                    Some(_) => return Err(fail(KEY_NOT_STRING)),
+                    None => return Err(fail(EOF_OBJECT)),
                 }
                 self.key(false)?;
             }
@@ -712,8 +712,8 @@ impl<'a> Walker<'a> {
         self.at += 1;
         for &expected in word.as_bytes().iter().skip(1) {
             match self.bump() {
-                None => return Err(EOF_VALUE.into()),
-                Some(byte) if byte != expected => return Err("expected ident".into()),
+                None => return Err(fail(EOF_VALUE)),
+                Some(byte) if byte != expected => return Err(fail("expected ident")),
                 Some(_) => {}
             }
         }
@@ -730,7 +730,7 @@ impl<'a> Walker<'a> {
     fn enter(&mut self) -> Walk {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err("recursion limit exceeded".into());
+            return Err(fail("recursion limit exceeded"));
         }
         self.at += 1;
         Ok(())
@@ -744,10 +744,14 @@ impl<'a> Walker<'a> {
     }
 
     /// serde's "invalid type" message for the value here, which is read to name it.
+    #[cold]
+    #[inline(never)]
     fn invalid_type(&mut self, schema: &'static Schema) -> String {
         self.invalid_type_named(&expected(schema))
     }
 
+    #[cold]
+    #[inline(never)]
     fn invalid_type_named(&mut self, expected: &str) -> String {
         let unexpected = match self.peek() {
             Some(b'n') => self.word("null").map(|()| "null".to_string()),
@@ -842,6 +846,13 @@ fn plain_run(bytes: &[u8]) -> usize {
     n + (rest.iter())
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .unwrap_or(rest.len())
+}
+
+/// A reason as its own text: out of line, so the hot paths carry one call, not the copy.
+#[cold]
+#[inline(never)]
+fn fail(reason: &str) -> String {
+    reason.to_string()
 }
 
 /// How a schema reads in an "expected ..." message.
