@@ -3,8 +3,10 @@
 //! about 40 KB (serde_json, and the float parsing and formatting its messages pulled in). Its
 //! messages are serde_json's, word for word (`missing field `id``, `invalid type: integer `42`,
 //! expected a string`, `EOF while parsing a list`), and it accepts and refuses the same texts:
-//! the host tests check both against serde_json itself. Where serde_json would print a float
-//! it prints the number as the text has it.
+//! the host tests check both against serde_json itself (schema/oracle.rs). Where serde_json
+//! would print a float it prints the number as the text has it, and in the strings of its
+//! messages it escapes the ASCII control characters only. Its paths name the value at fault,
+//! where serde_json's position sometimes fell after it (oracle.rs says when).
 
 use std::borrow::Cow;
 
