@@ -14,7 +14,7 @@
 // dev server without the one line of config, wrangler on Node 20); it passes when it fails.
 // Exit code: 0 when every outcome was the expected one.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -140,6 +140,18 @@ async function waitHttp(url, h, timeoutMs = 60000) {
 
 const tail = (s, n = 25) => s.trim().split("\n").slice(-n).join("\n");
 
+// The files under `dir` (build caches aside) holding exactly the package's `.wasm`.
+function wasmCopies(dir) {
+  const wasm = readFileSync(join(NM, "codat-bank-feeds-wasm", "codat_bank_feeds_wasm_bg.wasm"));
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || path.includes("/cache/") || statSync(path).size !== wasm.length) continue;
+    if (readFileSync(path).equals(wasm)) found.push(path);
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------- results
 const results = [];
 let currentCase = "";
@@ -218,6 +230,12 @@ cases.next = async (api) => {
       const r = await run(NODE20, [next, "build", ...flags], { cwd, timeoutMs: 600000 });
       const warnings = r.out.split("\n").filter((l) => /warn|⚠/i.test(l));
       return { ok: r.code === 0, note: r.code ? tail(r.out) : warnings.slice(0, 4).join("\n") };
+    });
+    await step(`next (${bundler}): the .wasm once per runtime in the build output`, async () => {
+      const copies = wasmCopies(join(cwd, ".next"));
+      const edge = copies.filter((f) => /edge/.test(f));
+      const note = copies.map((f) => f.slice(cwd.length + 1)).join(", ");
+      return { ok: edge.length === 1 && copies.length - edge.length <= 1, note };
     });
     const port = await freePort();
     let h;

@@ -29,7 +29,18 @@ const gluePath = join(pkg, glue);
 const glueText = readFileSync(gluePath, "utf8");
 const realmCheck = "if (!(module instanceof WebAssembly.Module)) {";
 if (glueText.split(realmCheck).length !== 2) throw new Error(`expected one \`${realmCheck}\` in ${glue} (wasm-bindgen changed?)`);
-writeFileSync(gluePath, glueText.replace(realmCheck, 'if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {'));
+// And the glue's fallback `new URL("<name>_bg.wasm", import.meta.url)`, for an `init()` given no
+// module, goes: every entry passes one, and bundlers emit the pattern's file as an asset
+// whether it runs or not (Next's edge output held the .wasm twice: once as that asset, once
+// as the `?module` import edge-light.js makes).
+const fallback = "module_or_path = new URL('codat_bank_feeds_wasm_bg.wasm', import.meta.url);";
+if (glueText.split(fallback).length !== 2) throw new Error(`expected one \`${fallback}\` in ${glue} (wasm-bindgen changed?)`);
+writeFileSync(
+  gluePath,
+  glueText
+    .replace(realmCheck, 'if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {')
+    .replace(fallback, 'throw new Error("codat-bank-feeds-wasm: init() needs the .wasm (the package\'s entries give it)");'),
+);
 // The generated types use `Symbol.dispose`: make them stand without `esnext.disposable` in the
 // user's `lib` (moduleResolution "bundler" with lib ["es2022", "dom"] fails with TS2550).
 const dtsPath = join(pkg, "codat_bank_feeds_wasm.d.ts");
