@@ -5,37 +5,13 @@
 //
 //   node bench/ab.mjs <pkg dir A> <pkg dir B>     (a pkg/ built by scripts/build.sh each)
 import { resolve } from "node:path";
-import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
+import { rawStubCalls as raw, stubCalls } from "./stub.mjs";
 
 const [A, B] = process.argv.slice(2);
 const { CodatBankFeeds: CA } = await import(resolve(A, "node.js"));
 const { CodatBankFeeds: CB } = await import(resolve(B, "node.js"));
-const AUTH = "Basic YmVuY2g=";
-const bodies = { get: JSON.stringify(company(0)), list: JSON.stringify(companies), create: JSON.stringify(pushOperation) };
-const stub = Object.fromEntries(
-  Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]),
-);
-const base = "https://api.codat.io";
-const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
-const headers = { authorization: AUTH, accept: "application/json" };
-const sides = (C) => {
-  const c = (f) => new C({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch: f });
-  const g = c(stub.get),
-    l = c(stub.list),
-    k = c(stub.create);
-  return {
-    get: () => g.companies.get({ companyId: COMPANY_ID }),
-    list: () => l.companies.list({ page: 1, pageSize: 100 }),
-    create: () => k.transactions.create({ ...ids, requestBody: transactions }),
-  };
-};
-const a = sides(CA),
-  b = sides(CB);
-const raw = {
-  get: async () => (await stub.get(`${base}/companies/${COMPANY_ID}`, { headers })).json(),
-  list: async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json(),
-  create: async () => (await stub.create(`${base}/x`, { method: "POST", headers, body: JSON.stringify(transactions) })).json(),
-};
+const a = stubCalls(CA);
+const b = stubCalls(CB);
 const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 for (const name of ["get", "list", "create"]) {
   const fs = { a: a[name], b: b[name], raw: raw[name] };

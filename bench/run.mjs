@@ -8,9 +8,10 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, companies, company, pushOperation, transactions } from "./fixtures.mjs";
+import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, transactions } from "./fixtures.mjs";
 import { startBenchServer } from "./server.mjs";
 import { bundleSize, shippedSize } from "./size.mjs";
+import { rawStubCalls, stubCalls } from "./stub.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -211,40 +212,13 @@ async function interleaved(client, raw, incumbent) {
   return times;
 }
 
-// 3b. The client's own work: the same calls against a fetch stub that hands back a ready
-// Response, so no socket, server or undici time is left on either side.
+// 3b. The client's own work: the same calls against a fetch stub (bench/stub.mjs), so no
+// socket, server or undici time is left on either side.
 async function ownWork() {
   const { CodatBankFeeds } = await import("codat-bank-feeds-wasm");
-  const bodies = { get: JSON.stringify(company(0)), list: JSON.stringify(companies), create: JSON.stringify(pushOperation) };
-  // One stub fetch per fixed body, shared by the client and the raw side.
-  const stub = Object.fromEntries(
-    Object.entries(bodies).map(([k, body]) => [k, async () => new Response(body, { status: 200, headers: { "content-type": "application/json" } })]),
-  );
-  const base = "https://api.codat.io";
-  const headers = { authorization: AUTH, accept: "application/json" };
-  const client = (fetch) => new CodatBankFeeds({ authHeader: AUTH, serverURL: base, retryConfig: { strategy: "none" }, fetch });
-  const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
-  const get = client(stub.get),
-    list = client(stub.list),
-    create = client(stub.create);
-  const cases = {
-    "companies.get": [() => get.companies.get({ companyId: COMPANY_ID }), async () => (await stub.get(`${base}/companies/${COMPANY_ID}`, { headers })).json()],
-    "companies.list (100 companies)": [
-      () => list.companies.list({ page: 1, pageSize: 100 }),
-      async () => (await stub.list(`${base}/companies?page=1&pageSize=100`, { headers })).json(),
-    ],
-    "transactions.create (1,000 transactions)": [
-      () => create.transactions.create({ ...ids, requestBody: transactions }),
-      async () =>
-        (
-          await stub.create(`${base}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify(transactions),
-          })
-        ).json(),
-    ],
-  };
+  const calls = stubCalls(CodatBankFeeds);
+  const names = { get: "companies.get", list: "companies.list (100 companies)", create: "transactions.create (1,000 transactions)" };
+  const cases = Object.fromEntries(Object.entries(names).map(([k, name]) => [name, [calls[k], rawStubCalls[k]]]));
   const rows = [];
   const us = (x) => `${(x * 1000).toFixed(1)} µs`;
   for (const [name, [client, raw]] of Object.entries(cases)) {

@@ -51,13 +51,7 @@ fn missing_field(reason: &str) -> Option<&str> {
 
 /// Checks `text` against `schema`.
 pub fn check(schema: &'static Schema, text: &str) -> Result<(), Mismatch> {
-    let mut walker = Walker {
-        text,
-        at: 0,
-        path: Vec::new(),
-        depth: 0,
-        strict: REQUEST.get(),
-    };
+    let mut walker = Walker::new(text, 0, REQUEST.get());
     walker.document(schema).map_err(|reason| Mismatch {
         path: walker.path_text(),
         reason,
@@ -107,6 +101,16 @@ enum Number<'a> {
 }
 
 impl<'a> Walker<'a> {
+    fn new(text: &'a str, depth: u32, strict: bool) -> Walker<'a> {
+        Walker {
+            text,
+            at: 0,
+            path: Vec::new(),
+            depth,
+            strict,
+        }
+    }
+
     fn document(&mut self, schema: &'static Schema) -> Walk {
         self.value(schema)?;
         self.skip_space();
@@ -321,14 +325,9 @@ impl<'a> Walker<'a> {
         self.skip_value()?;
         let text = self.slice(start, self.at);
         let fits = |schema: &'static Schema| {
-            let mut walker = Walker {
-                text,
-                at: 0,
-                path: Vec::new(),
-                depth: self.depth,
-                strict: self.strict,
-            };
-            walker.document(schema).is_ok()
+            Walker::new(text, self.depth, self.strict)
+                .document(schema)
+                .is_ok()
         };
         if alternatives.iter().any(|s| fits(s)) {
             return Ok(());
