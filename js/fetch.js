@@ -44,16 +44,16 @@ function hookFailure(err) {
 
 /**
  * One HTTP attempt: `beforeRequest`, the fetch, then `afterSuccess` for a 2xx or `afterError`
- * for any other response. Never rejects: resolves to the response with its body read (as bytes
- * for wasm, as text for JSON.parse and errors), or to a failure
+ * for any other response. Never rejects: resolves to the response as an array (`responseOf`:
+ * wasm reads an array by index, without a property name crossing per field), or to a failure
  * `{ failure: "connection" | "timeout" | "aborted" | "hook", message, cause, ... }`. A JSON
  * body arrives as its UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text.
  */
-export async function fetchOnce(fetchFn, url, method, headers, body, json, timeoutMs, signal, hooks) {
+export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempotencyKey, body, json, timeoutMs, signal, hooks) {
   // One async function (no wrapper around another): every await is a hop on every call.
   try {
     if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
-    let request = { method, url, headers: Object.fromEntries(headers), body };
+    let request = { method, url, headers: requestHeaders(auth, body !== undefined, userAgent, idempotencyKey), body };
     if (hooks?.beforeRequest) {
       if (json) request.body = bodyText(body);
       request = (await runHook(hooks, "beforeRequest", request)) ?? request;
@@ -100,23 +100,42 @@ export async function fetchOnce(fetchFn, url, method, headers, body, json, timeo
         const replaced = await runHook(hooks, "afterSuccess", view);
         if (replaced) {
           const text = replaced.body ?? view.body;
-          return {
+          return responseOf({
             status: replaced.status ?? view.status,
             headers: replaced.headers ?? view.headers,
             text,
             bytes: text === view.body ? result.bytes : utf8(text),
             response,
-          };
+          });
         }
       }
     } else if (hooks?.afterError) {
       await runHook(hooks, "afterError", view);
     }
-    return result;
+    return responseOf(result);
   } catch (err) {
     if (err instanceof HookFailed) return hookFailure(err);
     return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err };
   }
+}
+
+/**
+ * A response as wasm reads it: status, headers (a plain object of lower-case names), text,
+ * bytes, the `Response`, then the headers the retry and rate-limit decisions read (string or
+ * undefined): `x-rate-limit-limit`, `-remaining`, `-reset` and `retry-after`.
+ */
+function responseOf({ status, headers, text, bytes, response }) {
+  const h = headers ?? {};
+  return [status, headers, text, bytes, response, h["x-rate-limit-limit"], h["x-rate-limit-remaining"], h["x-rate-limit-reset"], h["retry-after"]];
+}
+
+/** The headers of one attempt, in the order they are sent and logged. */
+export function requestHeaders(auth, hasBody, userAgent, idempotencyKey) {
+  const headers = { Authorization: auth, Accept: "application/json" };
+  if (hasBody) headers["Content-Type"] = "application/json";
+  if (userAgent !== undefined) headers["User-Agent"] = userAgent;
+  if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey;
+  return headers;
 }
 
 /** Waits `ms` on a JS timer; resolves `true`, or `false` the moment `signal` aborts. */

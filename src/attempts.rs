@@ -2,12 +2,13 @@
 //! every one (`retry::decide`, given the clock and the jitter), the waits between them on JS
 //! timers, the call's deadline and signal, and one debug line per attempt.
 
-use js_sys::Array;
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bindings::{
-    body_text, call_hook, fetch_once, into_js, now, number_text, random, sleep, Attempt,
+    body_text, call_hook, fetch_once, into_js, now, number_text, random, request_headers, sleep,
+    Attempt, AttemptRequest,
 };
 use crate::error::{whole_number, Error};
 use crate::operation::Operation;
@@ -35,7 +36,6 @@ pub(crate) async fn send(
     loop {
         number += 1;
         let auth = config.auth.header(op.name).await?;
-        let headers = request.headers(&auth, config.user_agent.as_deref());
         let left = || deadline.map_or(-1.0, |d| (d - now()).max(0.0));
         let slot = match &request.company {
             Some(company) if config.max_per_company.is_finite() => {
@@ -48,28 +48,27 @@ pub(crate) async fn send(
             }
             _ => None,
         };
-        let remaining = left();
-        let attempt = fetch_once(
-            &config.fetch,
-            &request.url,
-            op.method.as_str(),
-            &headers,
-            &request.body,
-            request.json,
-            remaining,
-            &call.signal,
-            &config.hooks,
-        )
-        .await;
+        let sent = AttemptRequest {
+            url: &request.url,
+            method: op.method.as_str(),
+            auth: &auth,
+            user_agent: config.user_agent.as_deref(),
+            idempotency_key: request.idempotency_key.as_deref(),
+            body: &request.body,
+            json: request.json,
+            timeout_ms: left(),
+            signal: &call.signal,
+            hooks: &config.hooks,
+        };
+        let attempt = fetch_once(&config.fetch, &sent).await;
         if let Some(company) = slot {
             config.limiter.release(company);
         }
         let seen = match &attempt {
-            Attempt::Response(r) => RateLimitSeen::from_headers(
-                r.header("x-rate-limit-limit").as_deref(),
-                r.header("x-rate-limit-remaining").as_deref(),
-                r.header("x-rate-limit-reset").as_deref(),
-            ),
+            Attempt::Response(r) => {
+                let [limit, remaining, reset] = r.rate_limit.each_ref().map(Option::as_deref);
+                RateLimitSeen::from_headers(limit, remaining, reset)
+            }
             Attempt::Failed(_) => None,
         };
         if let Some(seen) = &seen {
@@ -77,13 +76,9 @@ pub(crate) async fn send(
         }
         after_error(config, request, &attempt).await?;
         let at = now();
-        let retry_after = match &attempt {
-            Attempt::Response(r) => r.header("retry-after"),
-            Attempt::Failed(_) => None,
-        };
         let decision = decide(
             &call.retry,
-            outcome(&attempt, retry_after.as_deref()),
+            outcome(&attempt),
             tries,
             at,
             at - start,
@@ -91,9 +86,8 @@ pub(crate) async fn send(
         );
         log_attempt(
             config,
+            &sent,
             op,
-            request,
-            &headers,
             &attempt,
             number,
             decision,
@@ -125,11 +119,11 @@ pub(crate) async fn send(
 }
 
 /// What the retry decision needs to know of an attempt.
-fn outcome<'a>(attempt: &Attempt, retry_after: Option<&'a str>) -> Outcome<'a> {
+fn outcome(attempt: &Attempt) -> Outcome<'_> {
     match attempt {
         Attempt::Response(r) => Outcome::Response {
             status: r.status,
-            retry_after,
+            retry_after: r.retry_after.as_deref(),
         },
         Attempt::Failed(err) if err.is_connection() => Outcome::ConnectionFailed,
         Attempt::Failed(_) => Outcome::Stopped,
@@ -176,9 +170,8 @@ async fn pause(
 #[allow(clippy::too_many_arguments)]
 fn log_attempt(
     config: &Config,
+    sent: &AttemptRequest,
     op: &Operation,
-    request: &Prepared,
-    headers: &Array,
     attempt: &Attempt,
     number: u32,
     decision: Decision,
@@ -202,11 +195,17 @@ fn log_attempt(
     logger.line(&format!(
         "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed} ms elapsed{quota})",
         op.name,
-        op.method.as_str(),
-        request.url,
+        sent.method,
+        sent.url,
     ));
     if logger.verbose {
-        let shown: Vec<String> = headers
+        let headers = request_headers(
+            sent.auth,
+            !sent.body.is_undefined(),
+            sent.user_agent,
+            sent.idempotency_key,
+        );
+        let shown: Vec<String> = Object::entries(&headers)
             .iter()
             .filter_map(|pair| {
                 let pair: Array = pair.dyn_into().ok()?;
@@ -220,7 +219,7 @@ fn log_attempt(
             })
             .collect();
         logger.line(&format!("  request headers: {}", shown.join(", ")));
-        if let Some(body) = body_text(&request.body) {
+        if let Some(body) = body_text(sent.body) {
             logger.line(&format!("  request body: {body}"));
         }
         if let Attempt::Response(response) = attempt {

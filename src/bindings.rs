@@ -3,6 +3,8 @@
 //! its JS class (`into_js`, the one place JS errors are made). Everything above this module
 //! deals in Rust values; every JS rejection is caught here and becomes an `Error`.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +20,9 @@ extern "C" {
         fetch: &Function,
         url: &str,
         method: &str,
-        headers: &Array,
+        auth: &str,
+        user_agent: Option<&str>,
+        idempotency_key: Option<&str>,
         body: &JsValue,
         json: bool,
         timeout_ms: f64,
@@ -36,6 +40,15 @@ extern "C" {
     /// The UTF-8 bytes of a JS string, through the native encoder: wasm-bindgen's own string
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
+
+    /// The headers of one attempt, as `fetchOnce` sends them (for the verbose log).
+    #[wasm_bindgen(js_name = requestHeaders)]
+    pub(crate) fn request_headers(
+        auth: &str,
+        has_body: bool,
+        user_agent: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> Object;
 
     /// A request body as text (JSON bytes or a string), for the verbose log.
     #[wasm_bindgen(js_name = bodyText)]
@@ -128,12 +141,44 @@ pub(crate) fn random() -> f64 {
     js_sys::Math::random()
 }
 
-/// `object[key]`, `undefined` when absent or when `object` is not an object.
-pub(crate) fn get(object: &JsValue, key: &str) -> JsValue {
+thread_local! {
+    /// The JS strings of the fixed names the client reads and sets, each made once: making a
+    /// JS string from wasm costs a crossing and a decode, and every call reads a dozen names.
+    static KEYS: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The JS string of a fixed name (a property, a header), made on first use and kept.
+#[inline(never)]
+pub(crate) fn key(name: &'static str) -> JsValue {
+    let id = (name.as_ptr() as usize, name.len());
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, _, value)) = keys.iter().find(|(p, n, _)| (*p, *n) == id) {
+            return value.clone();
+        }
+        let value = JsValue::from_str(name);
+        keys.push((id.0, id.1, value.clone()));
+        value
+    })
+}
+
+/// `object[name]`, `undefined` when absent or when `object` is not an object.
+pub(crate) fn get(object: &JsValue, name: &'static str) -> JsValue {
     if !object.is_object() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(object, &key(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The first own key of `object` that `known` refuses and whose value is not `undefined`: a
+/// misspelt field (`pagesize`) would otherwise be dropped without a word.
+pub(crate) fn unknown_key(object: &JsValue, known: &dyn Fn(&str) -> bool) -> Option<String> {
+    let keys = Object::keys(object.unchecked_ref::<Object>());
+    keys.iter().find_map(|name| {
+        let key = name.as_string()?;
+        let given = Reflect::get(object, &name).is_ok_and(|v| !v.is_undefined());
+        (!known(&key) && given).then_some(key)
+    })
 }
 
 /// A response as one attempt read it.
@@ -146,6 +191,9 @@ pub(crate) struct HttpResponse {
     /// The body's bytes, which wasm reads with one native copy.
     pub bytes: Uint8Array,
     pub raw: JsValue,
+    /// `x-rate-limit-limit`, `-remaining` and `-reset`, as sent.
+    pub rate_limit: [Option<String>; 3],
+    pub retry_after: Option<String>,
 }
 
 impl HttpResponse {
@@ -153,7 +201,7 @@ impl HttpResponse {
         text_from(&self.bytes, &self.text)
     }
 
-    pub(crate) fn header(&self, name: &str) -> Option<String> {
+    pub(crate) fn header(&self, name: &'static str) -> Option<String> {
         get(&self.headers, name).as_string()
     }
 
@@ -175,37 +223,54 @@ pub(crate) enum Attempt {
 }
 
 /// One HTTP attempt through `fetch`, hooks around it (js/fetch.js).
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn fetch_once(
-    fetch: &Function,
-    url: &str,
-    method: &str,
-    headers: &Array,
-    body: &JsValue,
-    json: bool,
-    timeout_ms: f64,
-    signal: &JsValue,
-    hooks: &JsValue,
-) -> Attempt {
+pub(crate) async fn fetch_once(fetch: &Function, attempt: &AttemptRequest<'_>) -> Attempt {
+    let a = attempt;
     let value = match fetch_once_js(
-        fetch, url, method, headers, body, json, timeout_ms, signal, hooks,
+        fetch,
+        a.url,
+        a.method,
+        a.auth,
+        a.user_agent,
+        a.idempotency_key,
+        a.body,
+        a.json,
+        a.timeout_ms,
+        a.signal,
+        a.hooks,
     )
     .await
     {
         Ok(value) => value,
         Err(cause) => return Attempt::Failed(unexpected(cause)),
     };
-    if get(&value, "failure").is_undefined() {
-        Attempt::Response(HttpResponse {
-            status: get(&value, "status").as_f64().unwrap_or_default() as u16,
-            headers: get(&value, "headers"),
-            text: get(&value, "text"),
-            bytes: get(&value, "bytes").unchecked_into(),
-            raw: get(&value, "response"),
-        })
-    } else {
-        Attempt::Failed(failure(&value))
-    }
+    let Some(fields) = value.dyn_ref::<Array>() else {
+        return Attempt::Failed(failure(&value));
+    };
+    let text = |i| fields.get(i).as_string();
+    Attempt::Response(HttpResponse {
+        status: fields.get(0).as_f64().unwrap_or_default() as u16,
+        headers: fields.get(1),
+        text: fields.get(2),
+        bytes: fields.get(3).unchecked_into(),
+        raw: fields.get(4),
+        rate_limit: [text(5), text(6), text(7)],
+        retry_after: text(8),
+    })
+}
+
+/// What one attempt sends, as `fetchOnce` takes it.
+pub(crate) struct AttemptRequest<'a> {
+    pub url: &'a str,
+    pub method: &'static str,
+    pub auth: &'a str,
+    pub user_agent: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+    pub body: &'a JsValue,
+    pub json: bool,
+    /// What is left of the call's time; negative for none.
+    pub timeout_ms: f64,
+    pub signal: &'a JsValue,
+    pub hooks: &'a JsValue,
 }
 
 /// A rejection nothing in js/fetch.js expected (a fetch replacement that throws oddly).
@@ -223,7 +288,7 @@ fn unexpected(cause: JsValue) -> Error {
 
 /// A failure record of js/fetch.js as the error it is.
 fn failure(value: &JsValue) -> Error {
-    let text = |key: &str| get(value, key).as_string().unwrap_or_default();
+    let text = |name: &'static str| get(value, name).as_string().unwrap_or_default();
     let cause = get(value, "cause");
     let status = get(value, "statusCode").as_f64();
     let response = status.map(|status| ResponseParts {
@@ -323,9 +388,9 @@ pub(crate) fn rate_limit_js(seen: Option<&RateLimitSeen>) -> JsValue {
         return JsValue::UNDEFINED;
     };
     let object = Object::new();
-    let set = |key: &str, value: JsValue| {
+    let set = |name: &'static str, value: JsValue| {
         // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
+        let _ = Reflect::set(&object, &key(name), &value);
     };
     set(
         "limit",
@@ -383,7 +448,7 @@ pub(crate) fn into_js(
             Value::Js(v) => v.clone(),
         };
         // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&details, &JsValue::from_str(name), &value);
+        let _ = Reflect::set(&details, &key(name), &value);
     }
     create_error(class.name(), &message, &details)
 }

@@ -5,13 +5,13 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::{aborted, fetch_through, get as get_js, grant, SlotWait};
+use crate::bindings::{aborted, fetch_through, get as get_js, grant, key, unknown_key, SlotWait};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -496,26 +496,23 @@ impl Limiter {
 
 /// Whether `value` is a GUID (`8-4-4-4-12` hex digits, any version).
 fn is_guid(value: &str) -> bool {
-    let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    let dash = |i| matches!(i, 8 | 13 | 18 | 23);
+    value.len() == 36
+        && (value.bytes().enumerate()).all(|(i, b)| {
+            if dash(i) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+fn get(object: &JsValue, name: &'static str) -> JsValue {
+    Reflect::get(object, &key(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
 pub(crate) fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
-    for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
-        let Some(key) = key.as_string() else { continue };
-        if !known.contains(&key.as_str()) && !get(object, &key).is_undefined() {
-            return Err(key);
-        }
-    }
-    Ok(())
+    unknown_key(object, &|key| known.contains(&key)).map_or(Ok(()), Err)
 }
 
 fn optional<T, E>(
@@ -598,7 +595,7 @@ fn join(root: &str, path: &str) -> String {
 
 impl Config {
     /// Whether the caller gave this hook.
-    pub(crate) fn has_hook(&self, name: &str) -> bool {
+    pub(crate) fn has_hook(&self, name: &'static str) -> bool {
         get(&self.hooks, name).is_function()
     }
 

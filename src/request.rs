@@ -2,11 +2,10 @@
 //! descriptor and turned into a URL, headers and a body. Nothing is sent for a request that
 //! cannot be right.
 
-use js_sys::{Array, Object, JSON};
+use js_sys::JSON;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::bindings::{decimal_json, get, is_raw_body, number_text, text_from, utf8};
+use crate::bindings::{decimal_json, get, is_raw_body, number_text, text_from, unknown_key, utf8};
 use crate::error::Error;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
@@ -23,27 +22,6 @@ pub(crate) struct Prepared {
     pub idempotency_key: Option<String>,
     /// The `companyId` the request is for: requests in flight are limited per company.
     pub company: Option<String>,
-}
-
-impl Prepared {
-    /// The headers of one attempt (`Authorization` may change between attempts).
-    pub(crate) fn headers(&self, auth: &str, user_agent: Option<&str>) -> Array {
-        let pair = |k: &str, v: &str| Array::of2(&JsValue::from_str(k), &JsValue::from_str(v));
-        let headers = Array::of2(
-            &pair("Authorization", auth),
-            &pair("Accept", "application/json"),
-        );
-        if !self.body.is_undefined() {
-            headers.push(&pair("Content-Type", "application/json"));
-        }
-        if let Some(ua) = user_agent {
-            headers.push(&pair("User-Agent", ua));
-        }
-        if let Some(key) = &self.idempotency_key {
-            headers.push(&pair("Idempotency-Key", key));
-        }
-        headers
-    }
 }
 
 pub(crate) fn prepare(
@@ -161,18 +139,13 @@ fn body_value(
 
 /// Catches misspelt fields (`pagesize`), which would otherwise be dropped without a word.
 fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
-    let keys = Object::keys(request.unchecked_ref::<Object>());
-    for key in keys.iter() {
-        let Some(key) = key.as_string() else { continue };
-        let known = op.path_params.contains(&key.as_str())
+    let known = |key: &str| {
+        op.path_params.contains(&key)
             || op.query.iter().any(|q| q.name == key)
             || (key == "requestBody" && has_field_body(&op.body))
-            || matches!(op.body, Body::Json { alias: Some(a), .. } if a == key);
-        if !known && !get(request, &key).is_undefined() {
-            return Err(key);
-        }
-    }
-    Ok(())
+            || matches!(op.body, Body::Json { alias: Some(a), .. } if a == key)
+    };
+    unknown_key(request, &known).map_or(Ok(()), Err)
 }
 
 fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, String> {

@@ -60,8 +60,9 @@ pub(crate) fn error_from(op: &'static Operation, response: &HttpResponse) -> Err
             detail: detail(&data).unwrap_or_else(|| "Too many requests".into()),
             data,
             retry_after_ms: response
-                .header("retry-after")
-                .and_then(|v| parse_retry_after(&v, now())),
+                .retry_after
+                .as_deref()
+                .and_then(|v| parse_retry_after(v, now())),
         };
     }
     if let Some(data) = message {

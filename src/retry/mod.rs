@@ -300,15 +300,21 @@ pub(crate) fn decimal(text: &str) -> Option<f64> {
     Some(value(whole) + value(fraction) / 10f64.powi(fraction.len().min(400) as i32))
 }
 
+/// A date field's digits as a number (no sign: `str::parse` would bring its own error code).
+fn whole(text: &str) -> Option<i64> {
+    let digits = !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| text.bytes().fold(0, |n, b| n * 10 + i64::from(b - b'0')))
+}
+
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP servers must send, in ms
 /// since the Unix epoch.
 fn parse_http_date(value: &str) -> Option<f64> {
     let (_, rest) = value.split_once(',')?;
     let rest = rest.strip_prefix(' ')?;
     let mut parts = rest.split(' ');
-    let day: i64 = parts.next()?.parse().ok()?;
+    let day = whole(parts.next()?)?;
     let month = parts.next()?;
-    let year: i64 = parts.next()?.parse().ok()?;
+    let year = whole(parts.next()?)?;
     let time = parts.next()?;
     if parts.next()? != "GMT" || parts.next().is_some() {
         return None;
@@ -317,7 +323,7 @@ fn parse_http_date(value: &str) -> Option<f64> {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
-    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let mut hms = time.split(':').map(whole);
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
     if hms.next().is_some()
         || !(1..=31).contains(&day)
