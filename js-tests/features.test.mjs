@@ -191,7 +191,17 @@ test("debugLogger: one line per attempt, bodies only when verbose, Authorization
       lines.every((l) => !l.includes("TOP-SECRET")),
       lines.join("\n"),
     );
-    if (debugLevel === "verbose") assert.ok(lines.some((l) => l.includes("Authorization: [redacted]")));
+    if (debugLevel === "verbose") {
+      // The headers as sent, in order, the key the same on both attempts.
+      const shown = lines.filter((l) => l.startsWith("  request headers: "));
+      assert.equal(shown.length, 2);
+      const key = ctx.server.requests[0].headers["idempotency-key"];
+      assert.equal(
+        shown[0],
+        `  request headers: Authorization: [redacted], Accept: application/json, Content-Type: application/json, User-Agent: codat-bank-feeds-wasm/0.1.0, Idempotency-Key: ${key}`,
+      );
+      assert.equal(shown[1], shown[0]);
+    }
   }
 });
 
