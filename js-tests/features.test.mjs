@@ -293,3 +293,40 @@ test("verifyWebhook refuses a tampered body, a stale timestamp, a wrong secret, 
   const old = { ...headers, "svix-timestamp": stale, "svix-signature": sign("msg_1", stale, event) };
   assert.ok(await sdk.verifyWebhook(event, old, SECRET, { toleranceSeconds: 900 }));
 });
+
+test("calls in flight together each settle with their own result, in any order, and a hook may start a call", async () => {
+  // Answers come back in the reverse order of the requests: each call must still get its own.
+  ctx.server.otherwise((req) => {
+    const id = req.rawPath.split("/")[2];
+    const n = Number(id.slice(2));
+    return id === "bad" ? { status: 404, json: notFound } : { delayMs: 60 - n, json: { ...company, id } };
+  });
+  const client = ctx.client();
+  const ids = Array.from({ length: 40 }, (_, i) => `c-${i}`);
+  const results = await Promise.allSettled([...ids, "bad"].map((companyId) => client.companies.get({ companyId })));
+  assert.deepEqual(
+    results.slice(0, -1).map((r) => r.value.id),
+    ids,
+  );
+  assert.ok(results.at(-1).reason instanceof sdk.ErrorMessage);
+  assert.equal(results.at(-1).reason.statusCode, 404);
+
+  // A call started from inside another call's hook, synchronously, before that call's fetch.
+  let inner;
+  const hooked = ctx.client({
+    hooks: {
+      beforeRequest: (request) => {
+        if (request.url.endsWith("/c-1")) inner = hooked.companies.get({ companyId: "c-2" });
+        return request;
+      },
+    },
+  });
+  const outer = await hooked.companies.get({ companyId: "c-1" });
+  assert.equal(outer.id, "c-1");
+  assert.equal((await inner).id, "c-2");
+  // Bad input settles at once, rejected, while other calls are in flight.
+  const pending = client.companies.get({ companyId: "c-3" });
+  const bad = await rejection(client.companies.get({}));
+  assert.ok(bad instanceof sdk.InvalidRequestError);
+  assert.equal((await pending).id, "c-3");
+});

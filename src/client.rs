@@ -8,11 +8,10 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::attempts::send;
 use crate::bindings::{
-    aborted, get, into_js, new_guid, now, number_text, push_chunks, rate_limit_js, sleep,
+    aborted, get, into_js, new_guid, now, number_text, push_chunks, rate_limit_js, sleep, spawn,
 };
 use crate::bulk::plan;
 use crate::error::Error;
@@ -25,10 +24,10 @@ use crate::retry::{next_poll, Backoff};
 type Outcome = Result<JsValue, (Error, Option<String>)>;
 
 /// The one edge: a call's outcome as a promise, its `Error` as the JS class with the key and
-/// the client's last rate limit. One `future_to_promise` for every kind of call (each copy of
-/// it costs the `.wasm` ~3 KB).
+/// the client's last rate limit. One `spawn` for every kind of call (each copy of it costs the
+/// `.wasm` a task's code).
 fn promise(client: Rc<Client>, call: Pin<Box<dyn Future<Output = Outcome>>>) -> Promise {
-    future_to_promise(async move {
+    spawn(async move {
         call.await
             .map_err(|(error, key)| client.js_error(&error, key.as_deref()))
     })

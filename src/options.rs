@@ -9,9 +9,10 @@ use js_sys::{Function, Promise, Reflect};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::bindings::{aborted, fetch_through, get as get_js, grant, key, unknown_key, SlotWait};
+use crate::bindings::{
+    aborted, fetch_through, get as get_js, grant, key, settled, unknown_key, SlotWait,
+};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
@@ -342,9 +343,7 @@ impl Auth {
         };
         let failed = |cause: JsValue| Error::AuthProvider { op, cause };
         let value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
-        let value = JsFuture::from(Promise::resolve(&value))
-            .await
-            .map_err(failed)?;
+        let value = settled(Promise::resolve(&value)).await.map_err(failed)?;
         let value = value
             .as_string()
             .ok_or_else(|| Error::invalid(op, "authHeader", "function must return a string"))?;

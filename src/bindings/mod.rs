@@ -8,15 +8,18 @@ use std::cell::RefCell;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::error::{Error, ResponseParts, Value};
 use crate::retry::RateLimitSeen;
 
+mod tasks;
+
+pub(crate) use tasks::{settled, spawn};
+
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
     #[wasm_bindgen(js_name = fetchOnce, catch)]
-    async fn fetch_once_js(
+    fn fetch_once_js(
         fetch: &Function,
         url: &str,
         method: &str,
@@ -28,14 +31,13 @@ extern "C" {
         timeout_ms: f64,
         signal: &JsValue,
         hooks: &JsValue,
-    ) -> Result<JsValue, JsValue>;
+    ) -> Result<Promise, JsValue>;
 
     #[wasm_bindgen(js_name = callHook, catch)]
-    async fn call_hook_js(hooks: &JsValue, name: &str, value: &JsValue)
-        -> Result<JsValue, JsValue>;
+    fn call_hook_js(hooks: &JsValue, name: &str, value: &JsValue) -> Result<Promise, JsValue>;
 
     #[wasm_bindgen(js_name = sleep, catch)]
-    async fn sleep_js(ms: f64, signal: &JsValue) -> Result<JsValue, JsValue>;
+    fn sleep_js(ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
 
     /// The UTF-8 bytes of a JS string, through the native encoder: wasm-bindgen's own string
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
@@ -222,10 +224,15 @@ pub(crate) enum Attempt {
     Failed(Error),
 }
 
+/// What an import's promise settles to; a synchronous throw is a rejection.
+async fn awaited(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
+    settled(promise?).await
+}
+
 /// One HTTP attempt through `fetch`, hooks around it (js/fetch.js).
 pub(crate) async fn fetch_once(fetch: &Function, attempt: &AttemptRequest<'_>) -> Attempt {
     let a = attempt;
-    let value = match fetch_once_js(
+    let value = match awaited(fetch_once_js(
         fetch,
         a.url,
         a.method,
@@ -237,7 +244,7 @@ pub(crate) async fn fetch_once(fetch: &Function, attempt: &AttemptRequest<'_>) -
         a.timeout_ms,
         a.signal,
         a.hooks,
-    )
+    ))
     .await
     {
         Ok(value) => value,
@@ -318,7 +325,7 @@ fn failure(value: &JsValue) -> Error {
 
 /// `hooks[name](value)`; its throw or rejection is a `HookError`.
 pub(crate) async fn call_hook(hooks: &JsValue, name: &str, value: &JsValue) -> Result<(), Error> {
-    match call_hook_js(hooks, name, value).await {
+    match awaited(call_hook_js(hooks, name, value)).await {
         Ok(outcome) if outcome.is_undefined() => Ok(()),
         Ok(outcome) => Err(failure(&outcome)),
         Err(cause) => Err(unexpected(cause)),
@@ -327,7 +334,7 @@ pub(crate) async fn call_hook(hooks: &JsValue, name: &str, value: &JsValue) -> R
 
 /// Waits `ms` on a JS timer; the signal aborting ends the wait with `RequestAbortedError`.
 pub(crate) async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
-    match sleep_js(ms, signal).await {
+    match awaited(sleep_js(ms, signal)).await {
         Ok(slept) if slept.is_truthy() => Ok(()),
         _ => Err(Error::Aborted {
             cause: get(signal, "reason"),
@@ -358,7 +365,7 @@ impl SlotWait {
 
     /// The slot, or the signal's or the deadline's error (nothing taken).
     pub(crate) async fn outcome(self, key: &str) -> Result<(), Error> {
-        let outcome = JsFuture::from(self.promise).await;
+        let outcome = settled(self.promise).await;
         match outcome.ok().and_then(|o| o.as_string()).as_deref() {
             Some("ok") => Ok(()),
             Some("timeout") => Err(Error::Timeout {
