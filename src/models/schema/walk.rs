@@ -295,7 +295,8 @@ impl<'a> Walker<'a> {
         let start = self.at + 1;
         let end = start + name.len();
         let bytes = self.text.as_bytes();
-        if bytes.get(start..end)? != name || bytes.get(end..end + 2)? != b"\":" {
+        let colon = bytes.get(end) == Some(&b'"') && bytes.get(end + 1) == Some(&b':');
+        if !colon || !same(bytes.get(start..end)?, name) {
             return None;
         }
         self.at = end + 2;
@@ -469,9 +470,7 @@ impl<'a> Walker<'a> {
                 magnitude = Some(u64::from(first - b'0'));
                 while let Some(digit @ b'0'..=b'9') = self.peek() {
                     self.at += 1;
-                    magnitude = magnitude
-                        .and_then(|m| m.checked_mul(10))
-                        .and_then(|m| m.checked_add(u64::from(digit - b'0')));
+                    magnitude = magnitude.and_then(|m| times_ten_plus(m, digit - b'0'));
                 }
             }
             _ => return Err(fail(INVALID_NUMBER)),
@@ -849,6 +848,23 @@ fn plain_run(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// `m * 10 + digit`, `None` past `u64::MAX`. Wasm has no widening multiply: `checked_mul`
+/// is a call to a 128-bit multiply per digit, which the common case does not need.
+#[inline(always)]
+fn times_ten_plus(m: u64, digit: u8) -> Option<u64> {
+    if m < u64::MAX / 10 {
+        return Some(m * 10 + u64::from(digit));
+    }
+    m.checked_mul(10)?.checked_add(u64::from(digit))
+}
+
+/// Whether two slices hold the same bytes, compared inline: field names are short, and the
+/// `.wasm`'s `memcmp` is a call and a byte loop per key.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// A reason as its own text: out of line, so the hot paths carry one call, not the copy.
 #[cold]
 #[inline(never)]
@@ -997,6 +1013,27 @@ fn exponent_value(text: &[u8]) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn digits_accumulate_up_to_u64_max_and_no_further() {
+        use super::times_ten_plus;
+        let top = u64::MAX / 10; // 1844674407370955161
+        assert_eq!(times_ten_plus(0, 7), Some(7));
+        assert_eq!(times_ten_plus(top - 1, 9), Some((top - 1) * 10 + 9));
+        assert_eq!(times_ten_plus(top, 5), Some(u64::MAX));
+        assert_eq!(times_ten_plus(top, 6), None);
+        assert_eq!(times_ten_plus(top + 1, 0), None);
+        assert_eq!(times_ten_plus(u64::MAX, 0), None);
+    }
+
+    #[test]
+    fn keys_compare_byte_for_byte() {
+        use super::same;
+        assert!(same(b"transactions", b"transactions"));
+        assert!(same(b"", b""));
+        assert!(!same(b"transactionz", b"transactions"));
+        assert!(!same(b"id", b"ids"));
+    }
+
     use super::past_f64_max;
 
     #[test]
