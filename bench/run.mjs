@@ -8,10 +8,10 @@ import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { clientCalls, rawCalls, rawStubCalls, stubCalls } from "./calls.mjs";
 import { ACCOUNT_ID, COMPANY_ID, CONNECTION_ID, transactions } from "./fixtures.mjs";
 import { startBenchServer } from "./server.mjs";
 import { bundleSize, shippedSize } from "./size.mjs";
-import { rawStubCalls, stubCalls } from "./stub.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -158,25 +158,12 @@ export default { async fetch(req, env) { const sdk = new CodatBankFeeds({ authHe
 async function perCall(url) {
   const { CodatBankFeeds } = await import("codat-bank-feeds-wasm");
   const sdk = new CodatBankFeeds({ authHeader: AUTH, serverURL: url, retryConfig: { strategy: "none" } });
-  const headers = { authorization: AUTH, accept: "application/json" };
   const ids = { companyId: COMPANY_ID, connectionId: CONNECTION_ID, accountId: ACCOUNT_ID };
+  const [ours, plain] = [clientCalls(CodatBankFeeds, url), rawCalls(url)];
   const cases = {
-    "companies.get": [() => sdk.companies.get({ companyId: COMPANY_ID }), async () => (await fetch(`${url}/companies/${COMPANY_ID}`, { headers })).json()],
-    "companies.list (100 companies)": [
-      () => sdk.companies.list({ page: 1, pageSize: 100 }),
-      async () => (await fetch(`${url}/companies?page=1&pageSize=100`, { headers })).json(),
-    ],
-    "transactions.create (1,000 transactions)": [
-      () => sdk.transactions.create({ ...ids, requestBody: transactions }),
-      async () =>
-        (
-          await fetch(`${url}/companies/${COMPANY_ID}/connections/${CONNECTION_ID}/push/bankAccounts/${ACCOUNT_ID}/bankTransactions`, {
-            method: "POST",
-            headers: { ...headers, "content-type": "application/json" },
-            body: JSON.stringify(transactions),
-          })
-        ).json(),
-    ],
+    "companies.get": [ours.get, plain.get],
+    "companies.list (100 companies)": [ours.list, plain.list],
+    "transactions.create (1,000 transactions)": [ours.create, plain.create],
   };
   const incumbent = await incumbentCases(url, ids);
   const results = {};
@@ -212,7 +199,7 @@ async function interleaved(client, raw, incumbent) {
   return times;
 }
 
-// 3b. The client's own work: the same calls against a fetch stub (bench/stub.mjs), so no
+// 3b. The client's own work: the same calls against a fetch stub (bench/calls.mjs), so no
 // socket, server or undici time is left on either side.
 async function ownWork() {
   const { CodatBankFeeds } = await import("codat-bank-feeds-wasm");
