@@ -54,12 +54,16 @@ pub fn check(schema: &'static Schema, text: &str) -> Result<(), Mismatch> {
     let mut walker = Walker::new(text, 0, REQUEST.get());
     walker.document(schema).map_err(|reason| Mismatch {
         path: walker.path_text(),
-        reason,
+        reason: *reason,
     })
 }
 
 /// The reason a text does not fit.
-type Walk<T = ()> = Result<T, String>;
+/// Why a text does not fit, boxed: a walk step then returns its outcome in one register
+/// rather than through memory, on every value.
+type Reason = Box<String>;
+
+type Walk<T = ()> = Result<T, Reason>;
 
 const EOF_VALUE: &str = "EOF while parsing a value";
 const EOF_STRING: &str = "EOF while parsing a string";
@@ -204,7 +208,7 @@ impl<'a> Walker<'a> {
             .find(|(i, f)| f.required && seen & (1 << i) == 0)
             .map(|(_, f)| f.name)
         {
-            return Err(["missing field `", missing, "`"].concat());
+            return Err(["missing field `", missing, "`"].concat().into());
         }
         self.leave();
         Ok(())
@@ -333,7 +337,9 @@ impl<'a> Walker<'a> {
         if alternatives.iter().any(|s| fits(s)) {
             return Ok(());
         }
-        Err(["the value matches none of the variants of ", name].concat())
+        Err(["the value matches none of the variants of ", name]
+            .concat()
+            .into())
     }
 
     /// The request-side rules. A rule broken is reported at the enclosing object, naming its
@@ -367,7 +373,7 @@ impl<'a> Walker<'a> {
         match broken {
             Some(reason) => {
                 self.path.pop();
-                Err(reason)
+                Err(reason.into())
             }
             None => Ok(()),
         }
@@ -437,15 +443,16 @@ impl<'a> Walker<'a> {
             _ => return Ok(()),
         };
         match number {
-            Number::Unsigned(n) if n > max => Err(invalid_value(&n.to_string(), name)),
-            Number::Signed(n) if n < min => Err(invalid_value(&n.to_string(), name)),
+            Number::Unsigned(n) if n > max => Err(invalid_value(&n.to_string(), name).into()),
+            Number::Signed(n) if n < min => Err(invalid_value(&n.to_string(), name).into()),
             Number::Float(text) => Err([
                 "invalid type: ",
                 &float_unexpected(text),
                 ", expected ",
                 name,
             ]
-            .concat()),
+            .concat()
+            .into()),
             _ => Ok(()),
         }
     }
@@ -561,9 +568,9 @@ impl<'a> Walker<'a> {
                 }
                 _ => {
                     self.at += 1;
-                    return Err(
-                        "control character (\\u0000-\\u001F) found while parsing a string".into(),
-                    );
+                    return Err(fail(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
                 }
             }
         }
@@ -677,15 +684,14 @@ impl<'a> Walker<'a> {
                     Some(b']') if frame == b'[' => {}
                     Some(b'}') if frame == b'{' => {}
                     Some(_) if after_value => {
-                        return Err(if frame == b'[' {
+                        return Err(fail(if frame == b'[' {
                             "expected `,` or `]`"
                         } else {
                             "expected `,` or `}`"
-                        }
-                        .into())
+                        }))
                     }
                     Some(_) => break,
-                    None => return Err(if frame == b'[' { EOF_LIST } else { EOF_OBJECT }.into()),
+                    None => return Err(fail(if frame == b'[' { EOF_LIST } else { EOF_OBJECT })),
                 }
                 self.at += 1;
                 match open.pop() {
@@ -724,7 +730,7 @@ impl<'a> Walker<'a> {
     #[inline(always)]
     fn start(&mut self) -> Walk<u8> {
         self.skip_space();
-        self.peek().ok_or_else(|| EOF_VALUE.to_string())
+        self.peek().ok_or_else(|| fail(EOF_VALUE))
     }
 
     fn enter(&mut self) -> Walk {
@@ -746,13 +752,13 @@ impl<'a> Walker<'a> {
     /// serde's "invalid type" message for the value here, which is read to name it.
     #[cold]
     #[inline(never)]
-    fn invalid_type(&mut self, schema: &'static Schema) -> String {
+    fn invalid_type(&mut self, schema: &'static Schema) -> Reason {
         self.invalid_type_named(&expected(schema))
     }
 
     #[cold]
     #[inline(never)]
-    fn invalid_type_named(&mut self, expected: &str) -> String {
+    fn invalid_type_named(&mut self, expected: &str) -> Reason {
         let unexpected = match self.peek() {
             Some(b'n') => self.word("null").map(|()| "null".to_string()),
             Some(b't') => self.word("true").map(|()| "boolean `true`".to_string()),
@@ -765,10 +771,12 @@ impl<'a> Walker<'a> {
             Some(b'"') => self.text(true).map(|s| ["string ", &quoted(&s)].concat()),
             Some(b'[') => Ok("sequence".to_string()),
             Some(b'{') => Ok("map".to_string()),
-            _ => Err("expected value".to_string()),
+            _ => Err(fail("expected value")),
         };
         match unexpected {
-            Ok(unexpected) => ["invalid type: ", &unexpected, ", expected ", expected].concat(),
+            Ok(unexpected) => ["invalid type: ", &unexpected, ", expected ", expected]
+                .concat()
+                .into(),
             Err(syntax) => syntax,
         }
     }
@@ -868,8 +876,8 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// A reason as its own text: out of line, so the hot paths carry one call, not the copy.
 #[cold]
 #[inline(never)]
-fn fail(reason: &str) -> String {
-    reason.to_string()
+fn fail(reason: &str) -> Reason {
+    Box::new(reason.to_string())
 }
 
 /// How a schema reads in an "expected ..." message.
