@@ -1,6 +1,6 @@
 //! The second stage of a call: the caller's request object checked against the operation's
-//! descriptor and turned into a URL, headers and a body. Nothing is sent for a request that
-//! cannot be right.
+//! descriptor and turned into a URL and a body (each attempt's headers are made by
+//! js/fetch.js from the values). Nothing is sent for a request that cannot be right.
 
 use js_sys::JSON;
 use wasm_bindgen::prelude::*;

@@ -1,7 +1,8 @@
 //! Every JS binding of the crate (the `js/*.js` modules and the runtime's globals), and the
 //! conversions at the edge: what a fetch attempt resolved to, as Rust data, and an `Error` as
-//! its JS class (`into_js`, the one place JS errors are made). Everything above this module
-//! deals in Rust values; every JS rejection is caught here and becomes an `Error`.
+//! its JS class (`into_js`, the one place JS errors are made); `tasks` runs the crate's async
+//! calls over JS promises. Everything above this module deals in Rust values; every JS
+//! rejection is caught here and becomes an `Error`.
 
 use std::cell::RefCell;
 
