@@ -53,9 +53,9 @@ pub(crate) fn spawn(task: impl Future<Output = Outcome> + 'static) -> Promise {
             task: Some(Box::pin(task)),
             settled: None,
         };
-        match id.and_then(|id| Some((id, slots.get_mut(id)?))) {
-            Some((id, free)) => {
-                *free = slot;
+        match id.filter(|&id| id < slots.len()) {
+            Some(id) => {
+                slots[id] = slot;
                 id
             }
             None => {
@@ -99,10 +99,11 @@ fn wake(id: u32, ok: bool, value: JsValue) {
         return;
     }
     if let Some(outcome) = poll(id) {
-        match &outcome {
-            Ok(value) => settle(id as u32, true, value),
-            Err(error) => settle(id as u32, false, error),
-        }
+        settle(
+            id as u32,
+            outcome.is_ok(),
+            outcome.as_ref().unwrap_or_else(|e| e),
+        );
     }
 }
 
