@@ -6,7 +6,6 @@ import { company, notFound, unavailable } from "./support/fixtures.mjs";
 import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
-const C = company.id;
 
 const pageOf = (n, total, size, hasNext) => ({
   results: Array.from({ length: n }, (_, i) => ({ ...company, id: `c-${i}` })),

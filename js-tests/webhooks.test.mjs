@@ -4,9 +4,8 @@ import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { company } from "./support/fixtures.mjs";
-import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
+import { rejection, sdk } from "./support/helpers.mjs";
 
-const ctx = useMockServer();
 const C = company.id;
 
 // Signatures computed independently with Node's crypto, as Svix documents them.
