@@ -1,7 +1,8 @@
 // Source accounts: version 1 (`SourceAccount`) and version 2 (`SourceAccountV2`) bodies read
 // into stored accounts, and the rule that one connection holds accounts of one version.
-import { iso } from "./clock.mjs";
+
 import { checkCurrency, checkEnum, checkNumber, checkString, has, isObject, Problems } from "./checks.mjs";
+import { iso } from "./clock.mjs";
 import { ROUTING_TYPES, V2_ACCOUNT_TYPES } from "./constants.mjs";
 import { badRequest } from "./errors.mjs";
 
@@ -50,8 +51,7 @@ export function buildSourceAccount(body, now, label = "") {
       account.balance = body.balance;
       if (isObject(body.accountInfo)) {
         const ai = {};
-        for (const k of ["description", "nickname", "accountOpenDate", "availableBalance"])
-          if (body.accountInfo[k] !== undefined) ai[k] = body.accountInfo[k];
+        for (const k of ["description", "nickname", "accountOpenDate", "availableBalance"]) if (body.accountInfo[k] !== undefined) ai[k] = body.accountInfo[k];
         account.accountInfo = ai;
       } else if (body.accountInfo === null) {
         account.accountInfo = null;

@@ -68,7 +68,14 @@ export function createHandler({ ctx, route, idempotency, rateLimits, faults, req
   return async function handle(request) {
     const started = Date.now();
     const url = new URL(request.url);
-    const record = { method: request.method.toUpperCase(), path: url.pathname, search: url.search, headers: Object.fromEntries(request.headers), body: "", status: 0 };
+    const record = {
+      method: request.method.toUpperCase(),
+      path: url.pathname,
+      search: url.search,
+      headers: Object.fromEntries(request.headers),
+      body: "",
+      status: 0,
+    };
     requests.push(record);
     const body = await readBody(request);
     record.body = body.text;

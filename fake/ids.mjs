@@ -17,7 +17,11 @@ export function uuid() {
 export const randomHex = (n) => hex(bytes(n));
 
 /** `n` random bytes as unpadded base64url (access tokens). */
-export const randomToken = (n) => btoa(String.fromCharCode(...bytes(n))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+export const randomToken = (n) =>
+  btoa(String.fromCharCode(...bytes(n)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 
 export function randomCode(length, alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789") {
   let out = "";

@@ -61,7 +61,7 @@ async function serve(fake, req, res) {
     headers,
     body: hasBody ? /** @type {ReadableStream} */ (Readable.toWeb(req)) : undefined,
     signal: aborted.signal,
-    // @ts-ignore: Node's fetch needs it for a streamed body
+    // @ts-expect-error: Node's fetch needs it for a streamed body
     duplex: "half",
   });
   const response = await fake.handle(request);

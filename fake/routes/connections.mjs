@@ -69,7 +69,11 @@ export function connectionsRoutes(ctx) {
         return { status: 200, json: connectionView(connection) };
       },
     ],
-    ["GET", "/companies/:companyId/connections/:connectionId", ({ params }) => ({ status: 200, json: connectionView(getConnection(state, params).connection) })],
+    [
+      "GET",
+      "/companies/:companyId/connections/:connectionId",
+      ({ params }) => ({ status: 200, json: connectionView(getConnection(state, params).connection) }),
+    ],
     [
       "DELETE",
       "/companies/:companyId/connections/:connectionId",

@@ -5,9 +5,19 @@ import { iso } from "../clock.mjs";
 import { uuid } from "../ids.mjs";
 
 /** A new operation, `Pending`. `completesAt` is when it is due to become final. */
-export function pendingOperation({ companyId, dataConnectionKey, dataType, data, requestedAt, completesAt, timeoutInMinutes = null, accountId }) {
+export function pendingOperation({
+  pushOperationKey = uuid(),
+  companyId,
+  dataConnectionKey,
+  dataType,
+  data,
+  requestedAt,
+  completesAt,
+  timeoutInMinutes = null,
+  accountId,
+}) {
   return {
-    pushOperationKey: uuid(),
+    pushOperationKey,
     companyId,
     dataConnectionKey,
     dataType,
