@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startFakeCodat } from "../examples/mock-api/server.mjs";
+import { startFakeCodat } from "../fake/node.mjs";
 import { sdk } from "./support/helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: builds the package, starts the local fake Codat API (examples/mock-api), and runs
+# The demo: builds the package, starts the local fake Codat API (fake/), and runs
 # the typed Node example (examples/node) against it. No Codat account needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

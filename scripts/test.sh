@@ -35,7 +35,7 @@ npm run --silent lint
 step "dependencies: cargo deny of the crate; no runtime dependencies and npm audit of the packed tarball"
 bash scripts/audit.sh
 step "the fake API answers every operation with spec-valid bodies"
-node examples/mock-api/check.mjs
+node fake/check.mjs
 step "node --test js-tests"
 node --test --test-reporter=spec js-tests/
 step "the host matrix: Next.js (Turbopack, webpack; Node and Edge routes), Vite 8 and 7, webpack, wrangler, edge-runtime, require(), tsc, Deno, Bun"

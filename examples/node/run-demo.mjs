@@ -1,6 +1,6 @@
 // Starts the fake Codat API on a free loopback port and runs the compiled example against it.
 import { spawn } from "node:child_process";
-import { startFakeCodat } from "../mock-api/server.mjs";
+import { startFakeCodat } from "../../fake/node.mjs";
 
 const apiKey = "Basic ZGVtby1rZXk=";
 // The first write's answer is lost after it commits, as a dropped connection would: the client

@@ -1,11 +1,15 @@
 // The runtime tests' server: answers the scenario's calls by path (so runtimes can share it),
-// counts attempts per flaky id, keeps each bank-transaction push under its Idempotency-Key
-// (replaying it, as Codat does), and serves the browser page's files under /page/.
+// counts attempts per flaky id, keeps each bank-transaction push under its Idempotency-Key and
+// answers push operations `Pending` on their first read and `Success` after (the fake API's
+// rules: fake/rules/), and serves the browser page's files under /page/.
 
 import { createHmac, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { extname, join } from "node:path";
+import { createClock } from "../../fake/clock.mjs";
+import { createIdempotency } from "../../fake/rules/idempotency.mjs";
+import { operationView, pendingOperation, succeed } from "../../fake/rules/push-operations.mjs";
 import { COMPANY_ID, MISSING_ID } from "./scenario.mjs";
 
 const company = (id, extra = {}) => ({
@@ -19,8 +23,20 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 
 export async function startRuntimeServer(pageDir) {
   const attempts = new Map();
-  /** Idempotency-Key -> { runtime, ids, operation }: the pushes that were new. */
+  /** Idempotency-Key -> { runtime, ids }: the pushes that were new. */
   const pushes = new Map();
+  const idempotency = createIdempotency(createClock());
+  const requested = Date.parse("2024-01-01T00:00:00Z");
+  const operation = (pushOperationKey, data) =>
+    pendingOperation({
+      pushOperationKey,
+      companyId: COMPANY_ID,
+      dataConnectionKey: COMPANY_ID,
+      dataType: "bankTransactions",
+      data,
+      requestedAt: requested,
+      completesAt: requested,
+    });
   const server = http.createServer(async (req, res) => {
     const chunks = [];
     for await (const c of req) chunks.push(c);
@@ -72,30 +88,17 @@ export async function startRuntimeServer(pageDir) {
       const key = path.split("/").pop();
       const n = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, n);
-      return json(200, {
-        companyId: COMPANY_ID,
-        pushOperationKey: key,
-        dataConnectionKey: COMPANY_ID,
-        requestedOnUtc: "2024-01-01T00:00:00Z",
-        status: n === 1 ? "Pending" : "Success",
-        statusCode: 200,
-      });
+      const op = operation(key, null);
+      if (n > 1) succeed(op, []);
+      return json(200, operationView(op));
     }
     if (req.method === "POST" && path.endsWith("/bankTransactions")) {
-      const key = String(req.headers["idempotency-key"]);
-      if (!pushes.has(key)) {
-        const ids = JSON.parse(body).transactions.map((t) => t.id);
-        pushes.set(key, { runtime: req.headers["x-runtime"], ids, operation: `push-${pushes.size + 1}` });
-      }
-      const operation = pushes.get(key)?.operation;
-      return json(200, {
-        companyId: COMPANY_ID,
-        pushOperationKey: operation,
-        dataConnectionKey: COMPANY_ID,
-        requestedOnUtc: "2024-01-01T00:00:00Z",
-        status: "Pending",
-        statusCode: 202,
-      });
+      const ticket = idempotency.begin({ method: "POST", key: req.headers["idempotency-key"], target: req.url, body });
+      if (ticket.reply) return json(ticket.reply.status, ticket.reply.json);
+      const data = JSON.parse(body);
+      const reply = { status: 200, json: operationView(operation(`push-${pushes.size + 1}`, data)) };
+      if (ticket.keep(reply)) pushes.set(req.headers["idempotency-key"], { runtime: req.headers["x-runtime"], ids: data.transactions.map((t) => t.id) });
+      return json(reply.status, reply.json);
     }
     if (req.method === "POST" && path === "/companies") {
       const input = JSON.parse(body);

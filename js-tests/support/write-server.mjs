@@ -1,41 +1,37 @@
 // @ts-check
-// A server that writes as Codat does under `Idempotency-Key` (docs.codat.io, "Idempotency"):
-// the first response to a key is cached and replayed to every later request with it; the same
-// key while its first request is in progress is a 409; the same key with another body a 422; a
-// 429 is not cached. Every response carries the rate-limit headers. `plan` scripts faults, one
-// per request, including the ones that matter for duplicates: a write that commits and then
-// loses its connection, or stalls.
-import { randomUUID } from "node:crypto";
+// A server that writes as Codat does under `Idempotency-Key` and its rate limits: the fake API's
+// own rules (fake/rules/idempotency.mjs, fake/rules/rate-limits.mjs), on a clock fixed at
+// 2026-12-01T00:00:00Z so the quota's reset is known. `plan` scripts faults, one per request,
+// including the ones that matter for duplicates: a write that commits and then loses its
+// connection, or stalls.
 import http from "node:http";
+import { createClock } from "../../fake/clock.mjs";
+import { errorReply } from "../../fake/errors.mjs";
+import { uuid } from "../../fake/ids.mjs";
+import { createIdempotency, inProgressReply } from "../../fake/rules/idempotency.mjs";
+import { createRateLimits, rateLimitedReply } from "../../fake/rules/rate-limits.mjs";
 
 /**
  * @typedef {"ok" | "drop-after-commit" | "stall-after-commit" | "gateway-503" | "codat-500" | "in-progress-409" | "429" | "reset-before"} Step
+ * @typedef {{ status: number, json?: object, headers?: Record<string, string> }} Reply
  */
-
-const errorBody = (statusCode, error) => ({
-  statusCode,
-  service: "PublicApi",
-  error,
-  correlationId: "c0ffee00c0ffee00c0ffee00c0ffee00",
-  canBeRetried: "Unknown",
-  detailedErrorCode: 0,
-});
 
 export async function startWriteServer({ holdMs = 0 } = {}) {
   /** @type {{ key: string | undefined, body: string, id: string }[]} */
   const writes = [];
   /** @type {{ method: string, path: string, key: string | undefined, company: string | undefined }[]} */
   const requests = [];
-  /** @type {Map<string, { body: string, inProgress: boolean, status?: number, json?: object }>} */
-  const cache = new Map();
   /** @type {Step[]} */
   const plan = [];
   /** @type {((record: { key: string | undefined, body: string, path: string }) => Step) | undefined} */
   let decide;
   let inFlight = 0;
   let maxInFlight = 0;
-  let remaining = 1000;
   const stalled = new Set();
+  const clock = createClock("2026-12-01T00:00:00Z");
+  const idempotency = createIdempotency(clock);
+  // Codat's quota with no connected company; going over it is scripted (the "429" step).
+  const rateLimits = createRateLimits(clock, () => 1000);
 
   const server = http.createServer(async (req, res) => {
     inFlight++;
@@ -45,53 +41,51 @@ export async function startWriteServer({ holdMs = 0 } = {}) {
     const body = Buffer.concat(chunks).toString("utf8");
     const key = /** @type {string | undefined} */ (req.headers["idempotency-key"]);
     const path = (req.url ?? "").split("?")[0];
-    requests.push({ method: req.method ?? "", path, key, company: path.split("/")[2] });
+    const method = req.method ?? "";
+    requests.push({ method, path, key, company: path.split("/")[2] });
     const step = plan.shift() ?? decide?.({ key, body, path }) ?? "ok";
-    const reply = async (status, json, headers = {}) => {
-      if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
-      inFlight--;
-      remaining = Math.max(0, remaining - 1);
-      const text = json === undefined ? "" : JSON.stringify(json);
-      res.writeHead(status, {
-        "content-type": "application/json",
-        "x-rate-limit-limit": "1000",
-        "x-rate-limit-remaining": String(remaining),
-        "x-rate-limit-reset": "2026-12-02T00:00:00Z",
-        ...headers,
-      });
-      res.end(text);
-    };
     const cut = () => {
       inFlight--;
       req.socket.destroy();
     };
     if (step === "reset-before") return cut();
-    if (req.method === "GET") return reply(200, { id: path.split("/")[2] ?? "x", name: "Read", redirect: "https://link.codat.io/x" });
-    if (step === "gateway-503") return reply(503, undefined, { "content-type": "text/html" });
-    if (step === "429") return reply(429, errorBody(429, "Too many requests"), { "retry-after": "0" });
-    if (key !== undefined && cache.has(key)) {
-      const entry = /** @type {{ body: string, inProgress: boolean, status?: number, json?: object }} */ (cache.get(key));
-      if (entry.body !== body) return reply(422, errorBody(422, "The idempotency key was used with a different request body"));
-      if (entry.inProgress) return reply(409, errorBody(409, "A request with this idempotency key is in progress"));
-      return reply(/** @type {number} */ (entry.status), entry.json);
+    const { headers: quota } = rateLimits.take();
+    /** @param {Reply} reply */
+    const send = async ({ status, json, headers }) => {
+      if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+      inFlight--;
+      res.writeHead(status, { "content-type": "application/json", ...quota, ...headers });
+      res.end(json === undefined ? "" : JSON.stringify(json));
+    };
+    if (method === "GET") return send({ status: 200, json: { id: path.split("/")[2] ?? "x", name: "Read", redirect: "https://link.codat.io/x" } });
+    if (step === "gateway-503") return send({ status: 503, headers: { "content-type": "text/html" } });
+    if (step === "429") return send(rateLimitedReply(quota, 0));
+    const ticket = idempotency.begin({ method, key, target: req.url ?? "", body });
+    if (ticket.reply) return send(ticket.reply);
+    if (step === "in-progress-409") {
+      // Another request holds the key: this one never ran, and leaves the key free.
+      ticket.keep(null);
+      return send(inProgressReply());
     }
-    if (step === "in-progress-409") return reply(409, errorBody(409, "A request with this idempotency key is in progress"));
     if (step === "codat-500") {
-      const json = errorBody(500, "Internal server error");
-      if (key !== undefined) cache.set(key, { body, inProgress: false, status: 500, json });
-      return reply(500, json);
+      const failed = errorReply(500, "Internal server error");
+      ticket.keep(failed);
+      return send(failed);
     }
     // The write commits.
-    const id = randomUUID();
+    const id = uuid();
     writes.push({ key, body, id });
-    const json = { ...JSON.parse(body || "{}"), id, redirect: `https://link.codat.io/company/${id}`, created: "2026-12-01T00:00:00Z" };
-    if (key !== undefined) cache.set(key, { body, inProgress: false, status: 200, json });
+    const committed = {
+      status: 200,
+      json: { ...JSON.parse(body || "{}"), id, redirect: `https://link.codat.io/company/${id}`, created: "2026-12-01T00:00:00Z" },
+    };
+    ticket.keep(committed);
     if (step === "drop-after-commit") return cut();
     if (step === "stall-after-commit") {
       stalled.add(res);
       return;
     }
-    return reply(200, json);
+    return send(committed);
   });
   server.keepAliveTimeout = 1000;
   await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));

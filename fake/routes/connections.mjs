@@ -1,16 +1,21 @@
 // The fake API's routes for connections: [method, path pattern, handler].
-import { randomUUID } from "node:crypto";
-import { CONNECTION_STATUSES, checkEnum, checkString, iso, PLATFORM_NAMES, Problems, requireObjectBody, stableUuid } from "../lib.mjs";
+import { checkEnum, checkString, Problems, requireObjectBody } from "../checks.mjs";
+import { iso } from "../clock.mjs";
+import { CONNECTION_STATUSES, PLATFORM_NAMES } from "../constants.mjs";
+import { stableUuid, uuid } from "../ids.mjs";
+import { filterByQuery, paginate } from "../paging.mjs";
+import { getCompany, getConnection, seedBankAccounts } from "../state.mjs";
+import { connectionView } from "../views.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function connectionsRoutes(ctx) {
-  const { connectionView, filterByQuery, getCompany, getConnection, paginate, seedBankAccounts, state } = ctx;
+  const { clock, state } = ctx;
   return [
     [
       "GET",
       "/companies/:companyId/connections",
       ({ params, query }) => {
-        const company = getCompany(params.companyId);
+        const company = getCompany(state, params.companyId);
         let views = [...company.connections.values()].map(connectionView);
         views = filterByQuery(
           views,
@@ -24,23 +29,23 @@ export function connectionsRoutes(ctx) {
     [
       "POST",
       "/companies/:companyId/connections",
-      ({ params, body }) => {
-        const company = getCompany(params.companyId);
+      async ({ params, body }) => {
+        const company = getCompany(state, params.companyId);
         requireObjectBody(body);
         const p = new Problems();
         checkString(p, body, "platformKey", { required: true });
         if (typeof body.platformKey === "string" && !/^[a-z]{4}$/.test(body.platformKey))
           p.add("platformKey", "'platformKey' must be 4 lowercase letters, e.g. gbol.");
         p.throwIfAny();
-        const now = Date.now();
-        const id = randomUUID();
+        const now = clock.now();
+        const id = uuid();
         const key = body.platformKey;
         const connection = {
           data: {
             id,
-            integrationId: stableUuid(`integration:${key}`),
+            integrationId: await stableUuid(`integration:${key}`),
             integrationKey: key,
-            sourceId: stableUuid(`source:${key}`),
+            sourceId: await stableUuid(`source:${key}`),
             platformName: PLATFORM_NAMES[key] ?? `Platform ${key}`,
             linkUrl: `https://link-api.codat.io/companies/${company.id}/connections/${id}/start`,
             status: "Linked",
@@ -64,12 +69,16 @@ export function connectionsRoutes(ctx) {
         return { status: 200, json: connectionView(connection) };
       },
     ],
-    ["GET", "/companies/:companyId/connections/:connectionId", ({ params }) => ({ status: 200, json: connectionView(getConnection(params).connection) })],
+    [
+      "GET",
+      "/companies/:companyId/connections/:connectionId",
+      ({ params }) => ({ status: 200, json: connectionView(getConnection(state, params).connection) }),
+    ],
     [
       "DELETE",
       "/companies/:companyId/connections/:connectionId",
       ({ params }) => {
-        const { company, connection } = getConnection(params);
+        const { company, connection } = getConnection(state, params);
         company.connections.delete(connection.id);
         for (const [k, s] of state.syncs) if (s.dataConnectionId === connection.id) state.syncs.delete(k);
         return { status: 200 };
@@ -79,7 +88,7 @@ export function connectionsRoutes(ctx) {
       "PATCH",
       "/companies/:companyId/connections/:connectionId",
       ({ params, body }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         const b = body === undefined ? {} : requireObjectBody(body);
         const p = new Problems();
         for (const k of Object.keys(b)) if (k !== "status") p.add(k, `'${k}' is not a property of the update connection request.`);

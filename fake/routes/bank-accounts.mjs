@@ -1,17 +1,25 @@
 // The fake API's routes for bank accounts (the target accounts in the accounting software): [method, path pattern, handler].
-import { randomUUID } from "node:crypto";
-import { BANK_ACCOUNT_STATUSES, BANK_ACCOUNT_TYPES, checkCurrency, checkEnum, checkNumber, checkString, iso, Problems, requireObjectBody } from "../lib.mjs";
+import { checkCurrency, checkEnum, checkNumber, checkString, Problems, requireObjectBody } from "../checks.mjs";
+import { iso } from "../clock.mjs";
+import { BANK_ACCOUNT_STATUSES, BANK_ACCOUNT_TYPES } from "../constants.mjs";
+import { uuid } from "../ids.mjs";
+import { filterByQuery, paginate } from "../paging.mjs";
+import { bankAccountOptions } from "../push-options.mjs";
+import { startPush } from "../pushes.mjs";
+import { operationView } from "../rules/push-operations.mjs";
+import { getConnection } from "../state.mjs";
+import { bankAccountView } from "../views.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function bankAccountsRoutes(ctx) {
-  const { bankAccountOptions, bankAccountPublic, filterByQuery, getConnection, newPushOperation, paginate, pushOperationView } = ctx;
+  const { clock, state } = ctx;
   return [
     [
       "GET",
       "/companies/:companyId/connections/:connectionId/data/bankAccounts",
       ({ params, query }) => {
-        const { company, connection } = getConnection(params);
-        let views = [...connection.bankAccounts.values()].map(bankAccountPublic);
+        const { company, connection } = getConnection(state, params);
+        let views = [...connection.bankAccounts.values()].map(bankAccountView);
         views = filterByQuery(
           views,
           query,
@@ -42,7 +50,7 @@ export function bankAccountsRoutes(ctx) {
       "GET",
       "/companies/:companyId/connections/:connectionId/options/bankAccounts",
       ({ params }) => {
-        getConnection(params);
+        getConnection(state, params);
         return { status: 200, json: bankAccountOptions() };
       },
     ],
@@ -50,7 +58,7 @@ export function bankAccountsRoutes(ctx) {
       "POST",
       "/companies/:companyId/connections/:connectionId/push/bankAccounts",
       ({ params, body, query }) => {
-        const { company, connection } = getConnection(params);
+        const { company, connection } = getConnection(state, params);
         requireObjectBody(body);
         const p = new Problems();
         checkString(p, body, "accountName", { required: true, minLength: 1 });
@@ -60,9 +68,9 @@ export function bankAccountsRoutes(ctx) {
         for (const k of ["balance", "availableBalance", "overdraftLimit"]) checkNumber(p, body, k, { nullable: true });
         checkEnum(p, body, "status", BANK_ACCOUNT_STATUSES);
         p.throwIfAny();
-        const nowIso = iso(Date.now());
+        const nowIso = iso(clock.now());
         const account = {
-          id: randomUUID(),
+          id: uuid(),
           accountName: body.accountName,
           accountType: body.accountType ?? "Debit",
           nominalCode: body.nominalCode ?? null,
@@ -79,8 +87,8 @@ export function bankAccountsRoutes(ctx) {
           modifiedDate: nowIso,
           sourceModifiedDate: nowIso,
         };
-        const op = newPushOperation({ company, connection, dataType: "bankAccounts", data: account, query, accountId: account.id });
-        return { status: 200, json: pushOperationView(op) };
+        const op = startPush(ctx, { company, connection, dataType: "bankAccounts", data: account, query, accountId: account.id });
+        return { status: 200, json: operationView(op) };
       },
     ],
   ];

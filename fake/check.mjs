@@ -3,22 +3,14 @@
 // of the spec (its `sl-violations` header) and every status the spec does not document for the
 // operation. Exits non-zero on any violation. The schema checking is Prism's: no third validator.
 //
-//   node examples/mock-api/check.mjs            (spec: spec/Codat-Bank-Feeds.json, or $CODAT_SPEC)
+//   node fake/check.mjs            (spec: the repository's spec/Codat-Bank-Feeds.json, or $CODAT_SPEC)
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startPrism } from "../../js-tests/support/prism.mjs";
-import { startFakeCodat } from "./server.mjs";
+import { startPrism } from "../js-tests/support/prism.mjs";
+import { startFakeCodat } from "./node.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const specPath = [process.env.CODAT_SPEC, join(here, "../../spec/Codat-Bank-Feeds.json"), "/work/shared/openapi/Codat-Bank-Feeds.json"].find(
-  (p) => p && existsSync(p),
-);
-if (!specPath) {
-  console.error("check: cannot find the OpenAPI spec; set CODAT_SPEC to Codat-Bank-Feeds.json");
-  process.exit(2);
-}
+const specPath = process.env.CODAT_SPEC || fileURLToPath(new URL("../spec/Codat-Bank-Feeds.json", import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
 
 /** A `$ref` of the spec, resolved. */

@@ -1,15 +1,16 @@
 // The fake API's routes for account mapping: [method, path pattern, handler].
-import { checkString, isNumber, Problems, requireObjectBody } from "../lib.mjs";
+import { checkString, isNumber, Problems, requireObjectBody } from "../checks.mjs";
+import { getConnection, getSourceAccount } from "../state.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function accountMappingRoutes(ctx) {
-  const { getConnection, getSourceAccount } = ctx;
+  const { state } = ctx;
   return [
     [
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         const options = [...connection.bankAccounts.values()].map((b) => ({
           id: b.id,
           name: b.accountName,
@@ -39,7 +40,7 @@ export function accountMappingRoutes(ctx) {
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params, body }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         requireObjectBody(body);
         const p = new Problems();
         for (const k of Object.keys(body)) {

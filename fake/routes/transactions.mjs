@@ -1,15 +1,22 @@
 // The fake API's routes for transactions: [method, path pattern, handler].
-import { checkEnum, checkNumber, checkString, has, isObject, notFound, Problems, requireObjectBody, TRANSACTION_TYPES } from "../lib.mjs";
+import { checkEnum, checkNumber, checkString, has, isObject, Problems, requireObjectBody } from "../checks.mjs";
+import { TRANSACTION_TYPES } from "../constants.mjs";
+import { notFound } from "../errors.mjs";
+import { filterByQuery, paginate } from "../paging.mjs";
+import { bankTransactionOptions } from "../push-options.mjs";
+import { startPush } from "../pushes.mjs";
+import { operationView } from "../rules/push-operations.mjs";
+import { getCompany, getConnection } from "../state.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function transactionsRoutes(ctx) {
-  const { bankTransactionOptions, filterByQuery, getCompany, getConnection, newPushOperation, paginate, pushOperationView, state } = ctx;
+  const { state } = ctx;
   return [
     [
       "POST",
       "/companies/:companyId/connections/:connectionId/push/bankAccounts/:accountId/bankTransactions",
       ({ params, body, query }) => {
-        const { company, connection } = getConnection(params);
+        const { company, connection } = getConnection(state, params);
         if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
           throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
         }
@@ -36,15 +43,15 @@ export function transactionsRoutes(ctx) {
         }
         p.throwIfAny();
         const data = { accountId: body.accountId, transactions: structuredClone(body.transactions) };
-        const op = newPushOperation({ company, connection, dataType: "bankTransactions", data, query, accountId: params.accountId });
-        return { status: 200, json: pushOperationView(op) };
+        const op = startPush(ctx, { company, connection, dataType: "bankTransactions", data, query, accountId: params.accountId });
+        return { status: 200, json: operationView(op) };
       },
     ],
     [
       "GET",
       "/companies/:companyId/connections/:connectionId/options/bankAccounts/:accountId/bankTransactions",
       ({ params }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         if (!connection.accounts.has(params.accountId) && !connection.bankAccounts.has(params.accountId)) {
           throw notFound(`No bank account was found with ID ${params.accountId} on data connection ${connection.id}`);
         }
@@ -55,18 +62,18 @@ export function transactionsRoutes(ctx) {
       "GET",
       "/companies/:companyId/push/:pushOperationKey",
       ({ params }) => {
-        getCompany(params.companyId);
+        getCompany(state, params.companyId);
         const op = state.pushOperations.get(params.pushOperationKey);
         if (!op || op.companyId !== params.companyId) throw notFound(`No push operation was found with key ${params.pushOperationKey}`);
-        return { status: 200, json: pushOperationView(op) };
+        return { status: 200, json: operationView(op) };
       },
     ],
     [
       "GET",
       "/companies/:companyId/push",
       ({ params, query }) => {
-        const company = getCompany(params.companyId);
-        let views = [...state.pushOperations.values()].filter((op) => op.companyId === company.id).map(pushOperationView);
+        const company = getCompany(state, params.companyId);
+        let views = [...state.pushOperations.values()].filter((op) => op.companyId === company.id).map(operationView);
         views = filterByQuery(
           views,
           query,

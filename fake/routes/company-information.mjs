@@ -1,15 +1,17 @@
 // The fake API's routes for company information and one-time passwords: [method, path pattern, handler].
-import { iso, randomCode } from "../lib.mjs";
+import { iso } from "../clock.mjs";
+import { randomCode } from "../ids.mjs";
+import { getConnection } from "../state.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function companyInformationRoutes(ctx) {
-  const { getConnection } = ctx;
+  const { clock, state } = ctx;
   return [
     [
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeeds/info",
       ({ params }) => {
-        const { company, connection } = getConnection(params);
+        const { company, connection } = getConnection(state, params);
         const currencies = [...new Set(["GBP", ...[...connection.bankAccounts.values()].map((b) => b.currency)])];
         return {
           status: 200,
@@ -21,8 +23,8 @@ export function companyInformationRoutes(ctx) {
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeeds/otp",
       ({ params }) => {
-        const { connection } = getConnection(params);
-        const otp = { otp: randomCode(6), expiry: iso(Date.now() + 10 * 60 * 1000) };
+        const { connection } = getConnection(state, params);
+        const otp = { otp: randomCode(6), expiry: iso(clock.now() + 10 * 60 * 1000) };
         connection.otps.push(otp);
         return { status: 200, json: { ...otp } };
       },

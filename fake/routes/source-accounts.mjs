@@ -1,32 +1,26 @@
 // The fake API's routes for source accounts: [method, path pattern, handler].
-import {
-  badRequest,
-  checkCurrency,
-  checkEnum,
-  checkNumber,
-  checkString,
-  iso,
-  Problems,
-  randomCode,
-  requireObjectBody,
-  SOURCE_ACCOUNT_STATUSES,
-  V2_ACCOUNT_TYPES,
-} from "../lib.mjs";
+import { addSourceAccount, assertSameVersion, buildSourceAccount } from "../accounts.mjs";
+import { checkCurrency, checkEnum, checkNumber, checkString, Problems, requireObjectBody } from "../checks.mjs";
+import { iso } from "../clock.mjs";
+import { SOURCE_ACCOUNT_STATUSES, V2_ACCOUNT_TYPES } from "../constants.mjs";
+import { badRequest } from "../errors.mjs";
+import { randomCode } from "../ids.mjs";
+import { getConnection, getSourceAccount } from "../state.mjs";
+import { sourceAccountV1View, sourceAccountView, V1_FIELDS } from "../views.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+/** @param {import("../handler.mjs").Context} ctx */
 export function sourceAccountsRoutes(ctx) {
-  const { V1_FIELDS, addSourceAccount, assertSameVersion, buildSourceAccount, getConnection, getSourceAccount, sourceAccountV1View, sourceAccountView, state } =
-    ctx;
+  const { clock, state } = ctx;
   return [
     [
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/batch",
       ({ params, body }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         if (body === undefined) throw badRequest("Error processing request - the request body is required.");
         if (!Array.isArray(body)) throw badRequest("Error processing request - the request body must be a JSON array of source accounts.");
         if (body.length === 0) throw badRequest("Error processing request - at least one source account is required.");
-        const now = Date.now();
+        const now = clock.now();
         const built = body.map((item, i) => buildSourceAccount(item, now, `[${i}]`));
         const problems = built.flatMap((b) => b.problems);
         if (problems.length > 0) {
@@ -56,9 +50,9 @@ export function sourceAccountsRoutes(ctx) {
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
       ({ params, body }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         requireObjectBody(body);
-        const { version, account, problems } = buildSourceAccount(body, Date.now());
+        const { version, account, problems } = buildSourceAccount(body, clock.now());
         if (problems.length > 0) {
           const p = new Problems();
           p.items = problems;
@@ -74,7 +68,7 @@ export function sourceAccountsRoutes(ctx) {
       "GET",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
       ({ params }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         return { status: 200, json: [...connection.accounts.values()].map(sourceAccountView) };
       },
     ],
@@ -82,13 +76,13 @@ export function sourceAccountsRoutes(ctx) {
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
       ({ params, body, rawBody }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         if (rawBody.length === 0 || body === undefined) throw badRequest("Error processing request - a request body is required.");
         const creds = {
           username: `${randomCode(4)}-${randomCode(4)}-${randomCode(4)}`,
           password: randomCode(16, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
         };
-        connection.credentials.push({ ...creds, request: body, created: iso(Date.now()) });
+        connection.credentials.push({ ...creds, request: body, created: iso(clock.now()) });
         return { status: 200, json: creds };
       },
     ],
@@ -96,7 +90,7 @@ export function sourceAccountsRoutes(ctx) {
       "DELETE",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
       ({ params }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         connection.credentials = [];
         return { status: 204 };
       },
@@ -105,7 +99,7 @@ export function sourceAccountsRoutes(ctx) {
       "PATCH",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
       ({ params, body }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         const { account, meta } = getSourceAccount(connection, params.accountId);
         requireObjectBody(body);
         const p = new Problems();
@@ -132,7 +126,7 @@ export function sourceAccountsRoutes(ctx) {
           if (k === "feedStartDate" && meta.version === 2 && typeof v === "string") v = v.slice(0, 10);
           account[k] = v;
         }
-        if (body.modifiedDate === undefined) account.modifiedDate = iso(Date.now());
+        if (body.modifiedDate === undefined) account.modifiedDate = iso(clock.now());
         return { status: 200, json: sourceAccountV1View(account) };
       },
     ],
@@ -140,7 +134,7 @@ export function sourceAccountsRoutes(ctx) {
       "DELETE",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
       ({ params }) => {
-        const { connection } = getConnection(params);
+        const { connection } = getConnection(state, params);
         getSourceAccount(connection, params.accountId);
         connection.accounts.delete(params.accountId);
         connection.accountMeta.delete(params.accountId);

@@ -1,10 +1,29 @@
 // The fake API's routes for companies: [method, path pattern, handler].
-import { randomBytes, randomUUID } from "node:crypto";
-import { iso, parseQuery, requireObjectBody } from "../lib.mjs";
+import { checkString, checkTags, Problems, requireObjectBody } from "../checks.mjs";
+import { iso } from "../clock.mjs";
+import { COMPANY_NAME_PATTERN } from "../constants.mjs";
+import { randomToken, uuid } from "../ids.mjs";
+import { filterByQuery, paginate } from "../paging.mjs";
+import { parseQuery } from "../query.mjs";
+import { getCompany as find } from "../state.mjs";
+import { companyView } from "../views.mjs";
 
-/** @param {object} ctx the server's state, views and lookups (server.mjs) */
+function companyFromBody(body, { partial }) {
+  const p = new Problems();
+  checkString(p, body, "name", { required: !partial });
+  if (typeof body.name === "string") {
+    if (body.name.length < 1) p.add("name", "'name' must not be empty.");
+    else if (!COMPANY_NAME_PATTERN.test(body.name)) p.add("name", "'name' may only contain letters, digits, spaces and - ' , & @ . ? !");
+  }
+  checkString(p, body, "description", { nullable: true });
+  checkTags(p, body.tags);
+  p.throwIfAny();
+}
+
+/** @param {import("../handler.mjs").Context} ctx */
 export function companiesRoutes(ctx) {
-  const { companyFromBody, companyView, filterByQuery, getCompany, paginate, state, tokenTtlMs } = ctx;
+  const { clock, state, tokenTtlMs } = ctx;
+  const getCompany = (id) => find(state, id);
   return [
     [
       "POST",
@@ -12,10 +31,10 @@ export function companiesRoutes(ctx) {
       ({ body }) => {
         requireObjectBody(body);
         companyFromBody(body, { partial: false });
-        const now = Date.now();
+        const now = clock.now();
         const company = {
           data: {
-            id: randomUUID(),
+            id: uuid(),
             name: body.name,
             description: body.description ?? null,
             tags: body.tags ? { ...body.tags } : {},
@@ -91,8 +110,8 @@ export function companiesRoutes(ctx) {
       "/companies/:companyId/accessToken",
       ({ params }) => {
         const company = getCompany(params.companyId);
-        const token = randomBytes(32).toString("base64url");
-        state.tokens.set(token, { companyId: company.id, expiresAt: Date.now() + tokenTtlMs });
+        const token = randomToken(32);
+        state.tokens.set(token, { companyId: company.id, expiresAt: clock.now() + tokenTtlMs });
         return { status: 200, json: { expiresIn: Math.max(0, Math.floor(tokenTtlMs / 1000)), accessToken: token, tokenType: "Bearer" } };
       },
     ],
