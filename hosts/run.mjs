@@ -218,8 +218,8 @@ async function page(url, api) {
 const cases = {};
 
 // Next.js: a Node route and an Edge route (app/api/{node,edge}), built by each bundler and served
-// by `next start`. The app is create-next-app's, with cacheComponents off (it refuses
-// `export const runtime`); nothing for the package.
+// by `next start`. The app is create-next-app's without its home page and assets, with
+// cacheComponents off (it refuses `export const runtime`); nothing for the package.
 cases.next = async (api) => {
   const cwd = join(ROOT, "next");
   const next = join(NM, "next/dist/bin/next");
@@ -565,10 +565,10 @@ cases.bun = async (api) => {
   // The package's `bun` entry imports the .wasm `with { type: "file" }`: bun build emits it.
   await step("bun: run dist-bun/bun-main.js (from /tmp)", () => bunRun("/tmp", join(cwd, "dist-bun/bun-main.js")));
   await step("bun: bun build --target=browser", async () => {
-    const r = await run(BIN.bun, ["build", "src/page.ts", "--target=browser", "--outdir", "dist-browser"], { cwd });
+    const r = await run(BIN.bun, ["build", "../common/page-main.ts", "--target=browser", "--outdir", "dist-browser"], { cwd });
     writeFileSync(
       join(cwd, "dist-browser/index.html"),
-      '<!doctype html><meta charset="utf-8"><div id="app"></div><script type="module" src="./page.js"></script>\n',
+      '<!doctype html><meta charset="utf-8"><div id="app"></div><script type="module" src="./page-main.js"></script>\n',
     );
     return {
       ok: r.code === 0,

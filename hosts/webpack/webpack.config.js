@@ -1,10 +1,10 @@
-// As webpack's guides have it ("Getting Started", "Output Management").
+// As webpack's guides have it ("Getting Started", "Output Management"), the entry the shared page.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 module.exports = {
   mode: "production",
-  entry: "./src/index.js",
+  entry: "../common/page-main.ts",
   output: {
     filename: "[name].bundle.js",
     path: path.resolve(__dirname, "dist"),

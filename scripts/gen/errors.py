@@ -7,7 +7,7 @@ Emits:
   `createError(name, message, details)`, which the Rust side's one edge calls.
 - js/errors.d.ts: their TypeScript declarations, with `ErrorDetails`.
 - src/error/classes.rs: `Class`, the Rust side's names of the same classes.
-scripts/package.mjs reads js/errors.json for the names the package exports.
+The package table (js/entries/table.mjs) reads js/errors.json for the names the package exports.
 """
 import json
 import re

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import "./globals.css";
 
-// The template's next/font/google (Geist) is removed: it fetches fonts.googleapis.com at build time.
+// The template's layout without its styles and next/font/google (Geist, which fetches
+// fonts.googleapis.com at build time): the app is only its API routes.
 export const metadata: Metadata = {
   title: "codat-bank-feeds-wasm in Next",
 };

@@ -1,0 +1,40 @@
+// The package's one table, which scripts/package.mjs builds pkg/ from: the entry each `exports`
+// condition resolves to, and the JS-only modules with what each re-exports. The entries and
+// settle.js beside this file go to the package's root as they are, less their header comment
+// (their imports are relative to it; biome.json leaves their import order, which is the order
+// they evaluate in, alone); the modules are js/<module>.js, shipped beside the wasm-bindgen
+// snippets.
+import { readFileSync } from "node:fs";
+
+/**
+ * The package root's `exports` conditions (`./core.js` has the same), each to its entry in this
+ * folder. Order matters: the first key that matches wins, and Deno and Bun match `node` too.
+ */
+export const conditions = {
+  "edge-light": "edge-light.js",
+  workerd: "workerd.js",
+  worker: "workerd.js",
+  deno: "deno.js",
+  bun: "bun.js",
+  node: { webpack: "node-webpack.js", default: "node.js" },
+  browser: "browser.js",
+  default: "browser.js",
+};
+
+const errorClasses = JSON.parse(readFileSync(new URL("../errors.json", import.meta.url), "utf8")).classes.map((c) => c.name);
+
+/**
+ * The JS-only modules, typed by js/<module>.d.ts. pkg/<module>.js re-exports `names` from the
+ * snippet (one module for every importer, so the error classes are the same ones everywhere);
+ * a row without `names` is types only. `root`: the package root re-exports it too; `subpath`:
+ * its own `exports` key.
+ */
+export const modules = [
+  { module: "errors", names: errorClasses, root: true },
+  { module: "webhooks", names: ["verifyWebhook"], root: true },
+  { module: "accounts", names: ["isSourceAccountV2"], root: true },
+  // `CodatBankFeedsCore` itself is defined in exports.js (scripts/package.mjs), on the client.
+  { module: "core", root: true },
+  { module: "decimal", names: ["Decimal"], root: true },
+  { module: "http", names: ["HTTPClient"], subpath: "./lib/http" },
+];
