@@ -280,7 +280,6 @@ pub(crate) struct WaitSettings {
 /// An argument being checked, for errors that name the field: the method it was given to,
 /// its name, and whether its fields are named under it (`options.timeoutMs`) or alone (the
 /// client's `timeoutMs`).
-#[derive(Clone, Copy)]
 pub(crate) struct Arg {
     pub who: &'static str,
     pub name: &'static str,
