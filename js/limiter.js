@@ -1,4 +1,4 @@
-// Waiting for a request slot of a company (the counting is Rust's, in options.rs): a promise
+// Waiting for a request slot of a company (the counting is Rust's, in limiter.rs): a promise
 // that `grant` resolves with "ok", or that the signal or the deadline resolves first with
 // "aborted" or "timeout". `grant` says whether it still had a waiter to give the slot to.
 

@@ -1,4 +1,4 @@
-// transactions.pushAll's run. Rust (src/bulk.rs) has checked the request and options and
+// transactions.pushAll's run. Rust (src/push_all/) has checked the request and options and
 // planned the run (the transactions in date order, where each chunk ends); this pushes the
 // chunks one at a time over the group's own `create` and `waitForOperation`, so every request
 // goes through the one request path (retries, hooks, rate limits) and the `.wasm` carries no

@@ -2,20 +2,22 @@
 //! every one (`retry::decide`, given the clock and the jitter), the waits between them on JS
 //! timers, the call's deadline and signal, and one debug line per attempt.
 
-use js_sys::{Array, Object};
+use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bindings::{
-    body_text, call_hook, fetch_once, into_js, now, number_text, random, request_headers, sleep,
-    Attempt, AttemptRequest,
+    aborted, body_text, call_hook, fetch_once, get, grant, into_js, now, number_text, random,
+    request_headers, sleep, Attempt, AttemptRequest, SlotWait,
 };
 use crate::error::{whole_number, Error};
+use crate::limiter::Limiter;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
+use crate::rate_limit::RateLimitSeen;
 use crate::request::Prepared;
 use crate::response::{decode_success, error_from};
-use crate::retry::{decide, Decision, Outcome, RateLimitSeen, Tries};
+use crate::retry::{decide, Decision, Outcome, Tries};
 
 /// Sends `request`, retrying per the call's policy, and decodes the outcome.
 pub(crate) async fn send(
@@ -40,10 +42,7 @@ pub(crate) async fn send(
         let slot = match &request.company {
             Some(company) if config.max_per_company.is_finite() => {
                 let max = config.max_per_company;
-                config
-                    .limiter
-                    .acquire(company, max, &call.signal, left())
-                    .await?;
+                take_slot(&config.limiter, company, max, &call.signal, left()).await?;
                 Some(company)
             }
             _ => None,
@@ -62,7 +61,7 @@ pub(crate) async fn send(
         };
         let attempt = fetch_once(&config.fetch, &sent).await;
         if let Some(company) = slot {
-            config.limiter.release(company);
+            config.limiter.release(company, grant);
         }
         let seen = match &attempt {
             Attempt::Response(r) => {
@@ -116,6 +115,28 @@ pub(crate) async fn send(
             }
         }
     }
+}
+
+/// Takes a slot of `company` (at most `max` at once), waiting in line when there is none;
+/// the signal and the deadline end the wait with their error, nothing taken.
+async fn take_slot(
+    limiter: &Limiter<Function>,
+    company: &str,
+    max: f64,
+    signal: &JsValue,
+    timeout_ms: f64,
+) -> Result<(), Error> {
+    if limiter.try_take(company, max) {
+        return Ok(());
+    }
+    if aborted(signal) {
+        return Err(Error::Aborted {
+            cause: get(signal, "reason"),
+        });
+    }
+    let wait = SlotWait::new(signal, timeout_ms);
+    limiter.wait(company, wait.grant.clone());
+    wait.outcome(company).await
 }
 
 /// What the retry decision needs to know of an attempt.

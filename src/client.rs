@@ -11,22 +11,22 @@ use wasm_bindgen::prelude::*;
 
 use crate::attempts::send;
 use crate::bindings::{
-    aborted, get, into_js, new_guid, now, number_text, push_chunks, rate_limit_js, sleep, spawn,
+    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, sleep, spawn,
 };
-use crate::bulk::plan;
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
 use crate::request::prepare;
 use crate::retry::{next_poll, Backoff};
 
-/// A call's outcome: its `Error`, and the `Idempotency-Key` it sent, if any.
-type Outcome = Result<JsValue, (Error, Option<String>)>;
+/// What a call settles to: its result, or its `Error` with the `Idempotency-Key` it sent, if
+/// any.
+type CallResult = Result<JsValue, (Error, Option<String>)>;
 
 /// The one edge: a call's outcome as a promise, its `Error` as the JS class with the key and
 /// the client's last rate limit. One `spawn` for every kind of call (each copy of it costs the
 /// `.wasm` a task's code).
-fn promise(client: Rc<Client>, call: Pin<Box<dyn Future<Output = Outcome>>>) -> Promise {
+fn promise(client: Rc<Client>, call: Pin<Box<dyn Future<Output = CallResult>>>) -> Promise {
     spawn(async move {
         call.await
             .map_err(|(error, key)| client.js_error(&error, key.as_deref()))
@@ -50,13 +50,10 @@ impl Client {
         rate_limit_js(self.config.rate_limit.borrow().as_ref())
     }
 
-    /// `transactions.pushAll`: checked and planned here, before anything is sent; run by
-    /// js/push.js over `group`'s own methods.
-    pub(crate) fn push_all(&self, group: JsValue, request: &JsValue, options: &JsValue) -> Promise {
-        match plan(&self.config, request, options) {
-            Ok(plan) => push_chunks(group, request, options, &plan.sorted, plan.ends),
-            Err(error) => Promise::reject(&self.js_error(&error, None)),
-        }
+    /// A call whose work JS runs (`transactions.pushAll`'s chunks): `start` checks it against
+    /// the settled options and starts it; a refusal rejects as the client's error class.
+    pub(crate) fn start(&self, start: impl FnOnce(&Config) -> Result<Promise, Error>) -> Promise {
+        start(&self.config).unwrap_or_else(|error| Promise::reject(&self.js_error(&error, None)))
     }
 
     /// `error` as its JS class, with the key the call sent and the last rate limit seen.

@@ -2,24 +2,28 @@
 //! Cloudflare Workers. See README.md.
 
 // Layers, each importing only those below it (scripts/check-layers.py checks):
-// sdk (the entry) -> groups -> client (the call pipeline: options -> request -> attempts ->
-// response; bulk, pushAll's plan) -> bindings (every JS binding); leaves import no layer:
-// operation, retry, batch, url, error, models.
+// sdk (the entry) and push_all (a method on a group) -> groups -> client (the call pipeline:
+// options, auth -> request -> attempts -> response) -> bindings (every JS binding); leaves
+// import no layer: operation, retry, rate_limit, limiter, push_all::plan, url, error, models.
 mod attempts;
-mod batch;
+mod auth;
 mod bindings;
-mod bulk;
 mod client;
+#[cfg(test)]
+mod declared;
 mod error;
 mod groups;
 // The wasm's global allocator; on the host, only its tests.
 #[cfg(any(target_arch = "wasm32", test))]
 mod heap;
+mod limiter;
 pub mod models;
 mod operation;
 mod options;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+mod push_all;
+mod rate_limit;
 mod request;
 mod response;
 mod retry;
@@ -27,9 +31,8 @@ mod sdk;
 mod url;
 
 pub use groups::*;
-pub use options::{
-    HookRequest, HookResponse, Hooks, PushAllOptions, PushAllRequest, PushAllResult, PushProgress,
-    RateLimit, RequestOptions, SDKOptions, WaitOptions,
-};
+pub use options::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions, WaitOptions};
+pub use push_all::{PushAllOptions, PushAllRequest, PushAllResult, PushProgress};
+pub use rate_limit::RateLimit;
 pub use retry::{BackoffStrategy, RetryConfig};
 pub use sdk::CodatBankFeeds;

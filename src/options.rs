@@ -3,19 +3,19 @@
 //! option is an `InvalidRequestError` naming it, before anything is sent.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::{
-    aborted, fetch_through, get as get_js, grant, key, settled, unknown_key, SlotWait,
-};
+use crate::auth::{check_header_value, Auth};
+use crate::bindings::{fetch_through, get, unknown_key};
 use crate::error::Error;
+use crate::limiter::Limiter;
 use crate::operation::Operation;
-use crate::retry::{backoff_policy, RateLimitSeen, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
+use crate::rate_limit::RateLimitSeen;
+use crate::retry::{backoff_policy, RetryConfig, RetryPolicy, BACKOFF_FIELDS};
 use crate::url::check_server_url;
 
 const DEFAULT_SERVER_URL: &str = "https://api.codat.io";
@@ -176,24 +176,26 @@ pub struct RequestOptions {
     pub idempotency_key: Option<String>,
 }
 
-/// The rate-limit headers of the last response a client saw.
+/// Options of the `waitFor*` methods (`waitForOperation`, `waitForSync`).
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct RateLimit {
-    /// `X-Rate-Limit-Limit`: the requests the daily quota allows.
+pub struct WaitOptions {
+    /// First wait between polls in ms (default 1000); each wait is 1.5 times the last.
     #[tsify(optional)]
-    pub limit: Option<f64>,
-    /// `X-Rate-Limit-Remaining`: the requests left until the quota resets.
+    pub interval_ms: Option<f64>,
+    /// Longest wait between polls in ms (default 30000).
     #[tsify(optional)]
-    pub remaining: Option<f64>,
-    /// `X-Rate-Limit-Reset`, as given: when the quota resets.
+    pub max_interval_ms: Option<f64>,
+    /// Give up with `RequestTimeoutError` after this many ms (default 600000).
     #[tsify(optional)]
-    pub reset: Option<String>,
-    /// `reset` as a `Date`, when it is a date.
-    #[tsify(optional, type = "Date")]
-    pub reset_at: Option<JsValue>,
+    pub timeout_ms: Option<f64>,
+    /// Stops waiting at once with `RequestAbortedError`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<JsValue>,
 }
 
+// The fields of the option types above, by JS name: an object's other keys are refused (the
+// host tests hold each list to its type's fields).
 const CLIENT_OPTIONS: &[&str] = &[
     "authHeader",
     "serverURL",
@@ -217,165 +219,10 @@ const CALL_OPTIONS: &[&str] = &[
     "serverURL",
     "idempotencyKey",
 ];
-
-const PUSH_OPTIONS: &[&str] = &[
-    "retries",
-    "timeoutMs",
-    "signal",
-    "intervalMs",
-    "maxIntervalMs",
-    "chunkSize",
-    "onProgress",
-];
-
-/// Codat's most transactions per push (the spec's `maxItems`).
-pub(crate) const MAX_PUSH: usize = 1000;
-
-/// The request of `transactions.pushAll`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct PushAllRequest {
-    /// Unique identifier for a company.
-    pub company_id: String,
-    /// Unique identifier for a connection.
-    pub connection_id: String,
-    /// Unique identifier for the source account the transactions are of.
-    pub account_id: String,
-    /// Any number of transactions: checked, sorted by `date` (offsets ignored, ties in your
-    /// order) and pushed in chunks of at most 1,000, one chunk at a time.
-    #[tsify(type = "BankTransaction[]")]
-    pub transactions: JsValue,
-    /// Names the run: each chunk's `Idempotency-Key` is derived from it and the chunk's index.
-    /// Default: a digest of the company, connection, account and the sorted transactions, so
-    /// the same batch run again within 90 minutes replays instead of pushing twice.
-    #[tsify(optional)]
-    pub batch_id: Option<String>,
-    /// Minutes each push may run before it times out.
-    #[tsify(optional)]
-    pub timeout_in_minutes: Option<f64>,
-    /// Whether a sync may start once each push completes.
-    #[tsify(optional)]
-    pub allow_sync_on_push_complete: Option<bool>,
-}
-
-/// The options of `transactions.pushAll`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct PushAllOptions {
-    /// Retry policy of every request of the run.
-    #[tsify(optional)]
-    pub retries: Option<RetryConfig>,
-    /// Upper bound in ms on the whole run: pushes, polls and waits.
-    #[tsify(optional)]
-    pub timeout_ms: Option<f64>,
-    /// Stops the run between or during chunks with `RequestAbortedError`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: Option<JsValue>,
-    /// First wait between polls of a chunk's push operation in ms (default 1000).
-    #[tsify(optional)]
-    pub interval_ms: Option<f64>,
-    /// Longest wait between polls in ms (default 30000).
-    #[tsify(optional)]
-    pub max_interval_ms: Option<f64>,
-    /// Transactions per push, 1 to 1,000 (default 1,000).
-    #[tsify(optional)]
-    pub chunk_size: Option<f64>,
-    /// Called after each chunk's push succeeded; a promise it returns is awaited before the
-    /// next chunk is sent (a place to record progress). A throw stops the run with
-    /// `HookError` (`hook: "onProgress"`).
-    #[tsify(optional, type = "(progress: PushProgress) => void | Promise<void>")]
-    pub on_progress: Option<JsValue>,
-}
-
-/// What `onProgress` is told after each chunk.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct PushProgress {
-    /// The run's batch (see `PushAllResult.batchId`): record progress under it.
-    pub batch_id: String,
-    /// The chunk just pushed, from 1.
-    pub chunk: f64,
-    /// How many chunks the run has.
-    pub chunks: f64,
-    /// Transactions pushed so far.
-    pub pushed: f64,
-    /// Transactions in the run.
-    pub total: f64,
-    /// The chunk's final push operation.
-    #[tsify(type = "PushOperation")]
-    pub operation: JsValue,
-}
-
-/// What `transactions.pushAll` resolves to.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct PushAllResult {
-    /// The run's batch: the same request (or this id) pushes nothing twice within 90 minutes.
-    pub batch_id: String,
-    /// Transactions pushed.
-    pub pushed: f64,
-    /// The final push operation of each chunk, in order.
-    #[tsify(type = "PushOperation[]")]
-    pub operations: JsValue,
-}
+const WAIT_OPTIONS: &[&str] = &["intervalMs", "maxIntervalMs", "timeoutMs", "signal"];
 
 /// Codat's documented limit of concurrent requests per company.
 const MAX_CONCURRENT_PER_COMPANY: f64 = 10.0;
-
-/// Where the `Authorization` value comes from.
-pub(crate) enum Auth {
-    Header(String),
-    Provider(Function),
-    /// None given: the client is built (as `@codat/bank-feeds` allows), its calls refused.
-    Missing,
-}
-
-impl Auth {
-    /// The value for the next attempt. Never echoes the value in an error.
-    pub(crate) async fn header(&self, op: &'static str) -> Result<String, Error> {
-        let provider = match self {
-            Auth::Header(value) => return Ok(value.clone()),
-            Auth::Provider(f) => f,
-            Auth::Missing => {
-                let reason = "is required to call the API: give new CodatBankFeeds an `authHeader` (`Basic <base64 API key>`, or `Bearer <company access token>`)";
-                return Err(Error::invalid(op, "authHeader", reason));
-            }
-        };
-        let failed = |cause: JsValue| Error::AuthProvider { op, cause };
-        let value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
-        let value = settled(Promise::resolve(&value)).await.map_err(failed)?;
-        let value = value
-            .as_string()
-            .ok_or_else(|| Error::invalid(op, "authHeader", "function must return a string"))?;
-        check_auth_value(&value).map_err(|reason| Error::invalid(op, "authHeader", reason))?;
-        Ok(value)
-    }
-
-    /// A function that can be asked again after a 401.
-    pub(crate) fn can_refresh(&self) -> bool {
-        matches!(self, Auth::Provider(_))
-    }
-}
-
-fn check_auth_value(value: &str) -> Result<(), &'static str> {
-    if value.chars().any(|c| c.is_control()) {
-        return Err("must not contain control characters such as CR or LF");
-    }
-    match value.split_once(' ') {
-        Some((scheme, credentials)) if !scheme.is_empty() && !credentials.trim().is_empty() => {
-            Ok(())
-        }
-        _ => Err("must be a scheme and credentials, such as `Basic <base64 API key>` or `Bearer <token>`"),
-    }
-}
-
-fn check_header_value(value: &str) -> Result<(), &'static str> {
-    if value.chars().any(|c| c.is_control()) {
-        Err("must not contain control characters such as CR or LF")
-    } else {
-        Ok(())
-    }
-}
 
 /// The client's settled configuration, shared by every group object.
 pub(crate) struct Config {
@@ -391,9 +238,10 @@ pub(crate) struct Config {
     pub logger: Option<Logger>,
     /// Send a fresh `Idempotency-Key` on every POST and PATCH.
     pub idempotency_keys: bool,
-    /// Requests in flight per company (`INFINITY`: no limit), and the queues that hold them.
+    /// Requests in flight per company (`INFINITY`: no limit), and the queues that hold them
+    /// (a waiting call is given its slot by calling its `grant`).
     pub max_per_company: f64,
-    pub limiter: Limiter,
+    pub limiter: Limiter<Function>,
     /// The rate-limit headers of the last response that carried any.
     pub rate_limit: RefCell<Option<RateLimitSeen>>,
 }
@@ -421,76 +269,66 @@ pub(crate) struct CallOptions {
     pub idempotency_key: Option<String>,
 }
 
-/// The requests in flight per company, and the calls waiting for a slot, in order. Counted
-/// here so that a free slot costs no call into JS; only a wait does.
-#[derive(Default)]
-pub(crate) struct Limiter {
-    queues: RefCell<Vec<Queue>>,
+/// The settled options of one `waitFor*` call.
+pub(crate) struct WaitSettings {
+    pub interval_ms: f64,
+    pub max_interval_ms: f64,
+    pub timeout_ms: f64,
+    pub signal: JsValue,
 }
 
-struct Queue {
-    company: String,
-    active: f64,
-    waiting: VecDeque<js_sys::Function>,
+/// An argument being checked, for errors that name the field: the method it was given to,
+/// its name, and whether its fields are named under it (`options.timeoutMs`) or alone (the
+/// client's `timeoutMs`).
+pub(crate) struct Arg {
+    pub who: &'static str,
+    pub name: &'static str,
+    pub nested: bool,
 }
 
-impl Limiter {
-    /// Takes a slot of `company` (at most `max` at once), waiting in line when there is none;
-    /// the signal and the deadline end the wait with their error, nothing taken.
-    pub(crate) async fn acquire(
+impl Arg {
+    /// `field` of this argument (the argument itself when empty) refused for `reason`.
+    pub(crate) fn bad(&self, field: &str, reason: &str) -> Error {
+        let field = if self.nested || field.is_empty() {
+            join(self.name, field)
+        } else {
+            field.to_string()
+        };
+        Error::invalid(self.who, &field, reason)
+    }
+
+    /// Checks that `value` is an object of only `known` fields: `shape` refuses anything else,
+    /// `unknown` a field it should not have.
+    pub(crate) fn object(
         &self,
-        company: &str,
-        max: f64,
-        signal: &JsValue,
-        timeout_ms: f64,
+        value: &JsValue,
+        known: &[&str],
+        shape: &str,
+        unknown: &str,
     ) -> Result<(), Error> {
-        let wait = {
-            let mut queues = self.queues.borrow_mut();
-            let at = match queues.iter().position(|q| q.company == company) {
-                Some(at) => at,
-                None => {
-                    queues.push(Queue {
-                        company: company.to_string(),
-                        active: 0.0,
-                        waiting: VecDeque::new(),
-                    });
-                    queues.len() - 1
-                }
-            };
-            let queue = &mut queues[at];
-            if queue.active < max && queue.waiting.is_empty() {
-                queue.active += 1.0;
-                return Ok(());
-            }
-            if aborted(signal) {
-                return Err(Error::Aborted {
-                    cause: get_js(signal, "reason"),
-                });
-            }
-            let wait = SlotWait::new(signal, timeout_ms);
-            queue.waiting.push_back(wait.grant.clone());
-            wait
-        };
-        wait.outcome(company).await
+        object_of(value, known).map_err(|key| match key {
+            None => self.bad("", shape),
+            Some(key) => self.bad(&key, unknown),
+        })
     }
+}
 
-    /// Gives back a slot of `company`: the first call still waiting takes it.
-    pub(crate) fn release(&self, company: &str) {
-        let mut queues = self.queues.borrow_mut();
-        let Some(at) = queues.iter().position(|q| q.company == company) else {
-            return;
-        };
-        let queue = &mut queues[at];
-        while let Some(next) = queue.waiting.pop_front() {
-            if grant(&next) {
-                return;
-            }
-        }
-        queue.active -= 1.0;
-        if queue.active <= 0.0 {
-            queues.swap_remove(at);
-        }
+/// Whether `value` is an object of only `known` keys: `None` when it is no object, else the
+/// first key it should not have.
+fn object_of(value: &JsValue, known: &[&str]) -> Result<(), Option<String>> {
+    if !value.is_object() {
+        return Err(None);
     }
+    unknown_key(value, &|key| known.contains(&key)).map_or(Ok(()), |key| Err(Some(key)))
+}
+
+/// `object_of` for an option that is an object (`hooks`): the reason names the key that is not
+/// a `noun`.
+fn option_object(value: &JsValue, known: &[&str], shape: &str, noun: &str) -> Result<(), String> {
+    object_of(value, known).map_err(|key| match key {
+        None => shape.to_string(),
+        Some(key) => format!("has `{key}`, which is not a {noun}"),
+    })
 }
 
 /// Whether `value` is a GUID (`8-4-4-4-12` hex digits, any version).
@@ -506,15 +344,8 @@ fn is_guid(value: &str) -> bool {
         })
 }
 
-fn get(object: &JsValue, name: &'static str) -> JsValue {
-    Reflect::get(object, &key(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-pub(crate) fn check_keys(object: &JsValue, known: &[&str]) -> Result<(), String> {
-    unknown_key(object, &|key| known.contains(&key)).map_or(Ok(()), Err)
-}
-
-fn optional<T, E>(
+/// `parse(value)`, or `None` when it is `undefined`.
+pub(crate) fn optional<T, E>(
     value: JsValue,
     parse: impl FnOnce(&JsValue) -> Result<T, E>,
 ) -> Result<Option<T>, E> {
@@ -525,18 +356,48 @@ fn optional<T, E>(
     }
 }
 
-fn timeout(value: &JsValue) -> Result<f64, String> {
+/// Whether an optional argument was left out.
+pub(crate) fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+pub(crate) fn timeout(value: &JsValue) -> Result<f64, String> {
     match value.as_f64() {
         Some(ms) if ms.is_finite() && ms > 0.0 => Ok(ms),
         _ => Err("must be a positive number of milliseconds".into()),
     }
 }
 
+fn server_url(value: &JsValue, allow_insecure_http: bool) -> Result<String, String> {
+    let url = value.as_string().ok_or("must be a string")?;
+    check_server_url(&url, allow_insecure_http)
+}
+
+fn signal(value: &JsValue) -> Result<JsValue, String> {
+    let listens = get(value, "addEventListener").is_function();
+    listens
+        .then(|| value.clone())
+        .ok_or_else(|| "must be an AbortSignal".to_string())
+}
+
+fn hooks(value: &JsValue) -> Result<JsValue, String> {
+    option_object(value, HOOKS, "must be an object of functions", "hook")?;
+    for name in HOOKS {
+        let f = get(value, name);
+        if !f.is_undefined() && !f.is_function() {
+            return Err(format!(".{name} must be a function"));
+        }
+    }
+    Ok(value.clone())
+}
+
 /// A `RetryConfig` object as the policy it asks for; the error is (field below it, reason).
 fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
     let bad = |field: &str, reason: &str| (field.to_string(), reason.to_string());
+    let shape = "must be an object such as { strategy: \"none\" }";
+    // Before `strategy` is read: a non-object has none, which is not what is wrong with it.
     if !value.is_object() {
-        return Err(bad("", "must be an object such as { strategy: \"none\" }"));
+        return Err(bad("", shape));
     }
     let strategy = get(value, "strategy").as_string();
     let known: &[&str] = match strategy.as_deref() {
@@ -550,8 +411,7 @@ fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
             return Err(bad("", &reason));
         }
     };
-    check_keys(value, known)
-        .map_err(|k| bad("", &format!("has `{k}`, which is not a retry option")))?;
+    option_object(value, known, shape, "retry option").map_err(|r| bad("", &r))?;
     if strategy.as_deref() == Some("none") {
         return Ok(RetryPolicy::None);
     }
@@ -562,15 +422,9 @@ fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
     let timings = get(value, "backoff");
     let mut overrides = [None; 4];
     if !timings.is_undefined() {
-        if !timings.is_object() {
-            return Err(bad("backoff", "must be an object of timings in ms"));
-        }
-        check_keys(&timings, &BACKOFF_FIELDS).map_err(|k| {
-            bad(
-                "backoff",
-                &format!("has `{k}`, which is not a backoff timing"),
-            )
-        })?;
+        let shape = "must be an object of timings in ms";
+        option_object(&timings, &BACKOFF_FIELDS, shape, "backoff timing")
+            .map_err(|r| bad("backoff", &r))?;
         for (name, slot) in BACKOFF_FIELDS.iter().zip(overrides.iter_mut()) {
             let v = get(&timings, name);
             if !v.is_undefined() {
@@ -599,47 +453,31 @@ impl Config {
     }
 
     pub(crate) fn from_options(options: &JsValue) -> Result<Config, Error> {
-        const WHO: &str = "new CodatBankFeeds";
-        let bad = |field: &str, reason: &str| Error::invalid(WHO, field, reason);
-        if !options.is_object() {
-            return Err(bad(
-                "options",
-                "must be an object of client options (`authHeader`, ...)",
-            ));
-        }
-        check_keys(options, CLIENT_OPTIONS).map_err(|k| bad(&k, "is not a client option"))?;
-
-        let auth_value = get(options, "authHeader");
-        let auth = if let Some(f) = auth_value.dyn_ref::<Function>() {
-            Auth::Provider(f.clone())
-        } else if let Some(s) = auth_value.as_string() {
-            check_auth_value(&s).map_err(|r| bad("authHeader", r))?;
-            Auth::Header(s)
-        } else if auth_value.is_undefined() {
-            Auth::Missing
-        } else {
-            return Err(bad(
-                "authHeader",
-                "must be a string or a function returning one",
-            ));
+        let arg = Arg {
+            who: "new CodatBankFeeds",
+            name: "options",
+            nested: false,
         };
+        let shape = "must be an object of client options (`authHeader`, ...)";
+        arg.object(options, CLIENT_OPTIONS, shape, "is not a client option")?;
 
+        let auth =
+            Auth::from_option(&get(options, "authHeader")).map_err(|r| arg.bad("authHeader", r))?;
         let allow_insecure_http = optional(get(options, "allowInsecureHttp"), |v| {
-            v.as_bool().ok_or_else(|| "must be a boolean".to_string())
+            v.as_bool().ok_or("must be a boolean")
         })
-        .map_err(|r| bad("allowInsecureHttp", &r))?
+        .map_err(|r| arg.bad("allowInsecureHttp", r))?
         .unwrap_or(false);
         let server_url = optional(get(options, "serverURL"), |v| {
-            let s = v.as_string().ok_or("must be a string")?;
-            check_server_url(&s, allow_insecure_http)
+            server_url(v, allow_insecure_http)
         })
-        .map_err(|r| bad("serverURL", &r))?
+        .map_err(|r| arg.bad("serverURL", &r))?
         .unwrap_or_else(|| DEFAULT_SERVER_URL.to_string());
         let retry = optional(get(options, "retryConfig"), retry_policy)
-            .map_err(|(path, reason)| bad(&join("retryConfig", &path), &reason))?
+            .map_err(|(path, reason)| arg.bad(&join("retryConfig", &path), &reason))?
             .unwrap_or_default();
         let timeout_ms =
-            optional(get(options, "timeoutMs"), timeout).map_err(|r| bad("timeoutMs", &r))?;
+            optional(get(options, "timeoutMs"), timeout).map_err(|r| arg.bad("timeoutMs", &r))?;
         let in_browser =
             Reflect::has(&js_sys::global(), &JsValue::from_str("document")).unwrap_or(false);
         let user_agent = optional(get(options, "userAgent"), |v| -> Result<String, &str> {
@@ -647,51 +485,36 @@ impl Config {
             check_header_value(&s)?;
             Ok(s)
         })
-        .map_err(|r| bad("userAgent", r))?
+        .map_err(|r| arg.bad("userAgent", r))?
         .or_else(|| Some(USER_AGENT.to_string()))
         .filter(|_| !in_browser);
         let http_client = get(options, "httpClient");
         let fetch = match get(options, "fetch") {
             v if !http_client.is_undefined() => {
                 if !v.is_undefined() {
-                    return Err(bad(
-                        "httpClient",
-                        "is another way to give `fetch`: give one",
-                    ));
+                    return Err(arg.bad("httpClient", "is another way to give `fetch`: give one"));
                 }
                 if !get(&http_client, "request").is_function() {
-                    return Err(bad("httpClient", "must have a request(request) method"));
+                    return Err(arg.bad("httpClient", "must have a request(request) method"));
                 }
                 fetch_through(&http_client)
             }
             v if v.is_undefined() => get(&js_sys::global(), "fetch")
                 .dyn_into::<Function>()
-                .map_err(|_| bad("fetch", "is required: this runtime has no global fetch"))?,
+                .map_err(|_| arg.bad("fetch", "is required: this runtime has no global fetch"))?,
             v => v
                 .dyn_into::<Function>()
-                .map_err(|_| bad("fetch", "must be a fetch-compatible function"))?,
+                .map_err(|_| arg.bad("fetch", "must be a fetch-compatible function"))?,
         };
-        let hooks = optional(get(options, "hooks"), |v| -> Result<JsValue, String> {
-            if !v.is_object() {
-                return Err("must be an object of functions".into());
-            }
-            check_keys(v, HOOKS).map_err(|k| format!("has `{k}`, which is not a hook"))?;
-            for name in HOOKS {
-                let f = get(v, name);
-                if !f.is_undefined() && !f.is_function() {
-                    return Err(format!(".{name} must be a function"));
-                }
-            }
-            Ok(v.clone())
-        })
-        .map_err(|r| bad("hooks", &r))?
-        .unwrap_or(JsValue::UNDEFINED);
+        let hooks = optional(get(options, "hooks"), hooks)
+            .map_err(|r| arg.bad("hooks", &r))?
+            .unwrap_or(JsValue::UNDEFINED);
         let level = get(options, "debugLevel");
         let verbose = match level.as_string().as_deref() {
             _ if level.is_undefined() => false,
             Some("basic") => false,
             Some("verbose") => true,
-            _ => return Err(bad("debugLevel", "must be \"basic\" or \"verbose\"")),
+            _ => return Err(arg.bad("debugLevel", "must be \"basic\" or \"verbose\"")),
         };
         let logger = optional(get(options, "debugLogger"), |v| -> Result<Logger, &str> {
             let log = ["debug", "log"]
@@ -704,11 +527,11 @@ impl Config {
                 verbose,
             })
         })
-        .map_err(|r| bad("debugLogger", r))?;
+        .map_err(|r| arg.bad("debugLogger", r))?;
         let idempotency_keys = optional(get(options, "idempotencyKeys"), |v| {
             v.as_bool().ok_or("must be a boolean")
         })
-        .map_err(|r| bad("idempotencyKeys", r))?
+        .map_err(|r| arg.bad("idempotencyKeys", r))?
         .unwrap_or(true);
         let max_per_company = optional(get(options, "maxConcurrentPerCompany"), |v| {
             match v.as_f64() {
@@ -716,7 +539,7 @@ impl Config {
                 _ => Err("must be a whole number of at least 1, or Infinity"),
             }
         })
-        .map_err(|r| bad("maxConcurrentPerCompany", r))?
+        .map_err(|r| arg.bad("maxConcurrentPerCompany", r))?
         .unwrap_or(MAX_CONCURRENT_PER_COMPANY);
         Ok(Config {
             server_url,
@@ -740,39 +563,12 @@ impl Config {
         op: &Operation,
         options: &JsValue,
     ) -> Result<CallOptions, Error> {
-        self.parse_call(op.name, options, CALL_OPTIONS)
+        self.call_options_of(op.name, options, CALL_OPTIONS)
     }
 
-    /// Checks the options of `transactions.pushAll` (a call's, and the run's own) and settles
-    /// its chunk size. js/push.js reads the checked options itself.
-    pub(crate) fn push_chunk_size(
-        &self,
-        who: &'static str,
-        options: &JsValue,
-    ) -> Result<usize, Error> {
-        self.parse_call(who, options, PUSH_OPTIONS)?;
-        if options.is_undefined() || options.is_null() {
-            return Ok(MAX_PUSH);
-        }
-        let bad = |field: &str, reason: &str| Error::invalid(who, &join("options", field), reason);
-        for name in ["intervalMs", "maxIntervalMs"] {
-            optional(get(options, name), timeout).map_err(|r| bad(name, &r))?;
-        }
-        optional(get(options, "onProgress"), |v| {
-            v.dyn_ref::<Function>()
-                .map(drop)
-                .ok_or("must be a function")
-        })
-        .map_err(|r| bad("onProgress", r))?;
-        let size = optional(get(options, "chunkSize"), |v| match v.as_f64() {
-            Some(n) if n.fract() == 0.0 && (1.0..=MAX_PUSH as f64).contains(&n) => Ok(n as usize),
-            _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)"),
-        })
-        .map_err(|r| bad("chunkSize", r))?;
-        Ok(size.unwrap_or(MAX_PUSH))
-    }
-
-    fn parse_call(
+    /// A call's options, of which `known` may be given (`transactions.pushAll` has its own
+    /// besides); the client's settings where they are left out.
+    pub(crate) fn call_options_of(
         &self,
         who: &'static str,
         options: &JsValue,
@@ -785,68 +581,40 @@ impl Config {
             server_url: None,
             idempotency_key: None,
         };
-        if options.is_undefined() || options.is_null() {
+        if absent(options) {
             return Ok(call);
         }
-        let bad = |field: &str, reason: &str| Error::invalid(who, &join("options", field), reason);
-        if !options.is_object() {
-            return Err(bad("", "must be an object"));
-        }
-        check_keys(options, known).map_err(|k| bad(&k, "is not a call option"))?;
+        let arg = Arg {
+            who,
+            name: "options",
+            nested: true,
+        };
+        arg.object(options, known, "must be an object", "is not a call option")?;
         if let Some(policy) = optional(get(options, "retries"), retry_policy)
-            .map_err(|(path, reason)| bad(&join("retries", &path), &reason))?
+            .map_err(|(path, reason)| arg.bad(&join("retries", &path), &reason))?
         {
             call.retry = policy;
         }
         if let Some(t) =
-            optional(get(options, "timeoutMs"), timeout).map_err(|r| bad("timeoutMs", &r))?
+            optional(get(options, "timeoutMs"), timeout).map_err(|r| arg.bad("timeoutMs", &r))?
         {
             call.timeout_ms = Some(t);
         }
         call.signal = optional(get(options, "signal"), signal)
-            .map_err(|r| bad("signal", &r))?
+            .map_err(|r| arg.bad("signal", &r))?
             .unwrap_or(JsValue::UNDEFINED);
         call.server_url = optional(get(options, "serverURL"), |v| {
-            let s = v.as_string().ok_or("must be a string")?;
-            check_server_url(&s, self.allow_insecure_http)
+            server_url(v, self.allow_insecure_http)
         })
-        .map_err(|r| bad("serverURL", &r))?;
+        .map_err(|r| arg.bad("serverURL", &r))?;
         call.idempotency_key = optional(get(options, "idempotencyKey"), |v| {
             v.as_string()
                 .filter(|s| is_guid(s))
                 .ok_or("must be a GUID such as 3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f708")
         })
-        .map_err(|r| bad("idempotencyKey", r))?;
+        .map_err(|r| arg.bad("idempotencyKey", r))?;
         Ok(call)
     }
-}
-
-/// Options of the `waitFor*` methods (`waitForOperation`, `waitForSync`).
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct WaitOptions {
-    /// First wait between polls in ms (default 1000); each wait is 1.5 times the last.
-    #[tsify(optional)]
-    pub interval_ms: Option<f64>,
-    /// Longest wait between polls in ms (default 30000).
-    #[tsify(optional)]
-    pub max_interval_ms: Option<f64>,
-    /// Give up with `RequestTimeoutError` after this many ms (default 600000).
-    #[tsify(optional)]
-    pub timeout_ms: Option<f64>,
-    /// Stops waiting at once with `RequestAbortedError`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: Option<JsValue>,
-}
-
-const WAIT_OPTIONS: &[&str] = &["intervalMs", "maxIntervalMs", "timeoutMs", "signal"];
-
-/// The settled options of one `waitFor*` call.
-pub(crate) struct WaitSettings {
-    pub interval_ms: f64,
-    pub max_interval_ms: f64,
-    pub timeout_ms: f64,
-    pub signal: JsValue,
 }
 
 impl WaitSettings {
@@ -857,40 +625,50 @@ impl WaitSettings {
             timeout_ms: 600_000.0,
             signal: JsValue::UNDEFINED,
         };
-        if options.is_undefined() || options.is_null() {
+        if absent(options) {
             return Ok(settings);
         }
-        let bad =
-            |field: &str, reason: &str| Error::invalid(op.name, &join("options", field), reason);
-        if !options.is_object() {
-            return Err(bad("", "must be an object"));
-        }
-        check_keys(options, WAIT_OPTIONS).map_err(|k| bad(&k, "is not a wait option"))?;
+        let arg = Arg {
+            who: op.name,
+            name: "options",
+            nested: true,
+        };
+        arg.object(
+            options,
+            WAIT_OPTIONS,
+            "must be an object",
+            "is not a wait option",
+        )?;
         for (name, slot) in [
             ("intervalMs", &mut settings.interval_ms),
             ("maxIntervalMs", &mut settings.max_interval_ms),
             ("timeoutMs", &mut settings.timeout_ms),
         ] {
-            if let Some(ms) = optional(get(options, name), timeout).map_err(|r| bad(name, &r))? {
+            if let Some(ms) =
+                optional(get(options, name), timeout).map_err(|r| arg.bad(name, &r))?
+            {
                 *slot = ms;
             }
         }
         settings.signal = optional(get(options, "signal"), signal)
-            .map_err(|r| bad("signal", &r))?
+            .map_err(|r| arg.bad("signal", &r))?
             .unwrap_or(JsValue::UNDEFINED);
         Ok(settings)
     }
 }
 
-fn signal(value: &JsValue) -> Result<JsValue, String> {
-    let listens = get(value, "addEventListener").is_function();
-    listens
-        .then(|| value.clone())
-        .ok_or_else(|| "must be an AbortSignal".to_string())
-}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::declared::{fields, sorted};
+
+    #[test]
+    fn each_list_of_options_is_its_types_fields() {
+        assert_eq!(sorted(CLIENT_OPTIONS), fields::<SDKOptions>());
+        assert_eq!(sorted(HOOKS), fields::<Hooks>());
+        assert_eq!(sorted(CALL_OPTIONS), fields::<RequestOptions>());
+        assert_eq!(sorted(WAIT_OPTIONS), fields::<WaitOptions>());
+    }
 
     #[test]
     fn idempotency_keys_are_guids() {
@@ -901,16 +679,5 @@ mod tests {
         assert!(!is_guid("3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f70g"));
         assert!(!is_guid("retry-1"));
         assert!(!is_guid(""));
-    }
-
-    #[test]
-    fn auth_values() {
-        assert!(check_auth_value("Basic abc=").is_ok());
-        assert!(check_auth_value("Bearer eyJ.x.y").is_ok());
-        assert!(check_auth_value("abc").is_err());
-        assert!(check_auth_value("Basic ").is_err());
-        assert!(check_auth_value(" abc").is_err());
-        assert!(check_auth_value("Basic abc\r\nX-Evil: 1").is_err());
-        assert!(check_header_value("my-app/1.0\n").is_err());
     }
 }

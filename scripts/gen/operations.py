@@ -711,7 +711,7 @@ class Operations:
         cls_lines = doc_lines(f"{class_doc.rstrip('.')} (`sdk.{group}`).", "") + [
             "#[wasm_bindgen]",
             f"pub struct {cls} {{",
-            "    pub(super) client: Rc<Client>,",
+            "    pub(crate) client: Rc<Client>,",
             "}",
             "",
             f"impl {cls} {{",
@@ -725,7 +725,7 @@ class Operations:
             cls_lines += [
                 "",
                 "    /// A JS handle on this group, whose methods paging (and a hand-written method) call.",
-                "    pub(super) fn handle(&self) -> JsValue {",
+                "    pub(crate) fn handle(&self) -> JsValue {",
                 "        Self::new(&self.client).into()",
                 "    }",
             ]

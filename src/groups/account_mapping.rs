@@ -13,7 +13,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation};
 /// Which accounting-software account each source account feeds (`sdk.accountMapping`).
 #[wasm_bindgen]
 pub struct AccountMappingApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl AccountMappingApi {

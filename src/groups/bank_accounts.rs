@@ -14,7 +14,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// Bank accounts in the company's accounting software (`sdk.bankAccounts`).
 #[wasm_bindgen]
 pub struct BankAccountsApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl BankAccountsApi {
@@ -25,7 +25,7 @@ impl BankAccountsApi {
     }
 
     /// A JS handle on this group, whose methods paging (and a hand-written method) call.
-    pub(super) fn handle(&self) -> JsValue {
+    pub(crate) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

@@ -16,7 +16,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// Create and manage the companies that represent your customers in Codat (`sdk.companies`).
 #[wasm_bindgen]
 pub struct CompaniesApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl CompaniesApi {
@@ -27,7 +27,7 @@ impl CompaniesApi {
     }
 
     /// A JS handle on this group, whose methods paging (and a hand-written method) call.
-    pub(super) fn handle(&self) -> JsValue {
+    pub(crate) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

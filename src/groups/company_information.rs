@@ -13,7 +13,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation};
 /// The company's details as its accounting software holds them (`sdk.companyInformation`).
 #[wasm_bindgen]
 pub struct CompanyInformationApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl CompanyInformationApi {

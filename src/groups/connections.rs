@@ -16,7 +16,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// A company's connections to its accounting software (`sdk.connections`).
 #[wasm_bindgen]
 pub struct ConnectionsApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl ConnectionsApi {
@@ -27,7 +27,7 @@ impl ConnectionsApi {
     }
 
     /// A JS handle on this group, whose methods paging (and a hand-written method) call.
-    pub(super) fn handle(&self) -> JsValue {
+    pub(crate) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

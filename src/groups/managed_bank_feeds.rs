@@ -13,7 +13,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation};
 /// Run and follow the syncs of managed bank feeds (`sdk.managedBankFeeds`).
 #[wasm_bindgen]
 pub struct ManagedBankFeedsApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl ManagedBankFeedsApi {

@@ -2,9 +2,6 @@
 //! One file per endpoint group (a tag of the spec): its class, its operations as
 //! descriptors, and one method each handing its descriptor to the client's request path.
 
-// Hand-written beside them: methods beyond the spec's operations.
-mod push;
-
 mod account_mapping;
 mod bank_accounts;
 mod companies;

@@ -17,7 +17,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, TypedError};
 /// The bank accounts in your app that feed transactions (`sdk.sourceAccounts`).
 #[wasm_bindgen]
 pub struct SourceAccountsApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl SourceAccountsApi {

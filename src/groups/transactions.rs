@@ -17,7 +17,7 @@ use crate::operation::{validate, Body, Decode, Method, Operation, QueryKind, Que
 /// Push bank transactions and follow the push operations (`sdk.transactions`).
 #[wasm_bindgen]
 pub struct TransactionsApi {
-    pub(super) client: Rc<Client>,
+    pub(crate) client: Rc<Client>,
 }
 
 impl TransactionsApi {
@@ -28,7 +28,7 @@ impl TransactionsApi {
     }
 
     /// A JS handle on this group, whose methods paging (and a hand-written method) call.
-    pub(super) fn handle(&self) -> JsValue {
+    pub(crate) fn handle(&self) -> JsValue {
         Self::new(&self.client).into()
     }
 }

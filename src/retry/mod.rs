@@ -233,34 +233,6 @@ pub(crate) fn decide(
     }
 }
 
-/// The rate-limit headers of a response (`X-Rate-Limit-Limit`, `-Remaining`, `-Reset`).
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct RateLimitSeen {
-    pub limit: Option<f64>,
-    pub remaining: Option<f64>,
-    /// When the quota resets, as the header gives it.
-    pub reset: Option<String>,
-}
-
-impl RateLimitSeen {
-    /// The headers' values, or `None` when the response carried none of them.
-    pub(crate) fn from_headers(
-        limit: Option<&str>,
-        remaining: Option<&str>,
-        reset: Option<&str>,
-    ) -> Option<RateLimitSeen> {
-        let number = |v: Option<&str>| v.and_then(|s| decimal(s.trim()));
-        let seen = RateLimitSeen {
-            limit: number(limit),
-            remaining: number(remaining),
-            reset: reset
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-        };
-        (seen.limit.is_some() || seen.remaining.is_some() || seen.reset.is_some()).then_some(seen)
-    }
-}
-
 /// The wait before the next poll of a `waitFor*` (`polls` made so far after the first), on the
 /// same backoff as retries but without jitter; `None` when the deadline (`left_ms` away) comes
 /// first.
@@ -351,6 +323,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::declared::{fields, sorted};
 
     const SPEC: RetryPolicy = RetryPolicy::Backoff {
         backoff: SPEC_BACKOFF,
@@ -617,19 +590,8 @@ mod tests {
     }
 
     #[test]
-    fn rate_limit_headers() {
-        assert_eq!(RateLimitSeen::from_headers(None, None, None), None);
-        let seen =
-            RateLimitSeen::from_headers(Some("1000"), Some(" 998"), Some("2026-12-02T00:00:00Z"))
-                .unwrap();
-        assert_eq!(seen.limit, Some(1000.0));
-        assert_eq!(seen.remaining, Some(998.0));
-        assert_eq!(seen.reset.as_deref(), Some("2026-12-02T00:00:00Z"));
-        let partial = RateLimitSeen::from_headers(Some("x"), Some("5"), Some("")).unwrap();
-        assert_eq!(
-            (partial.limit, partial.remaining, partial.reset),
-            (None, Some(5.0), None)
-        );
+    fn the_backoff_fields_are_the_types_fields() {
+        assert_eq!(sorted(&BACKOFF_FIELDS), fields::<BackoffStrategy>());
     }
 
     #[test]
@@ -754,10 +716,5 @@ mod tests {
         ] {
             assert_eq!(decimal(text), None, "{text:?}");
         }
-        let seen = RateLimitSeen::from_headers(Some(" 100 "), Some("99"), None);
-        assert_eq!(
-            seen.map(|s| (s.limit, s.remaining)),
-            Some((Some(100.0), Some(99.0)))
-        );
     }
 }

@@ -1,10 +1,43 @@
-//! Hand-written beside the generated groups (`npm run generate` declares it): the bulk push on
-//! the transactions group, over the operations the spec gives that group.
+//! `transactions.pushAll`: any number of bank transactions pushed in date order, in chunks,
+//! never twice. Its public types (`types`), its checks (`checks`) and the run's plan (the
+//! decisions are `plan`'s), all made before anything is sent; js/push.js runs the plan over the
+//! group's own `create` and `waitForOperation`, so the run's waits cost the `.wasm` no state
+//! machine of its own. The method is hand-written on the generated transactions group.
 
-use js_sys::Promise;
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::TransactionsApi;
+use crate::bindings::push_chunks;
+use crate::error::Error;
+use crate::groups::TransactionsApi;
+use crate::options::Config;
+
+mod checks;
+mod plan;
+mod types;
+
+pub use types::{PushAllOptions, PushAllRequest, PushAllResult, PushProgress};
+
+/// The run, checked: the transactions in date order, and where each chunk ends in that order.
+fn checked_plan(
+    config: &Config,
+    request: &JsValue,
+    options: &JsValue,
+) -> Result<(Array, Vec<u32>), Error> {
+    let chunk_size = checks::chunk_size(config, options)?;
+    let (items, dates) = checks::transactions(request)?;
+    let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+    let sorted = plan::order(&dates)
+        .into_iter()
+        .map(|i| items.get(i as u32))
+        .collect();
+    // At most 2^32 - 1 items in a JS array, so every end fits.
+    let ends = plan::chunks(dates.len(), chunk_size)
+        .into_iter()
+        .map(|range| range.end as u32)
+        .collect();
+    Ok((sorted, ends))
+}
 
 #[wasm_bindgen]
 impl TransactionsApi {
@@ -41,6 +74,15 @@ impl TransactionsApi {
         #[wasm_bindgen(unchecked_param_type = "PushAllRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "PushAllOptions")] options: JsValue,
     ) -> Promise {
-        self.client.push_all(self.handle(), &request, &options)
+        self.client.start(|config| {
+            let (sorted, ends) = checked_plan(config, &request, &options)?;
+            Ok(push_chunks(
+                self.handle(),
+                &request,
+                &options,
+                &sorted,
+                ends,
+            ))
+        })
     }
 }

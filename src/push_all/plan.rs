@@ -1,4 +1,4 @@
-//! The decisions of a bulk push (`transactions.pushAll`), as pure functions: the order the
+//! The decisions of a `transactions.pushAll` run, as pure functions: the order the
 //! transactions go in, the chunks they go in, and which `id` repeats. (Each chunk's
 //! `Idempotency-Key` is a WebCrypto digest, made in js/push.js.)
 
@@ -6,7 +6,7 @@ use std::ops::Range;
 
 /// The local date-time of a transaction's `date`, as Codat reads it: the spec says an offset is
 /// ignored, so `2023-08-22T10:21:00-05:00` is `2023-08-22T10:21:00`.
-pub(crate) fn local_date_time(date: &str) -> &str {
+fn local_date_time(date: &str) -> &str {
     let Some(t) = date.find('T') else {
         return date;
     };
@@ -22,7 +22,7 @@ pub(crate) fn local_date_time(date: &str) -> &str {
 
 /// Whether `date` starts as an ISO 8601 date does (`2023-08-22`), then ends or goes on with a
 /// time (`T...`): the forms that sort as text.
-pub(crate) fn is_iso_date(date: &str) -> bool {
+pub(super) fn is_iso_date(date: &str) -> bool {
     let b = date.as_bytes();
     b.len() >= 10
         && b.iter().take(10).enumerate().all(|(i, c)| match i {
@@ -35,7 +35,7 @@ pub(crate) fn is_iso_date(date: &str) -> bool {
 /// Indices of `dates` earliest first, ties in the caller's order. ISO 8601 local date-times of
 /// one form sort as text; a date alone (`2023-08-22`) is a prefix of its day's times and sorts
 /// before them.
-pub(crate) fn order(dates: &[&str]) -> Vec<usize> {
+pub(super) fn order(dates: &[&str]) -> Vec<usize> {
     let local: Vec<&str> = dates.iter().map(|d| local_date_time(d)).collect();
     sorted(&local)
 }
@@ -71,7 +71,7 @@ fn sorted(keys: &[&str]) -> Vec<usize> {
 }
 
 /// `len` items in chunks of at most `size` (at least 1), in order.
-pub(crate) fn chunks(len: usize, size: usize) -> Vec<Range<usize>> {
+pub(super) fn chunks(len: usize, size: usize) -> Vec<Range<usize>> {
     let size = size.max(1);
     (0..len.div_ceil(size))
         .map(|k| k * size..((k + 1) * size).min(len))
@@ -80,7 +80,7 @@ pub(crate) fn chunks(len: usize, size: usize) -> Vec<Range<usize>> {
 
 /// The first id seen twice, as (first index, second index): of the ids that repeat, the one
 /// whose second sighting comes first.
-pub(crate) fn first_duplicate(ids: &[Option<String>]) -> Option<(usize, usize)> {
+pub(super) fn first_duplicate(ids: &[Option<String>]) -> Option<(usize, usize)> {
     let present: Vec<(usize, &str)> = ids
         .iter()
         .enumerate()
