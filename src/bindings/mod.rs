@@ -428,7 +428,8 @@ fn reset_date(reset: &str) -> JsValue {
 
 /// Whether the caller's signal has aborted.
 pub(crate) fn aborted(signal: &JsValue) -> bool {
-    get(signal, "aborted").is_truthy()
+    // Most calls have no signal: reading a property of `undefined` would throw (and be caught).
+    !signal.is_undefined() && get(signal, "aborted").is_truthy()
 }
 
 /// The error as its JS class, with its fields (the table is `Error::parts`), the call's
