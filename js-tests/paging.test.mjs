@@ -135,15 +135,15 @@ async function drain(iterable, id) {
 test("listAll: a server that does not advance stops paging with PaginationError, after what came", async () => {
   const cases = [
     // Ignores `page`: page 1 over and over.
-    [() => 1, ["p1-0", "p1-1"], 2, 1, /asked for page 2 and the server answered page 1, so paging would never end/],
+    [() => 1, ["p1-0", "p1-1"], 2, 1],
     // Stops at page 2: 1, 2, 2, 2, ...
-    [(p) => Math.min(p, 2), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 2, /asked for page 3 and the server answered page 2/],
+    [(p) => Math.min(p, 2), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 2],
     // Goes backwards: 1, 2, then 1 again.
-    [(p) => (p === 3 ? 1 : p), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 1, /ignores `page`, or its pages went backwards/],
-    // Jumps ahead: the pages between would be skipped.
-    [(p) => (p === 2 ? 4 : p), ["p1-0", "p1-1"], 2, 4, /asked for page 2 and the server answered page 4, so the pages between would be skipped/],
+    [(p) => (p === 3 ? 1 : p), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 1],
+    // Jumps ahead, which would skip the pages between.
+    [(p) => (p === 2 ? 4 : p), ["p1-0", "p1-1"], 2, 4],
   ];
-  for (const [answer, expected, requestedPage, receivedPage, message] of cases) {
+  for (const [answer, expected, requestedPage, receivedPage] of cases) {
     ctx.server.reset();
     serveNumbered(answer);
     const { seen, err } = await drain(ctx.client().companies.listAll({ pageSize: 2 }), (c) => c.id);
@@ -151,8 +151,10 @@ test("listAll: a server that does not advance stops paging with PaginationError,
     assert.ok(err instanceof sdk.PaginationError && err instanceof sdk.CodatBankFeedsError, String(err));
     assert.equal(err.requestedPage, requestedPage);
     assert.equal(err.receivedPage, receivedPage);
-    assert.match(err.message, /^list: paging stopped: /);
-    assert.match(err.message, message);
+    assert.equal(
+      err.message,
+      `list: paging stopped: asked for page ${requestedPage} but the server answered page ${receivedPage} (does it, or a proxy, ignore \`page\`?)`,
+    );
     assert.equal(ctx.server.requests.length, requestedPage);
   }
 });

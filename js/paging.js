@@ -7,17 +7,6 @@ function checkSignal(signal) {
   if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
 }
 
-/** Refuses a page other than the one asked for: paging on would repeat pages or skip some. */
-function checkAdvanced(method, requestedPage, receivedPage) {
-  if (receivedPage === requestedPage) return;
-  const outcome =
-    receivedPage > requestedPage
-      ? "so the pages between would be skipped"
-      : "so paging would never end (the server or a proxy ignores `page`, or its pages went backwards)";
-  const message = `${method}: paging stopped: asked for page ${requestedPage} and the server answered page ${receivedPage}, ${outcome}`;
-  throw new PaginationError(message, { requestedPage, receivedPage });
-}
-
 /**
  * Pages of a list operation, fetched on demand: `group[method]` is called with `page` set, from
  * `request.page` (default 1), until a page has no `_links.next` and the pages read cover
@@ -32,7 +21,11 @@ export function paginate(group, method, request, options, items) {
       checkSignal(options?.signal);
       const result = await group[method]({ ...request, page }, options);
       const number = result?.pageNumber ?? page;
-      if (!first) checkAdvanced(method, page, number);
+      // Paging on from a page other than the one asked for would repeat pages forever or skip some.
+      if (!first && number !== page) {
+        const message = `${method}: paging stopped: asked for page ${page} but the server answered page ${number} (does it, or a proxy, ignore \`page\`?)`;
+        throw new PaginationError(message, { requestedPage: page, receivedPage: number });
+      }
       yield result;
       const results = result?.results ?? [];
       const size = result?.pageSize ?? results.length;
