@@ -107,3 +107,69 @@ test("listAll: pages are retried by the policy, and the signal stops paging", as
   assert.ok(err instanceof sdk.RequestAbortedError);
   assert.equal(n, 2);
 });
+
+/** Serves full pages of 2 with more to come, numbered `answer(requested page)`, ids `p<n>-<i>`. */
+function serveNumbered(answer) {
+  ctx.server.otherwise((req) => {
+    const n = answer(Number(req.query.page));
+    const body = pageOf(2, 100, 2, true);
+    body.pageNumber = n;
+    body.results = body.results.map((c, i) => ({ ...c, id: `p${n}-${i}` }));
+    return { json: body };
+  });
+}
+/** What the loop saw before it threw (at most 20 items: a loop that runs on fails the test). */
+async function drain(iterable, id) {
+  const seen = [];
+  const err = await rejection(
+    (async () => {
+      for await (const x of iterable) {
+        seen.push(id(x));
+        if (seen.length > 20) return;
+      }
+    })(),
+  );
+  return { seen, err };
+}
+
+test("listAll: a server that does not advance stops paging with PaginationError, after what came", async () => {
+  const cases = [
+    // Ignores `page`: page 1 over and over.
+    [() => 1, ["p1-0", "p1-1"], 2, 1],
+    // Stops at page 2: 1, 2, 2, 2, ...
+    [(p) => Math.min(p, 2), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 2],
+    // Goes backwards: 1, 2, then 1 again.
+    [(p) => (p === 3 ? 1 : p), ["p1-0", "p1-1", "p2-0", "p2-1"], 3, 1],
+    // Jumps ahead, which would skip the pages between.
+    [(p) => (p === 2 ? 4 : p), ["p1-0", "p1-1"], 2, 4],
+  ];
+  for (const [answer, expected, requestedPage, receivedPage] of cases) {
+    ctx.server.reset();
+    serveNumbered(answer);
+    const { seen, err } = await drain(ctx.client().companies.listAll({ pageSize: 2 }), (c) => c.id);
+    assert.deepEqual(seen, expected);
+    assert.ok(err instanceof sdk.PaginationError && err instanceof sdk.CodatBankFeedsError, String(err));
+    assert.equal(err.requestedPage, requestedPage);
+    assert.equal(err.receivedPage, receivedPage);
+    assert.equal(
+      err.message,
+      `list: paging stopped: asked for page ${requestedPage} but the server answered page ${receivedPage} (does it, or a proxy, ignore \`page\`?)`,
+    );
+    assert.equal(ctx.server.requests.length, requestedPage);
+  }
+});
+
+test("listPages: the same check, on whole pages; the first page may be numbered as the server likes", async () => {
+  serveNumbered(() => 1);
+  const { seen, err } = await drain(ctx.client().companies.listPages({ pageSize: 2 }), (p) => p.pageNumber);
+  assert.deepEqual(seen, [1]);
+  assert.ok(err instanceof sdk.PaginationError, String(err));
+  // The first page is taken as numbered: the spec's own example page says `pageNumber: 0`.
+  ctx.server.reset();
+  ctx.server.otherwise(() => ({ json: { ...pageOf(2, 0, 0, false), pageNumber: 0 } }));
+  const pages = await collect(ctx.client().companies.listPages());
+  assert.deepEqual(
+    pages.map((p) => p.pageNumber),
+    [0],
+  );
+});

@@ -107,5 +107,13 @@ export class HookError extends CodatBankFeedsError {
   readonly hook: "beforeRequest" | "afterSuccess" | "afterError" | "onProgress";
 }
 
-/** A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret). */
+/** `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}
+
+/** `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded. */
+export class PaginationError extends CodatBankFeedsError {
+  /** The page number the client asked for. */
+  readonly requestedPage: number;
+  /** The `pageNumber` of the page the server answered with. */
+  readonly receivedPage: number;
+}

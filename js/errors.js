@@ -111,8 +111,19 @@ export class HookError extends CodatBankFeedsError {
   }
 }
 
-/** A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret). */
+/** `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}
+
+/** `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded. */
+export class PaginationError extends CodatBankFeedsError {
+  constructor(message, details = {}) {
+    super(message, details);
+    /** The page number the client asked for. */
+    this.requestedPage = details.requestedPage;
+    /** The `pageNumber` of the page the server answered with. */
+    this.receivedPage = details.receivedPage;
+  }
+}
 
 const classes = {
   CodatBankFeedsError,
@@ -127,6 +138,7 @@ const classes = {
   PushFailedError,
   HookError,
   WebhookVerificationError,
+  PaginationError,
 };
 // Minifiers rename classes, so `name` is set from the exported name.
 for (const [name, cls] of Object.entries(classes)) define(cls.prototype, "name", name);

@@ -1,7 +1,7 @@
 // Paged lists as async iterators over a group's own list method: the next page is fetched only
 // when the loop asks for it.
 
-import { RequestAbortedError } from "./errors.js";
+import { PaginationError, RequestAbortedError } from "./errors.js";
 
 function checkSignal(signal) {
   if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
@@ -10,18 +10,24 @@ function checkSignal(signal) {
 /**
  * Pages of a list operation, fetched on demand: `group[method]` is called with `page` set, from
  * `request.page` (default 1), until a page has no `_links.next` and the pages read cover
- * `totalResults`, or a page comes back empty. Yields whole pages, or their `results` when
- * `items` is set.
+ * `totalResults`, or a page comes back empty. Every page after the first must be numbered as
+ * asked (`pageNumber`), else `PaginationError` is thrown after the pages before it. Yields
+ * whole pages, or their `results` when `items` is set.
  */
 export function paginate(group, method, request, options, items) {
   async function* pages() {
     let page = request?.page ?? 1;
-    for (;;) {
+    for (let first = true; ; first = false) {
       checkSignal(options?.signal);
       const result = await group[method]({ ...request, page }, options);
+      const number = result?.pageNumber ?? page;
+      // Paging on from a page other than the one asked for would repeat pages forever or skip some.
+      if (!first && number !== page) {
+        const message = `${method}: paging stopped: asked for page ${page} but the server answered page ${number} (does it, or a proxy, ignore \`page\`?)`;
+        throw new PaginationError(message, { requestedPage: page, receivedPage: number });
+      }
       yield result;
       const results = result?.results ?? [];
-      const number = result?.pageNumber ?? page;
       const size = result?.pageSize ?? results.length;
       const more = result?._links?.next !== undefined || number * size < (result?.totalResults ?? 0);
       if (results.length === 0 || !more) return;

@@ -583,7 +583,8 @@ class Operations:
             "(`for await (const x of ...)`), from `request.page` (default 1) until the last page.\n"
             "Each page is retried by the normal policy; `options.signal` stops it; a `break` sends no\n"
             "further request. An error on a page is thrown from the loop, after the items already\n"
-            "yielded."
+            "yielded; so is `PaginationError` when a page after the first is not the one asked for\n"
+            "(a server or proxy that ignores `page`), instead of paging forever."
         )
         whole = f"The pages of `{op.js}`, whole, fetched on demand as `{all_js}` does."
         out = []

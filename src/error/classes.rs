@@ -28,8 +28,10 @@ pub(crate) enum Class {
     PushFailedError,
     /// A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw.
     HookError,
-    /// A webhook failed verification: bad or missing signature headers, stale timestamp, wrong secret. The message says why (never the secret).
+    /// `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret).
     WebhookVerificationError,
+    /// `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded.
+    PaginationError,
 }
 
 impl Class {
@@ -48,6 +50,7 @@ impl Class {
             Class::PushFailedError => "PushFailedError",
             Class::HookError => "HookError",
             Class::WebhookVerificationError => "WebhookVerificationError",
+            Class::PaginationError => "PaginationError",
         }
     }
 
@@ -66,5 +69,6 @@ impl Class {
         Class::PushFailedError,
         Class::HookError,
         Class::WebhookVerificationError,
+        Class::PaginationError,
     ];
 }

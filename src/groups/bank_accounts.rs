@@ -129,7 +129,8 @@ impl BankAccountsApi {
     /// (`for await (const x of ...)`), from `request.page` (default 1) until the last page.
     /// Each page is retried by the normal policy; `options.signal` stops it; a `break` sends no
     /// further request. An error on a page is thrown from the loop, after the items already
-    /// yielded.
+    /// yielded; so is `PaginationError` when a page after the first is not the one asked for
+    /// (a server or proxy that ignores `page`), instead of paging forever.
     #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncGenerator<BankAccount, void, undefined>")]
     pub fn list_all(
         &self,
