@@ -20,7 +20,7 @@ const snippets = `./snippets/${snippetDirs[0]}/js`;
 if (!existsSync(join(pkg, snippets, "errors.js"))) throw new Error(`missing ${snippets}/errors.js`);
 // Modules no Rust binding names: wasm-bindgen does not copy them, so they go beside the ones
 // it did (webhooks.js imports ./errors.js).
-for (const name of ["webhooks.js", "accounts.js", "decimals.js", "http.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
+for (const name of ["webhooks.js", "accounts.js", "decimals.js", "http.js", "boundary.js"]) copyFileSync(join(root, "js", name), join(pkg, snippets, name));
 
 // wasm-bindgen's initSync compiles anything that is not `instanceof WebAssembly.Module`, and a
 // module handed over from another realm (Next's edge sandbox, for `import m from "x.wasm?module"`)

@@ -8,8 +8,8 @@ Emits, from the spec and the model types `models.Gen` resolved:
   descriptor to the client's one request path; plus `listAll*`/`*Pages` on paged lists and
   `waitFor*` on status reads, attached by what the spec says (below).
 - src/groups/mod.rs: the group modules and their re-exports.
-- src/sdk.rs: the `CodatBankFeeds` entry: the constructor and one getter per group.
-- src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`).
+- src/generated/sdk.rs: the `CodatBankFeeds` entry: the constructor and one getter per group.
+- src/generated/retry_policy.rs: the spec's default retry policy (`x-speakeasy-retries`).
 - js/operations.json: the operation table as data, for the JS side and the test suites.
 - README.md: the operation and group counts between `<!-- ops -->` markers.
 
@@ -884,8 +884,8 @@ class Operations:
             out[f"src/groups/{snake(camel(tag))}.rs"] = text
             manifest += entries
         out["src/groups/mod.rs"] = self.mod_file(hand_written)
-        out["src/sdk.rs"] = self.sdk_file()
-        out["src/retry/spec.rs"] = retry_policy(self.spec)
+        out["src/generated/sdk.rs"] = self.sdk_file()
+        out["src/generated/retry_policy.rs"] = retry_policy(self.spec)
         table = {
             "_generated": "by scripts/gen/generate.py from spec/Codat-Bank-Feeds.json: do not edit",
             "operations": len(manifest),
@@ -897,7 +897,7 @@ class Operations:
 
 
 def retry_policy(spec):
-    """src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`) as constants."""
+    """src/generated/retry_policy.rs: the spec's default retry policy (`x-speakeasy-retries`) as constants."""
     where = "#/x-speakeasy-retries"
     policy = spec.get("x-speakeasy-retries")
     if not policy or policy.get("strategy") != "backoff":
@@ -923,7 +923,7 @@ def retry_policy(spec):
         HEADER,
         "//! The API's default retry policy, as the spec's `x-speakeasy-retries` gives it.",
         "",
-        "use super::Backoff;",
+        "use crate::retry::Backoff;",
         "",
         "/// Exponential backoff timings of the spec, in milliseconds.",
         "pub(crate) const SPEC_BACKOFF: Backoff = Backoff {",
