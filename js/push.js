@@ -4,8 +4,8 @@
 // goes through the one request path (retries, hooks, rate limits) and the `.wasm` carries no
 // state machine for the run.
 
-import { CodatBankFeedsError, HookError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { guidFrom } from "./fetch.js";
+import { ABORTED, CodatBankFeedsError, HookError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
+import { guidFrom } from "./guid.js";
 
 const WHO = "transactions.pushAll";
 const encoder = new TextEncoder();
@@ -63,7 +63,7 @@ export async function pushChunks(group, request, options, sorted, ends) {
   try {
     done.batchId = await batchIdOf(request, sorted);
     for (let k = 0; k < ends.length; k++) {
-      if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+      if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);
       const transactions = sorted.slice(done.pushed, ends[k]);
       const push = { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete, requestBody: { accountId, transactions } };

@@ -48,6 +48,7 @@ pub(crate) async fn send(
             _ => None,
         };
         let sent = AttemptRequest {
+            fetch: &config.fetch,
             url: &request.url,
             method: op.method.as_str(),
             auth: &auth,
@@ -59,7 +60,7 @@ pub(crate) async fn send(
             signal: &call.signal,
             hooks: &config.hooks,
         };
-        let attempt = fetch_once(&config.fetch, &sent).await;
+        let attempt = fetch_once(&sent).await;
         if let Some(company) = slot {
             config.limiter.release(company, grant);
         }

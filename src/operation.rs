@@ -200,7 +200,7 @@ mod tests {
         assert!(validate::<Batch>(r#"{"transactions":[],"extra":{"a":[1]}}"#).is_ok());
     }
 
-    // The request-side rules of models/schema.rs, as a request body meets them.
+    // The request-side rules of src/schema/, as a request body meets them.
     #[test]
     fn request_rules() {
         assert!(validate::<CreateConnectionRequestBody>(r#"{"platformKey":"gbol"}"#).is_ok());

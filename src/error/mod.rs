@@ -1,10 +1,8 @@
 //! Every error the client reports, as one enum carried up the call. At the one edge
 //! (`bindings::into_js`) `Error::parts` maps each variant to its JS class (js/errors.json,
-//! generated into `classes`) and fields; nothing below that edge builds a JS error.
+//! generated into `Class`) and fields; nothing below that edge builds a JS error.
 
-mod classes;
-
-pub(crate) use classes::Class;
+pub(crate) use crate::generated::errors::{Class, ABORTED, CONNECTION_FAILED};
 use wasm_bindgen::JsValue;
 
 /// What a non-2xx or undecodable response leaves on its error.
@@ -211,8 +209,7 @@ impl Error {
             }
             Error::Aborted { cause } => {
                 fields.push(("cause", Value::Js(cause)));
-                let message = "The request was aborted by the caller's signal".to_string();
-                (Class::RequestAbortedError, message)
+                (Class::RequestAbortedError, ABORTED.to_string())
             }
             Error::Hook {
                 hook,

@@ -3,10 +3,10 @@
 //! `requestBody`. They type the `.d.ts`; the client checks requests against each
 //! operation's description in `groups/`.
 
-use super::shape::{Any, List, Text};
 use super::{
     CreateConnectionRequestBody, SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
 };
+use crate::schema::{Any, List, Text};
 use tsify::Tsify;
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]

@@ -11,9 +11,10 @@ pub(crate) struct Backoff {
     pub max_elapsed_time: f64,
 }
 
-// The spec's default policy (`x-speakeasy-retries`), generated from it.
-mod spec;
-pub(crate) use spec::{is_retryable_status, SPEC_BACKOFF, SPEC_RETRY_CONNECTION_ERRORS};
+// The spec's default policy (`x-speakeasy-retries`), generated (src/generated/retry_policy.rs).
+pub(crate) use crate::generated::retry_policy::{
+    is_retryable_status, SPEC_BACKOFF, SPEC_RETRY_CONNECTION_ERRORS,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum RetryPolicy {

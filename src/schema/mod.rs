@@ -8,8 +8,10 @@ use std::cell::Cell;
 // Host-only, as its dev-dependencies are.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod oracle;
+mod shape;
 mod walk;
 
+pub use shape::{Any, List, Map, Text};
 pub use walk::{check, Mismatch};
 
 /// What a JSON value must be.
@@ -77,11 +79,11 @@ impl<T: Model> Model for Vec<T> {
 }
 
 // Scalar bodies: an operation of a later spec may answer a bare string, number or boolean.
-impl Model for super::shape::Text {
+impl Model for shape::Text {
     const SCHEMA: &'static Schema = &Schema::Str;
 }
 
-impl Model for super::shape::Any {
+impl Model for shape::Any {
     const SCHEMA: &'static Schema = &Schema::Any;
 }
 

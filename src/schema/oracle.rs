@@ -388,9 +388,9 @@ fn without_position(mut reason: String) -> String {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::super::tests::EXAMPLES;
     use super::super::{check as walk, strictly, Mismatch, Model, Schema};
     use super::mismatch as reference;
+    use crate::models::tests::EXAMPLES;
     use crate::models::*;
 
     const SCHEMAS: &[&Schema] = &[
