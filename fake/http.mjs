@@ -2,25 +2,15 @@
 // (`{ status, json, headers }`) as a Response.
 import { MAX_BODY_BYTES } from "./constants.mjs";
 
-/** -> { bytes, text, tooLarge }: the whole body read, though kept only up to MAX_BODY_BYTES. */
+/**
+ * -> { bytes, text, tooLarge }: the whole body, kept only up to MAX_BODY_BYTES. Read whole, as
+ * every runtime can (Firefox's Request has no `body` stream).
+ */
 export async function readBody(request) {
-  const chunks = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      size += r.value.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(r.value);
-    }
-  }
-  const tooLarge = size > MAX_BODY_BYTES;
-  const bytes = new Uint8Array(tooLarge ? 0 : size);
-  let at = 0;
-  for (const c of tooLarge ? [] : chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return { bytes, text: new TextDecoder().decode(bytes), tooLarge };
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  const tooLarge = bytes.length > MAX_BODY_BYTES;
+  const kept = tooLarge ? new Uint8Array(0) : bytes;
+  return { bytes: kept, text: new TextDecoder().decode(kept), tooLarge };
 }
 
 /**
