@@ -1,7 +1,9 @@
 // The shipped size: the `.wasm`, and what `import { CodatBankFeeds }` adds to a minified esbuild
 // bundle (the package's JS plus the `.wasm`), raw, gzip -9 and brotli q11. The bench prints it;
 // `node bench/size.mjs --check` (in CI) fails when the bundle's gzip grows past
-// bench/size-budget.json. Lower the budget when the size goes down; never raise it.
+// bench/size-budget.json, or when the bundle holds any file of the testing kit (the
+// `codat-bank-feeds-wasm/testing` subpath must add nothing to what the client ships). Lower the
+// budget when the size goes down; never raise it.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,7 +24,10 @@ const sizes = (parts) => ({
 /** Sizes in bytes of one bundle file (the incumbent's). */
 export const bundleSize = (bytes) => sizes([bytes]);
 
-/** Sizes in bytes of the `.wasm`, the wasm-bindgen glue, and the bundle gain, from `pkgDir`. */
+/**
+ * Sizes in bytes of the `.wasm`, the wasm-bindgen glue, and the bundle gain, from `pkgDir`;
+ * `kitFiles`: the bundle's inputs from the testing kit (none, or the check fails).
+ */
 export function shippedSize(pkgDir = join(root, "pkg")) {
   const wasm = readFileSync(join(pkgDir, "codat_bank_feeds_wasm_bg.wasm"));
   const glue = readFileSync(join(pkgDir, "codat_bank_feeds_wasm.js"));
@@ -40,12 +45,14 @@ export function shippedSize(pkgDir = join(root, "pkg")) {
       "--main-fields=module,main",
       "--external:*.wasm",
     ];
-    execFileSync(join(root, "node_modules/.bin/esbuild"), [join(dir, "entry.mjs"), ...args, `--outfile=${join(dir, "out.js")}`], {
+    const meta = join(dir, "meta.json");
+    execFileSync(join(root, "node_modules/.bin/esbuild"), [join(dir, "entry.mjs"), ...args, `--outfile=${join(dir, "out.js")}`, `--metafile=${meta}`], {
       cwd: root,
       stdio: "ignore",
     });
     const js = readFileSync(join(dir, "out.js"));
-    return { wasm: sizes([wasm]), glue: sizes([glue]), js: sizes([js]), bundle: sizes([js, wasm]) };
+    const kitFiles = Object.keys(JSON.parse(readFileSync(meta, "utf8")).inputs).filter((p) => /(^|\/)testing\//.test(p));
+    return { wasm: sizes([wasm]), glue: sizes([glue]), js: sizes([js]), bundle: sizes([js, wasm]), kitFiles };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,7 +62,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const size = shippedSize();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`shipped: .wasm ${kb(size.wasm.raw)} raw, ${kb(size.wasm.gzip)} gzip; bundle gain ${kb(size.bundle.raw)} raw, ${kb(size.bundle.gzip)} gzip`);
+  console.log(`testing kit files in the bundle: ${size.kitFiles.length === 0 ? "none" : size.kitFiles.join(", ")}`);
   if (process.argv.includes("--check")) {
+    if (size.kitFiles.length > 0) {
+      console.error("the testing kit is in what `import { CodatBankFeeds }` ships");
+      process.exit(1);
+    }
     const budget = JSON.parse(readFileSync(join(here, "size-budget.json"), "utf8"));
     if (size.bundle.gzip > budget.bundleGzipBytes) {
       console.error(`the bundle gain is ${size.bundle.gzip} bytes gzip, past the budget of ${budget.bundleGzipBytes} (bench/size-budget.json)`);

@@ -479,7 +479,12 @@ try {
 
 // --- token expiry and push timing, on a second instance with short timings
 {
-  const quick = await startFakeCodat({ apiKey: API_KEY, tokenTtlMs: 100, pushCompletesAfterMs: 0, loseWriteResponses: 1 });
+  const quick = await startFakeCodat({
+    apiKey: API_KEY,
+    tokenExpiresIn: 0.1,
+    pushCompletesAfterMs: 0,
+    faults: [{ fault: "drop", operation: "companies.create" }],
+  });
   const quickProxy = await startPrism(specPath, { upstream: quick.url });
   baseUrl = quickProxy.url;
   try {

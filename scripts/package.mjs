@@ -3,10 +3,10 @@
 // its runtime's way, so users never call an init function, and the JS-only modules (error
 // classes, webhooks, ...) re-exported from beside the wasm-bindgen snippets, so that every
 // import of the error classes is the same module.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { conditions, modules } from "../js/entries/table.mjs";
+import { conditions, modules, testing } from "../js/entries/table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const js = join(root, "js");
@@ -181,11 +181,24 @@ function writeEntries() {
   for (const name of entries) write(name.replace(/\.js$/, ".d.ts"), `export * from "./index.js";\n`);
 }
 
+/** The testing kit (js/entries/table.mjs): the fake's files as they are, under their own folder. */
+function writeTesting() {
+  const from = join(root, testing.from);
+  rmSync(join(pkg, testing.dir), { recursive: true, force: true });
+  for (const name of readdirSync(from, { recursive: true })) {
+    const path = join(from, name);
+    if (testing.leave.includes(name) || !/\.(mjs|d\.mts)$/.test(name)) continue;
+    write(`${testing.dir}/${name}`, readFileSync(path));
+  }
+}
+
 function writeManifest() {
   const meta = readJson(join(pkg, "package.json"));
   const dot = (c) => (typeof c === "string" ? `./${c}` : Object.fromEntries(Object.entries(c).map(([k, v]) => [k, dot(v)])));
   const entryConditions = { types: "./index.d.ts", ...dot(conditions) };
   const subpaths = modules.filter((m) => m.subpath).map((m) => [m.subpath, { types: `./${m.module}.d.ts`, default: `./${m.module}.js` }]);
+  const kit = `./${testing.dir}`;
+  const testingSubpaths = Object.entries(testing.subpaths).map(([key, m]) => [key, { types: `${kit}/${m}.d.mts`, default: `${kit}/${m}.mjs` }]);
   const manifest = {
     name: "codat-bank-feeds-wasm",
     version: meta.version,
@@ -202,8 +215,10 @@ function writeManifest() {
       "./sdk/types": { types: "./sdk/types.d.ts", default: "./sdk/types.js" },
       "./sdk/models/errors": { types: "./sdk/models/errors.d.ts", default: "./sdk/models/errors.js" },
       ...Object.fromEntries(subpaths),
+      ...Object.fromEntries(testingSubpaths),
       "./package.json": "./package.json",
     },
+    bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
     files: [...shipped, "README.md"],
     sideEffects: [...entries, "exports.js"].map((name) => `./${name}`),
     engines: { node: ">=20" },
@@ -222,5 +237,6 @@ writeFuncs(operations.table);
 writeExports(operations.groups);
 writeEntries();
 writeIndexTypes();
+writeTesting();
 writeManifest();
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));

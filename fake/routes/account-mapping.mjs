@@ -1,4 +1,4 @@
-// The fake API's routes for account mapping: [method, path pattern, handler].
+// The fake API's routes for account mapping: [operation, method, path pattern, handler].
 import { checkString, isNumber, Problems, requireObjectBody } from "../checks.mjs";
 import { getConnection, getSourceAccount } from "../state.mjs";
 
@@ -7,6 +7,7 @@ export function accountMappingRoutes(ctx) {
   const { state } = ctx;
   return [
     [
+      "accountMapping.get",
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params }) => {
@@ -37,6 +38,7 @@ export function accountMappingRoutes(ctx) {
       },
     ],
     [
+      "accountMapping.create",
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params, body }) => {
