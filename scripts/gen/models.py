@@ -17,8 +17,8 @@ all and re-exports every type (and, under the same names, the validator's from s
 
 What is generated: every schema an operation (request body, responses, including the shared
 components/responses) or a webhook reaches. Unreached schemas (PullOperation, PullOperations) are
-not generated. `DateTime` and other string schemas become `Text`. Text, List and Map
-(src/schema/shape.rs) are stand-ins that only name the shape: the tables carry it.
+not generated. Dates become `IsoDate` (see DATE_TITLES), other strings `Text`. Text, IsoDate,
+List and Map (src/schema/shape.rs) are stand-ins that only name the shape: the tables carry it.
 
 Rules:
 - Type names: PascalCase of the component or definition key; inline objects are named after
@@ -33,7 +33,9 @@ Rules:
   schema; the property's own `nullable` wins), 3.1 `type: [X, "null"]` and `null` in an enum.
   required -> `x: T`; required nullable -> `x: T | null`; optional -> `x?: T`; optional nullable
   -> `x?: T | null`. tsify prints `Option<T>` as `T | undefined`, so the TS is spelled out.
-- string -> Text (dates, uuids and uris stay strings); integer -> i64 (i32 for int32);
+- string -> Text (uuids and uris stay strings), a date -> IsoDate (a string that a request
+  must write as the one date rule of src/schema/date.rs says; TS `string`); integer -> i64 (i32
+  for int32);
   number -> f64; boolean -> bool; string enum -> String with a TS alias that also admits any
   string (`(string & {})`), so a value the API adds later still decodes; enums with the same
   values and description share one alias (ENUM_NAMES names some); maps -> HashMap as
@@ -163,6 +165,12 @@ REQUEST_CHECKS = {
     ("CreateConnectionRequestBody", "platformKey"): "PlatformKey",
     ("CreateBankTransactions", "transactions"): "AtMost1000Transactions",
 }
+
+# The spec's date types, by title: `DateTime` ("Date time"), a bank transaction's "Local date
+# time", and "Date" (written inline where used, with no `format`); `format: date` or `date-time`
+# marks the others.
+DATE_TITLES = {"Date time", "Local date time", "Date"}
+DATE_FORMATS = {"date", "date-time"}
 
 # Schema examples at pointers that are not a type of their own: pointer -> type to decode with.
 EXAMPLE_TYPES = {S + "Companies/allOf/1": "Companies"}
@@ -329,7 +337,7 @@ def schema_ref(rust):
     if m:
         kind = {"List": "List", "Map": "Map", "Option": "Nullable"}[m.group(1)]
         return f"&Schema::{kind}({schema_ref(m.group(2))})"
-    scalars = {"Text": "Str", "i64": "Int", "i32": "Int32", "f64": "Num", "bool": "Bool", "Any": "Any"}
+    scalars = {"Text": "Str", "IsoDate": "Date", "i64": "Int", "i32": "Int32", "f64": "Num", "bool": "Bool", "Any": "Any"}
     if rust in scalars:
         return f"&Schema::{scalars[rust]}"
     if re.fullmatch(r"[A-Z]\w*", rust):
@@ -558,6 +566,8 @@ class Gen:
                 return TypeRef(f"Map<{inner.rust}>", f"Record<string, {inner.ts}>", inner.uses, "map")
             return TypeRef("Map<Any>", "Record<string, unknown>", kind="map")
         if t == "string":
+            if schema.get("title") in DATE_TITLES or schema.get("format") in DATE_FORMATS:
+                return TypeRef("IsoDate", "string")
             return TypeRef("Text", "string")
         if t == "integer":
             return TypeRef("i32" if schema.get("format") == "int32" else "i64", "number")
@@ -1014,7 +1024,7 @@ class Gen:
     def use_lines(self, file, uses, code):
         lines = []
         # The validator's table types and the field types' stand-ins (src/schema/).
-        shapes = [n for n in ("Any", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
+        shapes = [n for n in ("Any", "IsoDate", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
         marks = {"Check": r"\bCheck::", "Field": r"\bField \{", "Model": r"\bimpl Model\b", "Schema": r"\bSchema\b"}
         schema = sorted([n for n, mark in marks.items() if re.search(mark, code)] + shapes)
         if schema:
@@ -1058,7 +1068,7 @@ class Gen:
             "",
             "// The validator the schema tables drive and the field types' stand-ins (hand-written, in",
             "// src/schema/), under the names callers know them by.",
-            "pub use crate::schema::{check, strictly, Any, Check, Field, List, Map, Mismatch, Model, Schema, Text};",
+            "pub use crate::schema::{check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text};",
             "",
         ]
         mod += [f"mod {m};" for m in mods]

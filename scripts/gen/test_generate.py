@@ -120,6 +120,19 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("SPEC_RETRY_CONNECTION_ERRORS: bool = true;", policy)
         self.assertIn("matches!(status, 408 | 429 | 500..=599)", policy)
 
+    def test_every_date_the_spec_types_is_held_to_the_date_rule(self):
+        # The spec's three date types: `DateTime`, a bank transaction's local date-time, `Date`.
+        for file, field, prop in [
+            ("bank_feed_account_mapping.rs", "feed_start_date", "feedStartDate"),
+            ("bank_transactions.rs", "date", "date"),
+            ("source_account_v2.rs", "account_open_date", "accountOpenDate"),
+            ("sync_status_result.rs", "period_start_utc", "periodStartUtc"),
+        ]:
+            source = self.files[f"src/models/{file}"]
+            self.assertRegex(source, rf"pub {field}: (Option<)?IsoDate")
+            self.assertRegex(source, rf'name: "{prop}",\n\s+schema: &Schema::(Nullable\(&Schema::)?Date')
+        self.assertIn("pub id: Option<Text>,", self.files["src/models/bank_transactions.rs"])
+
     def test_the_same_spec_gives_the_same_bytes(self):
         self.assertEqual(generate.generate(load_spec(), README, TABLES), self.files)
 

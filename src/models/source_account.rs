@@ -4,7 +4,7 @@ use super::{
     SourceAccountBatchCreateResponse, SourceAccountBatchErrorResponse, SourceAccountV2,
     SourceAccountV2BatchCreateResponse, SourceAccountV2Prototype,
 };
-use crate::schema::{Field, Model, Schema, Text};
+use crate::schema::{Field, IsoDate, Model, Schema, Text};
 use tsify::Tsify;
 
 /// The target bank account in a supported accounting software for ingestion into a bank feed.
@@ -47,7 +47,7 @@ pub struct SourceAccount {
     /// The last date the bank account was modified.
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
-    pub modified_date: Option<Text>,
+    pub modified_date: Option<IsoDate>,
     /// Status of the source account.
     #[serde(default)]
     #[tsify(optional, type = "SourceAccountStatus | null")]
@@ -71,7 +71,7 @@ pub struct SourceAccount {
     /// > Where it is not available from the underlying platform, Codat will return these as times local to the business whose data has been synced.
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
-    pub feed_start_date: Option<Text>,
+    pub feed_start_date: Option<IsoDate>,
 }
 
 /// The JSON shape of [`SourceAccount`], checked by `crate::schema`.
@@ -115,7 +115,7 @@ pub(crate) static SOURCE_ACCOUNT_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "modifiedDate",
-            schema: &Schema::Str,
+            schema: &Schema::Date,
             required: false,
         },
         Field {
@@ -125,7 +125,7 @@ pub(crate) static SOURCE_ACCOUNT_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "feedStartDate",
-            schema: &Schema::Str,
+            schema: &Schema::Date,
             required: false,
         },
     ],
@@ -175,7 +175,7 @@ pub struct SourceAccountPrototype {
     /// The last date the bank account was modified.
     #[serde(default)]
     #[tsify(optional, type = "string | null")]
-    pub modified_date: Option<Text>,
+    pub modified_date: Option<IsoDate>,
 }
 
 /// The JSON shape of [`SourceAccountPrototype`], checked by `crate::schema`.
@@ -219,7 +219,7 @@ pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "modifiedDate",
-            schema: &Schema::Str,
+            schema: &Schema::Date,
             required: false,
         },
     ],

@@ -4,7 +4,7 @@
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
-use super::plan::{first_duplicate, is_iso_date};
+use super::plan::first_duplicate;
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
@@ -12,6 +12,7 @@ use crate::models::BankTransaction;
 use crate::operation::validate;
 use crate::options::{absent, optional, timeout, Arg, Config};
 use crate::request::json_body;
+use crate::schema::is_date;
 
 const WHO: &str = "transactions.pushAll";
 const IDS: [&str; 3] = ["companyId", "connectionId", "accountId"];
@@ -91,7 +92,7 @@ pub(super) fn transactions(request: &JsValue) -> Result<(Array, Vec<String>), Er
     for (i, item) in items.iter().enumerate() {
         ids.push(get(&item, "id").as_string());
         let date = get(&item, "date").as_string().unwrap_or_default();
-        if !is_iso_date(&date) {
+        if !is_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
             return Err(arg.bad(&format!("transactions[{i}].date"), reason));
         }

@@ -20,18 +20,6 @@ fn local_date_time(date: &str) -> &str {
     date.get(..end).unwrap_or(date)
 }
 
-/// Whether `date` starts as an ISO 8601 date does (`2023-08-22`), then ends or goes on with a
-/// time (`T...`): the forms that sort as text.
-pub(super) fn is_iso_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    b.len() >= 10
-        && b.iter().take(10).enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-        && (b.len() == 10 || b[10] == b'T')
-}
-
 /// Indices of `dates` earliest first, ties in the caller's order. ISO 8601 local date-times of
 /// one form sort as text; a date alone (`2023-08-22`) is a prefix of its day's times and sorts
 /// before them.
@@ -117,26 +105,6 @@ mod tests {
             local_date_time("2023-08-22T10:21:00"),
             "2023-08-22T10:21:00"
         );
-    }
-
-    #[test]
-    fn iso_dates_are_told_from_other_text() {
-        for good in [
-            "2023-08-22",
-            "2023-08-22T10:21:00",
-            "2023-08-22T10:21:00-05:00",
-        ] {
-            assert!(is_iso_date(good), "{good}");
-        }
-        for bad in [
-            "",
-            "22/08/2023",
-            "2023-8-22",
-            "2023-08-22 10:21",
-            "2023-08-2x",
-        ] {
-            assert!(!is_iso_date(bad), "{bad}");
-        }
     }
 
     #[test]
