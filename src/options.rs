@@ -35,7 +35,9 @@ pub struct SDKOptions {
     #[tsify(optional, type = "string | (() => string | Promise<string>)")]
     pub auth_header: JsValue,
     /// Base URL of the API (default `https://api.codat.io`). Plain `http://` is only accepted
-    /// for loopback hosts unless `allowInsecureHttp` is set.
+    /// for loopback hosts unless `allowInsecureHttp` is set. A user name or password in it
+    /// (`https://user:pass@host`) is refused, here and per call, by an `InvalidRequestError`
+    /// that does not quote it: credentials go in `authHeader`.
     #[serde(rename = "serverURL")]
     #[tsify(optional)]
     pub server_url: Option<String>,
