@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { inspect } from "node:util";
-import { company, unavailable } from "./support/fixtures.mjs";
+import { accessToken, company, unavailable } from "./support/fixtures.mjs";
 import { API_KEY, rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
@@ -41,4 +41,32 @@ test("a serverURL with a user name or password is refused by the constructor and
   }
   assert.equal(ctx.server.requests.length, 0);
   assert.ok(!lines.join("\n").includes("hunter2"), lines.join("\n"));
+});
+
+test("verbose logs mask credential fields of request and response bodies, the rest as sent", async () => {
+  const lines = [];
+  const client = ctx.client({ debugLogger: { debug: (l) => lines.push(l) }, debugLevel: "verbose" });
+  const CONNECTION = "2e2eb431-c1fa-4dc9-93fa-d29781c12bcd";
+  // generateCredentials: the caller's raw JSON body, and Codat's BankAccountCredentials.
+  ctx.server.reply(
+    { status: 503, json: unavailable },
+    { json: { username: "user-SECRET-1", password: `${PASSWORD}-answer`, domainName: "bank.example" } },
+  );
+  const sent = { bank: "Acme", clientSecret: `${PASSWORD}-client`, nested: { apiKey: { value: `${PASSWORD}-key` }, refreshTokens: ["SECRET-2"] } };
+  const answer = await client.sourceAccounts.generateCredentials({ companyId: C, connectionId: CONNECTION, requestBody: JSON.stringify(sent) });
+  assert.equal(answer.password, `${PASSWORD}-answer`);
+  // getAccessToken: Codat's CompanyAccessToken.
+  ctx.server.reply({ json: { ...accessToken, accessToken: `${PASSWORD}-token` } });
+  await client.companies.getAccessToken({ companyId: C });
+
+  const log = lines.join("\n");
+  assert.ok(!log.includes("hunter2") && !log.includes("SECRET"), log);
+  const bodies = lines.filter((l) => /^ {2}(request|response) body: /.test(l));
+  assert.deepEqual(bodies, [
+    '  request body: {"bank":"Acme","clientSecret":"[redacted]","nested":{"apiKey":"[redacted]","refreshTokens":"[redacted]"}}',
+    `  response body: ${JSON.stringify(unavailable)}`,
+    '  request body: {"bank":"Acme","clientSecret":"[redacted]","nested":{"apiKey":"[redacted]","refreshTokens":"[redacted]"}}',
+    '  response body: {"username":"[redacted]","password":"[redacted]","domainName":"bank.example"}',
+    `  response body: ${JSON.stringify({ ...accessToken, accessToken: "[redacted]", tokenType: "[redacted]" })}`,
+  ]);
 });

@@ -81,8 +81,13 @@ pub struct SDKOptions {
         type = "{ debug?: (line: string) => void; log?: (line: string) => void }"
     )]
     pub debug_logger: Option<JsValue>,
-    /// `"verbose"` adds request and response bodies and headers (Authorization redacted) to
-    /// the log. Default `"basic"`.
+    /// `"verbose"` adds request and response bodies and headers to the log. Default `"basic"`.
+    /// `Authorization` is redacted, and so is the value (whatever it is: text, number, object,
+    /// array) of every JSON field whose name contains, in any case, `passw`, `passphrase`,
+    /// `secret`, `token`, `apikey`/`api_key`, `privatekey`/`private_key`, `authorization`,
+    /// `credential` or `username`: the spec's credentials (`BankAccountCredentials`' `username`
+    /// and `password`, `CompanyAccessToken`'s `accessToken` and `tokenType`) among them. The
+    /// rest of a body is shown as sent; a `Blob` or stream body is not shown.
     #[tsify(optional, type = "\"basic\" | \"verbose\"")]
     pub debug_level: Option<String>,
     /// Send an `Idempotency-Key` (a fresh GUID per call, the same on every retry of it) on every
