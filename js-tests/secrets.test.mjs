@@ -48,10 +48,7 @@ test("verbose logs mask credential fields of request and response bodies, the re
   const client = ctx.client({ debugLogger: { debug: (l) => lines.push(l) }, debugLevel: "verbose" });
   const CONNECTION = "2e2eb431-c1fa-4dc9-93fa-d29781c12bcd";
   // generateCredentials: the caller's raw JSON body, and Codat's BankAccountCredentials.
-  ctx.server.reply(
-    { status: 503, json: unavailable },
-    { json: { username: "user-SECRET-1", password: `${PASSWORD}-answer`, domainName: "bank.example" } },
-  );
+  ctx.server.reply({ status: 503, json: unavailable }, { json: { username: "user-SECRET-1", password: `${PASSWORD}-answer`, domainName: "bank.example" } });
   const sent = { bank: "Acme", clientSecret: `${PASSWORD}-client`, nested: { apiKey: { value: `${PASSWORD}-key` }, refreshTokens: ["SECRET-2"] } };
   const answer = await client.sourceAccounts.generateCredentials({ companyId: C, connectionId: CONNECTION, requestBody: JSON.stringify(sent) });
   assert.equal(answer.password, `${PASSWORD}-answer`);

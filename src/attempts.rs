@@ -32,6 +32,7 @@ pub(crate) async fn send(
         can_reauthorise: config.auth.can_refresh(),
         keyed: request.idempotency_key.is_some(),
         own_conflict: op.documents(409),
+        once: request.stream,
         ..Tries::default()
     };
     let mut number = 0;
@@ -95,14 +96,9 @@ pub(crate) async fn send(
             at - start,
         );
         match decision {
-            Decision::Done => {
-                return match attempt {
-                    Attempt::Response(r) if (200..300).contains(&r.status) => {
-                        decode_success(op, &r)
-                    }
-                    Attempt::Response(r) => Err(error_from(op, &r)),
-                    Attempt::Failed(err) => Err(err),
-                }
+            Decision::Done => return settle(op, attempt),
+            Decision::BodySpent => {
+                return settle(op, attempt).map_err(|err| Error::NotResent(Box::new(err)))
             }
             Decision::Reauthorise => tries.reauthorised = true,
             Decision::Wait(ms) => {
@@ -115,6 +111,15 @@ pub(crate) async fn send(
                 pause(ms, deadline, call, op).await?;
             }
         }
+    }
+}
+
+/// The call's result: its last attempt's.
+fn settle(op: &'static Operation, attempt: Attempt) -> Result<JsValue, Error> {
+    match attempt {
+        Attempt::Response(r) if (200..300).contains(&r.status) => decode_success(op, &r),
+        Attempt::Response(r) => Err(error_from(op, &r)),
+        Attempt::Failed(err) => Err(err),
     }
 }
 

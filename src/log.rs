@@ -28,6 +28,9 @@ pub(crate) fn log_attempt(
         Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)),
         Decision::Reauthorise => "retrying with fresh credentials".to_string(),
         Decision::Done => "final".to_string(),
+        Decision::BodySpent => {
+            "final: the request body was a stream and cannot be sent again".to_string()
+        }
     };
     let quota = remaining.map_or_else(String::new, |n| {
         format!(", {} requests remaining", number_text(n))

@@ -113,8 +113,11 @@ pub struct HookRequest {
     /// Header names as sent; `Authorization` included (it is your own hook).
     #[tsify(type = "Record<string, string>")]
     pub headers: JsValue,
-    /// The body: JSON bodies as text, raw credential payloads as given, `undefined` when none.
-    #[tsify(type = "string | Uint8Array | ArrayBuffer | Blob | undefined")]
+    /// The body: JSON bodies as text, raw credential payloads as given (a Node `Readable` as
+    /// a `ReadableStream`), `undefined` when none.
+    #[tsify(
+        type = "string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | undefined"
+    )]
     pub body: JsValue,
 }
 

@@ -28,13 +28,21 @@ extern "C" {
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
 
-    /// Whether a value can be sent as a raw body unchanged (string, bytes, `Blob`).
-    #[wasm_bindgen(js_name = isRawBody)]
-    pub(crate) fn is_raw_body(value: &JsValue) -> bool;
-
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
+}
+
+#[wasm_bindgen(module = "/js/body.js")]
+extern "C" {
+    /// A caller's raw body as fetch sends it (a Node `Readable` as a `ReadableStream`), or
+    /// `undefined` when it cannot be one.
+    #[wasm_bindgen(js_name = rawBody)]
+    pub(crate) fn raw_body(value: &JsValue) -> JsValue;
+
+    /// Whether a body is a `ReadableStream`, which can be sent only once.
+    #[wasm_bindgen(js_name = isStream)]
+    pub(crate) fn is_stream(body: &JsValue) -> bool;
 }
 
 #[wasm_bindgen(module = "/js/log.js")]
