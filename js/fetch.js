@@ -2,6 +2,7 @@
 // helpers for what it sends (headers, body text and bytes). Nothing here decides: every
 // outcome, failures included, goes back to Rust as data, in the shapes js/boundary.json declares.
 
+import { isStream } from "./body.js";
 import { Failure, responseOf } from "./boundary.js";
 import { CONNECTION_FAILED } from "./errors.js";
 
@@ -85,6 +86,8 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
         headers: request.headers,
         body: request.body,
         signal: controller ? controller.signal : (signal ?? undefined),
+        // Required of a stream body (Node's fetch throws without it; Firefox has no stream bodies).
+        ...(isStream(request.body) && { duplex: "half" }),
       });
       const bytes = new Uint8Array(await response.arrayBuffer());
       result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
@@ -145,11 +148,6 @@ export function bodyText(body) {
  */
 export function utf8(text) {
   return encoder.encode(typeof text === "string" ? text : "");
-}
-
-/** Whether `value` can be sent as a body unchanged. */
-export function isRawBody(value) {
-  return typeof value === "string" || value instanceof Uint8Array || value instanceof ArrayBuffer || (typeof Blob !== "undefined" && value instanceof Blob);
 }
 
 /** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */

@@ -3,7 +3,7 @@
 
 // Layers, each importing only those below it (scripts/check-layers.py checks):
 // sdk (the entry) and push_all (a method on a group) -> groups -> client (the call pipeline:
-// options, auth -> request -> attempts -> response) -> bindings (every JS binding); leaves
+// options, auth -> request -> attempts (log) -> response) -> bindings (every JS binding); leaves
 // import no layer: operation, retry, rate_limit, limiter, push_all::plan, url, error, models,
 // schema.
 // Generated (scripts/gen/generate.py lists what): models, groups and the single files of
@@ -21,6 +21,7 @@ mod groups;
 #[cfg(any(target_arch = "wasm32", test))]
 mod heap;
 mod limiter;
+mod log;
 pub mod models;
 mod operation;
 mod options;

@@ -152,8 +152,9 @@ UNIONS = {
 # takes the `CompanyRequestBody`): they get no request type. Every other operation's request type
 # is `<PascalCase operationId>Request`, the incumbent's names.
 WHOLE_BODY = {"create-company"}
-# A body with no JSON schema is sent as the caller's bytes (generate-credentials).
-RAW_BODY_TS = "Uint8Array | ArrayBuffer | Blob | string"
+# A body with no JSON schema is sent as the caller's bytes (generate-credentials); a stream
+# (a Node `Readable` is an `AsyncIterable`) as it is read (js/body.js).
+RAW_BODY_TS = "ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Blob | ArrayBuffer | Uint8Array | string"
 
 # Request-side rules beyond types, checked by the hand-written src/schema/mod.rs:
 # (type, JSON property) -> its `Check`.

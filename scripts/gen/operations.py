@@ -169,8 +169,13 @@ DOCS = {
     "delete-source-account": "Removes a source account; its bank feed stops. Resolves to `undefined`.",
     "generate-credentials": (
         "Creates the credentials the accounting software uses to reach your bank feed. The body\n"
-        "is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob` or\n"
-        "string."
+        "is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob`,\n"
+        "string, or a stream (a `ReadableStream` such as `file.stream()`, or a Node `Readable`),\n"
+        "which is sent as it is read, never read whole into memory first. A stream is sent once:\n"
+        "a failure after it was sent is not retried, and its error says so (a `Blob`, such as\n"
+        "Node's `await fs.openAsBlob(path)`, is read from disk as it is sent and can be retried).\n"
+        "Stream bodies need a runtime whose fetch streams requests (Node 18+, Deno,\n"
+        "Bun, Workers, Chromium over HTTP/2; not Firefox or Safari, whose fetch refuses them)."
     ),
     "delete-bank-feed-credentials": "Revokes every credential of the connection's source accounts. Resolves to `undefined`.",
     "get-bank-account-mapping": (

@@ -28,26 +28,38 @@ extern "C" {
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
 
-    /// The headers of one attempt, as `fetchOnce` sends them (for the verbose log).
-    #[wasm_bindgen(js_name = requestHeaders)]
-    pub(crate) fn request_headers(
-        auth: &str,
-        has_body: bool,
-        user_agent: Option<&str>,
-        idempotency_key: Option<&str>,
-    ) -> Object;
-
-    /// A request body as text (JSON bytes or a string), for the verbose log.
-    #[wasm_bindgen(js_name = bodyText)]
-    pub(crate) fn body_text(body: &JsValue) -> Option<String>;
-
-    /// Whether a value can be sent as a raw body unchanged (string, bytes, `Blob`).
-    #[wasm_bindgen(js_name = isRawBody)]
-    pub(crate) fn is_raw_body(value: &JsValue) -> bool;
-
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
+}
+
+#[wasm_bindgen(module = "/js/body.js")]
+extern "C" {
+    /// A caller's raw body as fetch sends it (a Node `Readable` as a `ReadableStream`), or
+    /// `undefined` when it cannot be one.
+    #[wasm_bindgen(js_name = rawBody)]
+    pub(crate) fn raw_body(value: &JsValue) -> JsValue;
+
+    /// Whether a body is a `ReadableStream`, which can be sent only once.
+    #[wasm_bindgen(js_name = isStream)]
+    pub(crate) fn is_stream(body: &JsValue) -> bool;
+}
+
+#[wasm_bindgen(module = "/js/log.js")]
+extern "C" {
+    /// A body (JSON bytes, a string, a response's text) as the verbose log shows it: text,
+    /// credential fields masked; `None` for a body that is not text.
+    #[wasm_bindgen(js_name = loggedBody)]
+    pub(crate) fn logged_body(body: &JsValue) -> Option<String>;
+
+    /// The headers of one attempt as `fetchOnce` sends them, `Authorization` redacted: one
+    /// `name: value` list for the verbose log.
+    #[wasm_bindgen(js_name = loggedHeaders)]
+    pub(crate) fn logged_headers(
+        has_body: bool,
+        user_agent: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> String;
 }
 
 #[wasm_bindgen(module = "/js/timers.js")]

@@ -79,7 +79,15 @@ pub(crate) enum Error {
     },
     /// The caller's `authHeader` function threw or rejected.
     AuthProvider { op: &'static str, cause: JsValue },
+    /// An error the retry policy would have retried, but for a stream body already sent: its
+    /// class and fields, its message saying why it was not retried.
+    NotResent(Box<Error>),
 }
+
+/// Why an error the policy retries was not: appended to its message.
+pub(crate) const NOT_RESENT: &str =
+    "not retried: the request body was a stream and cannot be sent again \
+     (give a Blob or bytes to have it retried)";
 
 /// A field value of a JS error, before it is a JS value.
 #[derive(Debug, PartialEq)]
@@ -224,6 +232,10 @@ impl Error {
                 fields.push(("cause", Value::Js(cause)));
                 let message = format!("{op}: the authHeader function failed");
                 (Class::CodatBankFeedsError, message)
+            }
+            Error::NotResent(error) => {
+                let (class, message, fields) = error.parts();
+                return (class, format!("{message}; {NOT_RESENT}"), fields);
             }
         };
         (class, message, fields)

@@ -513,7 +513,9 @@ pub struct GenerateCredentialsRequest {
     #[tsify(type = "string")]
     pub connection_id: Text,
     /// The request body.
-    #[tsify(type = "Uint8Array | ArrayBuffer | Blob | string")]
+    #[tsify(
+        type = "ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Blob | ArrayBuffer | Uint8Array | string"
+    )]
     pub request_body: Any,
 }
 
