@@ -45,6 +45,11 @@ export function targetAccount({ accountName, accountType = "Debit", currency = "
 /** The new target account a mapping with no `targetAccountId` creates for `account`. */
 export const newTargetFor = (account, now) =>
   targetAccount(
-    { accountName: account.accountName ?? account.id, accountType: sourceKind(account) ?? "Debit", currency: account.currency ?? "GBP", balance: account.balance ?? 0 },
+    {
+      accountName: account.accountName ?? account.id,
+      accountType: sourceKind(account) ?? "Debit",
+      currency: account.currency ?? "GBP",
+      balance: account.balance ?? 0,
+    },
     now,
   );
