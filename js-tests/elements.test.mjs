@@ -69,8 +69,15 @@ async function bundlePage(dir) {
     absWorkingDir: root,
   });
   const pkgDir = join(root, "pkg");
-  copyFileSync(join(pkgDir, readdirSync(pkgDir).find((f) => f.endsWith(".wasm"))), join(dir, "codat_bank_feeds_wasm_bg.wasm"));
-  const html = '<!doctype html><html lang="en-US"><meta charset="utf-8"><title>Settings</title><main><h1>Settings</h1></main><script type="module" src="./app.js"></script></html>';
+  copyFileSync(
+    join(
+      pkgDir,
+      readdirSync(pkgDir).find((f) => f.endsWith(".wasm")),
+    ),
+    join(dir, "codat_bank_feeds_wasm_bg.wasm"),
+  );
+  const html =
+    '<!doctype html><html lang="en-US"><meta charset="utf-8"><title>Settings</title><main><h1>Settings</h1></main><script type="module" src="./app.js"></script></html>';
   (await import("node:fs")).writeFileSync(join(dir, "index.html"), html);
 }
 
@@ -223,14 +230,19 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         assert.equal(v.focused, "r0", "focus on the result");
         const write = fake.writes.find((w) => w.operation === "accountMapping.create" && w.companyId === ids.companyId);
         assert.deepEqual(v.record.events, [
-          { type: "mapped", detail: { sourceAccountId: "acc-main", targetAccountId: write.body.targetAccountId, newAccount: false, feedStartDate: "2025-01-15" } },
+          {
+            type: "mapped",
+            detail: { sourceAccountId: "acc-main", targetAccountId: write.body.targetAccountId, newAccount: false, feedStartDate: "2025-01-15" },
+          },
           { type: "statuschange", detail: { sourceAccountId: "acc-main", status: "connected", previousStatus: "pending" } },
         ]);
         assert.equal(write.body.feedStartDate, "2025-01-15");
         assert.equal(write.idempotencyKey ?? undefined, undefined, "no Idempotency-Key: strict CORS would refuse it");
         assert.deepEqual(v.record.violations, []);
         // The constructable stylesheet applied under `style-src 'self'`.
-        const background = await page.evaluate(() => getComputedStyle(document.querySelector("codat-account-mapping").shadowRoot.querySelector("#s0")).backgroundColor);
+        const background = await page.evaluate(
+          () => getComputedStyle(document.querySelector("codat-account-mapping").shadowRoot.querySelector("#s0")).backgroundColor,
+        );
         assert.equal(background, "rgb(11, 87, 208)");
         await axe(page);
         await shot(page, "mapped");
@@ -330,7 +342,12 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         assert.equal(v.error, "Too many requests were made. Try again in 2 minutes.Try again");
         assert.equal(v.focused, "", "focus on the error (it has no id)");
         assert.equal(await page.evaluate(() => document.querySelector("codat-account-mapping").shadowRoot.activeElement?.getAttribute("part")), "error");
-        assert.deepEqual(v.record.events.at(-1).detail, { kind: "rateLimit", message: "Too many requests were made. Try again in 2 minutes.", retryAfterMs: 120_000, sourceAccountId: "acc-q" });
+        assert.deepEqual(v.record.events.at(-1).detail, {
+          kind: "rateLimit",
+          message: "Too many requests were made. Try again in 2 minutes.",
+          retryAfterMs: 120_000,
+          sourceAccountId: "acc-q",
+        });
         await shot(page, "rate-limited");
       } finally {
         await page.close();

@@ -223,7 +223,13 @@ export class CodatAccountMapping extends HTMLElement {
       const text = ok ? fill(m.saved, { account, target }) : result.error ? fill(m.failed, { reason: result.error }) : m.failedNoReason;
       this.#results.set(id, { ok, text });
       if (ok) this.#drafts.delete(id);
-      if (ok) this.#emit("mapped", { sourceAccountId: id, targetAccountId: result.targetAccountId ?? undefined, newAccount: !option, feedStartDate: date || undefined });
+      if (ok)
+        this.#emit("mapped", {
+          sourceAccountId: id,
+          targetAccountId: result.targetAccountId ?? undefined,
+          newAccount: !option,
+          feedStartDate: date || undefined,
+        });
       else this.#emit("error", { kind: "mappingFailed", message: text, sourceAccountId: id });
       this.#saving = false;
       this.#announce("");
@@ -360,11 +366,25 @@ export class CodatAccountMapping extends HTMLElement {
             "aria-invalid": invalid(`d${i}`),
             "aria-describedby": describedBy(`d${i}`, `h${i}`),
           }),
-          h("p", { part: "hint", class: "hint", id: `h${i}` }, fill(min ? m.startDateRangeHint : m.startDateHint, { min: this.#day(min), max: this.#day(max) })),
+          h(
+            "p",
+            { part: "hint", class: "hint", id: `h${i}` },
+            fill(min ? m.startDateRangeHint : m.startDateHint, { min: this.#day(min), max: this.#day(max) }),
+          ),
         ),
         h("button", { part: "button save", type: "submit", id: `s${i}`, "aria-disabled": this.#saving ? "true" : null }, m.save),
       ),
-      h("p", { part: `result${result ? (result.ok ? " result-ok" : " result-failed") : ""}`, class: `result ${result?.ok ? "ok" : "failed"}`, id: `r${i}`, tabindex: "-1", hidden: !result }, result?.text),
+      h(
+        "p",
+        {
+          part: `result${result ? (result.ok ? " result-ok" : " result-failed") : ""}`,
+          class: `result ${result?.ok ? "ok" : "failed"}`,
+          id: `r${i}`,
+          tabindex: "-1",
+          hidden: !result,
+        },
+        result?.text,
+      ),
     );
   }
 }
