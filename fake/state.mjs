@@ -61,6 +61,7 @@ export function seedBankAccounts(now) {
   const seeds = [
     { accountName: "Business Current Account", nominalCode: "1200", accountNumber: "31926819", balance: 12500.5 },
     { accountName: "Business Savings Account", nominalCode: "1210", accountNumber: "71829304", balance: 40250 },
+    { accountName: "US Dollar Account", nominalCode: "1220", accountNumber: "52087316", balance: 8300, currency: "USD" },
   ];
   return new Map(seeds.map((s) => targetAccount(s, now)).map((t) => [t.id, t]));
 }
