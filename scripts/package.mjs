@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { conditions, modules, testing } from "../js/entries/table.mjs";
+import { conditions, elements, modules, testing } from "../js/entries/table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const js = join(root, "js");
@@ -181,14 +181,12 @@ function writeEntries() {
   for (const name of entries) write(name.replace(/\.js$/, ".d.ts"), `export * from "./index.js";\n`);
 }
 
-/** The testing kit (js/entries/table.mjs): the fake's files as they are, under their own folder. */
-function writeTesting() {
-  const from = join(root, testing.from);
-  rmSync(join(pkg, testing.dir), { recursive: true, force: true });
-  for (const name of readdirSync(from, { recursive: true })) {
-    const path = join(from, name);
-    if (testing.leave.includes(name) || !/\.(mjs|d\.mts)$/.test(name)) continue;
-    write(`${testing.dir}/${name}`, readFileSync(path));
+/** A folder of the table (the testing kit, the elements): its modules and types as they are, under `dir`. */
+function writeFolder({ from, dir, leave = [] }) {
+  rmSync(join(pkg, dir), { recursive: true, force: true });
+  for (const name of readdirSync(join(root, from), { recursive: true })) {
+    if (leave.includes(name) || !/\.(mjs|js|d\.mts|d\.ts)$/.test(name)) continue;
+    write(`${dir}/${name}`, readFileSync(join(root, from, name)));
   }
 }
 
@@ -199,6 +197,8 @@ function writeManifest() {
   const subpaths = modules.filter((m) => m.subpath).map((m) => [m.subpath, { types: `./${m.module}.d.ts`, default: `./${m.module}.js` }]);
   const kit = `./${testing.dir}`;
   const testingSubpaths = Object.entries(testing.subpaths).map(([key, m]) => [key, { types: `${kit}/${m}.d.mts`, default: `${kit}/${m}.mjs` }]);
+  const elementModules = Object.entries(elements.subpaths).map(([key, m]) => [key, `./${elements.dir}/${m}`]);
+  const elementSubpaths = elementModules.map(([key, m]) => [key, { types: `${m}.d.ts`, default: `${m}.js` }]);
   const manifest = {
     name: "codat-bank-feeds-wasm",
     version: meta.version,
@@ -216,11 +216,12 @@ function writeManifest() {
       "./sdk/models/errors": { types: "./sdk/models/errors.d.ts", default: "./sdk/models/errors.js" },
       ...Object.fromEntries(subpaths),
       ...Object.fromEntries(testingSubpaths),
+      ...Object.fromEntries(elementSubpaths),
       "./package.json": "./package.json",
     },
     bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
     files: [...shipped, "README.md"],
-    sideEffects: [...entries, "exports.js"].map((name) => `./${name}`),
+    sideEffects: [...[...entries, "exports.js"].map((name) => `./${name}`), ...elementModules.map(([, m]) => `${m}.js`)],
     engines: { node: ">=20" },
   };
   write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -237,6 +238,7 @@ writeFuncs(operations.table);
 writeExports(operations.groups);
 writeEntries();
 writeIndexTypes();
-writeTesting();
+writeFolder(testing);
+writeFolder(elements);
 writeManifest();
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));

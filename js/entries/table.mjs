@@ -53,3 +53,15 @@ export const testing = {
   subpaths: { "./testing": "index", "./testing/node": "node" },
   bin: { "codat-bank-feeds-fake": "serve.mjs" },
 };
+
+/**
+ * The elements: custom elements built on the client's public API, js/elements/ shipped under
+ * `dir` as they are. Each `subpaths` key is an `exports` key to a module there (which defines its
+ * element when imported: `sideEffects`), typed by the `.d.ts` beside it. They import the client
+ * as `codat-bank-feeds-wasm`, so the client's own bundle gains nothing from them.
+ */
+export const elements = {
+  from: "js/elements",
+  dir: "elements",
+  subpaths: { "./elements": "account-mapping" },
+};
