@@ -34,6 +34,7 @@ mod retry;
 mod schema;
 mod url;
 
+pub use auth::AuthContext;
 pub use generated::sdk::CodatBankFeeds;
 pub use groups::*;
 pub use options::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions, WaitOptions};
