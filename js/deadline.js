@@ -6,28 +6,20 @@
 
 const ignore = () => {};
 
-export class Deadline {
+class Deadline {
+  // Its fields: `timeoutMs` as configured (negative: none) and `at`, when it passes; `outcome`,
+  // "timeout" or "aborted" once the time is over, and the signal's `reason`; `step`, what the
+  // attempt waits on (js/fetch.js notes it, for the message); `ended`, a promise that rejects
+  // with the deadline then (handled: nobody may be racing it at that moment).
   constructor(timeoutMs, signal) {
-    /** The configured timeout in ms; negative for none. */
     this.timeoutMs = timeoutMs;
     this.at = timeoutMs >= 0 ? Date.now() + timeoutMs : Infinity;
-    /** `"timeout"` or `"aborted"` once the call's time is over. */
-    this.outcome = undefined;
-    /** The signal's reason, once it aborted the call. */
-    this.reason = undefined;
-    /** What the attempt is waiting on (js/fetch.js sets it), for the timeout's message. */
-    this.step = undefined;
     this.callerSignal = signal;
-    this.controller = undefined;
-    let reject;
-    /** Rejects with this deadline when the time is over; handled, since nobody may be racing then. */
-    this.ended = new Promise((_, r) => {
-      reject = r;
+    this.ended = new Promise((_, reject) => {
+      this.reject = reject;
     });
     this.ended.catch(ignore);
-    this.reject = reject;
     this.onAbort = () => this.end("aborted");
-    this.timer = undefined;
     if (signal?.aborted) this.end("aborted");
     else {
       signal?.addEventListener("abort", this.onAbort, { once: true });
@@ -70,7 +62,7 @@ export class Deadline {
 
   /** The call settled: its timer and its listener on the caller's signal go. */
   close() {
-    if (this.timer !== undefined) globalThis.clearTimeout(this.timer);
+    globalThis.clearTimeout(this.timer);
     this.callerSignal?.removeEventListener("abort", this.onAbort);
   }
 }

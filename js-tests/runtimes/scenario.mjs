@@ -2,7 +2,7 @@
 // package as installed from its tarball. No Node APIs: it runs in workerd and browsers too.
 export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
-export const STEPS = 13;
+export const STEPS = 16;
 
 export async function runScenario(pkg, serverURL, runtime) {
   const steps = [];
@@ -73,6 +73,34 @@ export async function runScenario(pkg, serverURL, runtime) {
     again.batchId === run.batchId && (await seenPushes()).length === 2 && keys.every((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/.test(k)),
     "pushAll derives its keys: the same batch again replays",
   );
+
+  // One deadline per call, whatever it waits on: functions of the caller's that never settle.
+  const never = () => new Promise(() => {});
+  const expired = async (client, options) => {
+    const started = Date.now();
+    try {
+      await client.companies.get({ companyId: COMPANY_ID }, options);
+      return undefined;
+    } catch (err) {
+      return { err, ms: Date.now() - started };
+    }
+  };
+  const hungAuth = await expired(new pkg.CodatBankFeeds({ authHeader: never, serverURL, timeoutMs: 200 }));
+  check(
+    hungAuth?.err instanceof pkg.RequestTimeoutError && /after 200 ms .*authHeader/.test(hungAuth.err.message) && hungAuth.ms < 1000,
+    "a hung authHeader function ends at timeoutMs",
+  );
+  const hungHook = await expired(new pkg.CodatBankFeeds({ authHeader: "Basic cnVudGltZS10ZXN0", serverURL, hooks: { beforeRequest: never } }), {
+    timeoutMs: 200,
+  });
+  check(hungHook?.err instanceof pkg.RequestTimeoutError && hungHook.ms < 1000, "a hung beforeRequest hook ends at timeoutMs");
+  const called = [];
+  const note = (what) => () => {
+    called.push(what);
+    return never();
+  };
+  const aborted = await expired(new pkg.CodatBankFeeds({ authHeader: note("authHeader"), serverURL, fetch: note("fetch") }), { signal: AbortSignal.abort() });
+  check(aborted?.err instanceof pkg.RequestAbortedError && called.length === 0 && aborted.ms < 200, "an aborted signal rejects at once, calling nothing");
 
   const vector = await (await fetch(`${serverURL}/webhook-vector`)).json();
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
