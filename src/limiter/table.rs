@@ -28,6 +28,7 @@ fn fnv(key: &str) -> usize {
 }
 
 impl<V> Table<V> {
+    #[cfg(test)]
     pub(super) fn len(&self) -> usize {
         self.len
     }
