@@ -155,7 +155,7 @@ test("no request is sent with no time left", async () => {
   };
   const err = await rejection(ctx.client({ authHeader, fetch, timeoutMs: 100 }).companies.get({ companyId: C }));
   assert.ok(err instanceof sdk.RequestTimeoutError, String(err));
-  assert.match(err.message, /after 100 ms/);
+  assert.match(err.message, /after 100 ms \(timeoutMs\) while waiting for the request to be sent/);
   assert.equal(fetch.calls, 0);
 });
 

@@ -86,6 +86,7 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
   // One async function (no wrapper around another): every await is a hop on every call.
   let request;
   try {
+    waiting(deadline, "the request to be sent");
     if (deadline?.over()) return OVER;
     request = { method, url, headers: requestHeaders(auth, body !== undefined, userAgent, idempotencyKey), body };
     const hooked = hooks?.beforeRequest !== undefined;
