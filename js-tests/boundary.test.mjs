@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Failure } from "../js/boundary.js";
+import { deadline } from "../js/deadline.js";
 import { CONNECTION_FAILED } from "../js/errors.js";
 import { fetchOnce } from "../js/fetch.js";
 
@@ -17,7 +18,7 @@ function args(given) {
   return table.attempt.map((arg) => given[arg.name]);
 }
 
-const base = { url: "https://api.example/companies", method: "GET", auth: "Basic x", json: false, timeoutMs: -1 };
+const base = { url: "https://api.example/companies", method: "GET", auth: "Basic x", json: false };
 
 test("fetchOnce takes the table's attempt arguments, in its order", () => {
   const params = fetchOnce
@@ -62,9 +63,15 @@ test("every failure fetchOnce reports is one of the table's", async () => {
   const refused = await failed({ fetchFn: async () => Promise.reject(new TypeError("fetch failed")) });
   assert.equal(refused.failure, "connection");
   assert.equal(refused.message, `${CONNECTION_FAILED}: fetch failed`);
-  assert.equal((await failed({ signal: AbortSignal.abort(), fetchFn: fetch })).failure, "aborted");
+  assert.equal((await failed({ deadline: deadline(-1, AbortSignal.abort()), fetchFn: fetch })).failure, "deadline");
   const hang = (_url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason)));
-  assert.equal((await failed({ timeoutMs: 1, fetchFn: hang })).failure, "timeout");
+  const timer = deadline(1, undefined);
+  assert.equal((await failed({ deadline: timer, fetchFn: hang })).failure, "deadline");
+  assert.equal(timer.outcome, "timeout");
+  // Refused by fetch before anything is sent (a header beyond Latin-1): not a connection failure.
+  const refusal = await failed({ auth: "Bearer \u20ac", fetchFn: fetch });
+  assert.equal(refusal.failure, "invalid");
+  assert.ok(!refusal.message.includes("\u20ac"));
   const hooks = {
     beforeRequest() {
       throw new Error("no");

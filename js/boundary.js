@@ -2,7 +2,7 @@
 // The Rust/JS boundary of one HTTP attempt (scripts/gen/boundary.py says why it is a table).
 
 /** What an attempt failed with instead of a response: the `failure` of its record. */
-export const Failure = Object.freeze({ CONNECTION: "connection", TIMEOUT: "timeout", ABORTED: "aborted", HOOK: "hook" });
+export const Failure = Object.freeze({ CONNECTION: "connection", DEADLINE: "deadline", HOOK: "hook", INVALID: "invalid" });
 
 /** A response as wasm reads it: an array of status, headers, text, bytes, response, rateLimitLimit, rateLimitRemaining, rateLimitReset, retryAfter. */
 export function responseOf({ status, headers, text, bytes, response }) {

@@ -13,11 +13,12 @@ function describe(err) {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** A hook that threw: `fetchOnce` reports it as the `hook` failure. */
+/** A hook that threw, or left something fetch cannot use: `fetchOnce` reports it as the `hook` failure. */
 class HookFailed {
-  constructor(hook, cause) {
+  constructor(hook, cause, what = `threw: ${describe(cause)}`) {
     this.hook = hook;
     this.cause = cause;
+    this.message = `hooks.${hook} ${what}`;
   }
 }
 
@@ -43,41 +44,61 @@ export async function callHook(hooks, name, value) {
 }
 
 function hookFailure(err) {
-  return { failure: Failure.HOOK, hook: err.hook, message: `hooks.${err.hook} threw: ${describe(err.cause)}`, cause: err.cause };
+  return { failure: Failure.HOOK, hook: err.hook, message: err.message, cause: err.cause };
 }
+
+/** The call's time is over (js/deadline.js): Rust makes its error. */
+const OVER = Object.freeze({ failure: Failure.DEADLINE });
+
+/** Notes what the attempt waits on, for the message of a timeout that ends it there. */
+function waiting(deadline, what) {
+  if (deadline !== undefined) deadline.step = what;
+}
+
+/**
+ * Whether fetch refused to build `request`, before sending anything: it rejects with a
+ * `TypeError` for that as for a network failure, and building a `Request` of the same parts
+ * tells them apart (on the failure path only; a body is stood in for by "", since only its
+ * presence can make a request unbuildable). Fetch's own message is not kept: it may quote a
+ * header value, a credential.
+ */
+function refused(request, err) {
+  if (!(err instanceof TypeError)) return false;
+  try {
+    new Request(request.url, { method: request.method, headers: request.headers, body: request.body == null ? undefined : "" });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const UNBUILDABLE = "(a header with CR or LF, a URL that is not absolute or has credentials, a body on GET...): nothing was sent";
 
 /**
  * One HTTP attempt: `beforeRequest`, the fetch, then `afterSuccess` for a 2xx or `afterError`
  * for any other response. Its parameters are js/boundary.json's `attempt`, in order. Never
  * rejects: resolves to the response as an array (`responseOf`, the table's `response` slots),
  * or to a failure `{ failure, message, cause, ... }` (`Failure`). A JSON body arrives as its
- * UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text.
+ * UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text. Rust races it
+ * against the call's deadline; once that is over, no function of the caller's is called again
+ * and nothing is sent.
  */
-export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempotencyKey, body, json, timeoutMs, signal, hooks) {
+export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempotencyKey, body, json, deadline, hooks) {
   // One async function (no wrapper around another): every await is a hop on every call.
+  let request;
   try {
-    if (signal?.aborted) return { failure: Failure.ABORTED, cause: signal.reason };
-    let request = { method, url, headers: requestHeaders(auth, body !== undefined, userAgent, idempotencyKey), body };
-    if (hooks?.beforeRequest) {
+    waiting(deadline, "the request to be sent");
+    if (deadline?.over()) return OVER;
+    request = { method, url, headers: requestHeaders(auth, body !== undefined, userAgent, idempotencyKey), body };
+    const hooked = hooks?.beforeRequest !== undefined;
+    if (hooked) {
       if (json) request.body = bodyText(body);
+      waiting(deadline, "hooks.beforeRequest");
       request = (await runHook(hooks, "beforeRequest", request)) ?? request;
+      if (typeof request !== "object") throw new HookFailed("beforeRequest", undefined, "returned something other than a request or nothing");
+      if (deadline?.over()) return OVER;
     }
-    // Node's AbortController is costly to make: one only when a timeout needs it.
-    let controller;
-    let onAbort;
-    if (timeoutMs >= 0) {
-      controller = new AbortController();
-      onAbort = () => controller.abort(signal.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }
-    let timedOut = false;
-    const timer =
-      controller !== undefined
-        ? globalThis.setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, timeoutMs)
-        : undefined;
+    waiting(deadline, "the response");
     let response;
     let result;
     try {
@@ -85,44 +106,50 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: controller ? controller.signal : (signal ?? undefined),
+        signal: deadline?.signal(),
         // Required of a stream body (Node's fetch throws without it; Firefox has no stream bodies).
         ...(isStream(request.body) && { duplex: "half" }),
       });
+      waiting(deadline, "the response body");
       const bytes = new Uint8Array(await response.arrayBuffer());
       result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
     } catch (err) {
+      if (deadline?.over()) return OVER;
+      if (response === undefined && refused(request, err)) {
+        if (hooked) throw new HookFailed("beforeRequest", undefined, `left a request that fetch refuses to build ${UNBUILDABLE}`);
+        return { failure: Failure.INVALID, message: `this runtime's fetch refused to build the request ${UNBUILDABLE}` };
+      }
       const partial = response ? { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response } : {};
-      if (timedOut) return { failure: Failure.TIMEOUT, message: `The request timed out after ${timeoutMs} ms`, cause: err, ...partial };
-      if (signal?.aborted) return { failure: Failure.ABORTED, cause: signal.reason };
       return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err, ...partial };
-    } finally {
-      if (timer !== undefined) globalThis.clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener("abort", onAbort);
     }
     const view = { status: result.status, headers: result.headers, body: result.text, response };
-    if (result.status >= 200 && result.status < 300) {
-      if (hooks?.afterSuccess) {
-        const replaced = await runHook(hooks, "afterSuccess", view);
-        if (replaced) {
-          const text = replaced.body ?? view.body;
-          return responseOf({
-            status: replaced.status ?? view.status,
-            headers: replaced.headers ?? view.headers,
-            text,
-            bytes: text === view.body ? result.bytes : utf8(text),
-            response,
-          });
-        }
+    const hook = result.status >= 200 && result.status < 300 ? "afterSuccess" : "afterError";
+    if (hooks?.[hook] !== undefined) {
+      if (deadline?.over()) return OVER;
+      waiting(deadline, `hooks.${hook}`);
+      const changed = await runHook(hooks, hook, view);
+      if (hook === "afterSuccess" && changed != null) {
+        if (typeof changed !== "object") throw new HookFailed(hook, undefined, "returned something other than a response or nothing");
+        const text = changed.body ?? view.body;
+        return responseOf({
+          status: changed.status ?? view.status,
+          headers: changed.headers ?? view.headers,
+          text,
+          bytes: text === view.body ? result.bytes : utf8(text),
+          response,
+        });
       }
-    } else if (hooks?.afterError) {
-      await runHook(hooks, "afterError", view);
     }
     return responseOf(result);
   } catch (err) {
     if (err instanceof HookFailed) return hookFailure(err);
     return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err };
   }
+}
+
+/** The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`). */
+export async function authValue(provider, reason, attempt) {
+  return provider({ reason, attempt });
 }
 
 /** The headers of one attempt, in the order they are sent and logged. */

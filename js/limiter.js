@@ -1,23 +1,15 @@
 // Waiting for a request slot of a company (the counting is Rust's, in limiter.rs): a promise
-// that `grant` resolves with "ok", or that the signal or the deadline resolves first with
-// "aborted" or "timeout". `grant` says whether it still had a waiter to give the slot to.
+// that `grant` resolves. The call races it against its deadline (js/deadline.js); `grant` says
+// whether the call still waits, which it does not once its deadline is over.
 
-export function waitForSlot(signal, timeoutMs) {
+export function waitForSlot(deadline) {
   let grant;
   const promise = new Promise((resolve) => {
-    let done = false;
-    const finish = (outcome) => {
-      if (done) return false;
-      done = true;
-      if (timer !== undefined) globalThis.clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      resolve(outcome);
+    grant = () => {
+      if (deadline?.over()) return false;
+      resolve();
       return true;
     };
-    const onAbort = () => finish("aborted");
-    const timer = timeoutMs >= 0 ? globalThis.setTimeout(() => finish("timeout"), timeoutMs) : undefined;
-    signal?.addEventListener("abort", onAbort, { once: true });
-    grant = () => finish("ok");
   });
   return { promise, grant };
 }

@@ -1,17 +1,12 @@
 // Waiting on the runtime's timers, for the Rust side (the wasm has no clock of its own).
 
-/** Waits `ms` on a JS timer; resolves `true`, or `false` the moment `signal` aborts. */
-export function sleep(ms, signal) {
+/**
+ * Waits `ms` on a JS timer. The call races the wait against its deadline (js/deadline.js),
+ * whose end clears the timer: a long retry wait cut short keeps no timer pending.
+ */
+export function sleep(ms, deadline) {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      globalThis.clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = globalThis.setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = globalThis.setTimeout(resolve, ms);
+    deadline?.ended.catch(() => globalThis.clearTimeout(timer));
   });
 }

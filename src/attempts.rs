@@ -1,13 +1,15 @@
 //! The third stage of a call: attempts through one `fetch` each, the retry decision after
 //! every one (`retry::decide`, given the clock and the jitter), the waits between them on JS
-//! timers, the call's deadline and signal, and one debug line per attempt (`log`).
+//! timers, and one debug line per attempt (`log`); all within the call's deadline, which ends
+//! the call whatever it is waiting on.
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
+use crate::auth::Reason;
 use crate::bindings::{
-    aborted, call_hook, fetch_once, get, grant, into_js, now, number_text, random, sleep, Attempt,
-    AttemptRequest, SlotWait,
+    call_hook, fetch_once, grant, into_js, notify_hook, now, random, Attempt, AttemptRequest,
+    Deadline, SlotWait,
 };
 use crate::error::Error;
 use crate::limiter::Limiter;
@@ -19,15 +21,15 @@ use crate::request::Prepared;
 use crate::response::{decode_success, error_from};
 use crate::retry::{decide, Decision, Outcome, Tries};
 
-/// Sends `request`, retrying per the call's policy, and decodes the outcome.
+/// Sends `request`, retrying per the call's policy, and decodes the outcome; `deadline` ends it.
 pub(crate) async fn send(
     config: &Config,
     op: &'static Operation,
     request: &Prepared,
     call: &CallOptions,
+    deadline: &Deadline,
 ) -> Result<JsValue, Error> {
     let start = now();
-    let deadline = call.timeout_ms.map(|t| start + t);
     let mut tries = Tries {
         can_reauthorise: config.auth.can_refresh(),
         keyed: request.idempotency_key.is_some(),
@@ -36,18 +38,17 @@ pub(crate) async fn send(
         ..Tries::default()
     };
     let mut number = 0;
+    let mut reason = Reason::Initial;
     loop {
         number += 1;
-        let auth = config.auth.header(op.name).await?;
-        let left = || deadline.map_or(-1.0, |d| (d - now()).max(0.0));
-        let slot = match &request.company {
-            Some(company) if config.max_per_company.is_finite() => {
-                let max = config.max_per_company;
-                take_slot(&config.limiter, company, max, &call.signal, left()).await?;
-                Some(company)
-            }
-            _ => None,
-        };
+        // An aborted signal calls nothing of the caller's, not even the auth function.
+        deadline.check(op.name, "the next attempt")?;
+        let slot = take_slot(config, request, deadline, op.name).await?;
+        // Read last, just before sending: a call that waited for its slot sends a fresh value.
+        let auth = config
+            .auth
+            .header(op.name, reason, number, deadline)
+            .await?;
         let sent = AttemptRequest {
             fetch: &config.fetch,
             url: &request.url,
@@ -57,14 +58,11 @@ pub(crate) async fn send(
             idempotency_key: request.idempotency_key.as_deref(),
             body: &request.body,
             json: request.json,
-            timeout_ms: left(),
-            signal: &call.signal,
+            deadline: deadline.js(),
             hooks: &config.hooks,
         };
-        let attempt = fetch_once(&sent).await;
-        if let Some(company) = slot {
-            config.limiter.release(company, grant);
-        }
+        let attempt = fetch_once(&sent, deadline, op.name).await;
+        drop(slot);
         let seen = match &attempt {
             Attempt::Response(r) => {
                 let [limit, remaining, reset] = r.rate_limit.each_ref().map(Option::as_deref);
@@ -75,7 +73,7 @@ pub(crate) async fn send(
         if let Some(seen) = &seen {
             *config.rate_limit.borrow_mut() = Some(seen.clone());
         }
-        after_error(config, request, &attempt).await?;
+        after_error(config, request, &attempt, deadline, op.name).await?;
         let at = now();
         let decision = decide(
             &call.retry,
@@ -95,12 +93,16 @@ pub(crate) async fn send(
             seen.and_then(|s| s.remaining),
             at - start,
         );
+        reason = Reason::Initial;
         match decision {
             Decision::Done => return settle(op, attempt),
             Decision::BodySpent => {
                 return settle(op, attempt).map_err(|err| Error::NotResent(Box::new(err)))
             }
-            Decision::Reauthorise => tries.reauthorised = true,
+            Decision::Reauthorise => {
+                tries.reauthorised = true;
+                reason = Reason::Unauthorized;
+            }
             Decision::Wait(ms) => {
                 tries.retries += 1;
                 if let Attempt::Response(r) = &attempt {
@@ -108,7 +110,7 @@ pub(crate) async fn send(
                         tries.server_errors += 1;
                     }
                 }
-                pause(ms, deadline, call, op).await?;
+                deadline.sleep(ms, op.name, "the next attempt").await?;
             }
         }
     }
@@ -123,26 +125,42 @@ fn settle(op: &'static Operation, attempt: Attempt) -> Result<JsValue, Error> {
     }
 }
 
-/// Takes a slot of `company` (at most `max` at once), waiting in line when there is none;
-/// the signal and the deadline end the wait with their error, nothing taken.
-async fn take_slot(
-    limiter: &Limiter<Function>,
-    company: &str,
-    max: f64,
-    signal: &JsValue,
-    timeout_ms: f64,
-) -> Result<(), Error> {
-    if limiter.try_take(company, max) {
-        return Ok(());
+/// A request slot of a company, given back when dropped: after the attempt, or the moment the
+/// call ends any other way (its deadline, say).
+struct Slot<'a> {
+    limiter: &'a Limiter<Function>,
+    company: &'a str,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.limiter.release(self.company, grant);
     }
-    if aborted(signal) {
-        return Err(Error::Aborted {
-            cause: get(signal, "reason"),
-        });
+}
+
+/// Takes a slot of the request's company (at most `maxConcurrentPerCompany` at once), waiting
+/// in line when there is none; the deadline ends the wait with its error, nothing taken.
+/// `None` when the request has no company or the client no limit.
+async fn take_slot<'a>(
+    config: &'a Config,
+    request: &'a Prepared,
+    deadline: &Deadline,
+    op: &'static str,
+) -> Result<Option<Slot<'a>>, Error> {
+    let Some(company) = request.company.as_deref() else {
+        return Ok(None);
+    };
+    let max = config.max_per_company;
+    if !max.is_finite() {
+        return Ok(None);
     }
-    let wait = SlotWait::new(signal, timeout_ms);
-    limiter.wait(company, wait.grant.clone());
-    wait.outcome(company).await
+    let limiter = &config.limiter;
+    if !limiter.try_take(company, max) {
+        let wait = SlotWait::new(deadline);
+        limiter.wait(company, wait.grant.clone());
+        wait.granted(deadline, op, company).await?;
+    }
+    Ok(Some(Slot { limiter, company }))
 }
 
 /// What the retry decision needs to know of an attempt.
@@ -159,7 +177,13 @@ fn outcome(attempt: &Attempt) -> Outcome<'_> {
 
 /// `afterError` for an attempt that failed without a response (js/fetch.js calls it for
 /// responses); a hook that throws ends the call.
-async fn after_error(config: &Config, request: &Prepared, attempt: &Attempt) -> Result<(), Error> {
+async fn after_error(
+    config: &Config,
+    request: &Prepared,
+    attempt: &Attempt,
+    deadline: &Deadline,
+    op: &'static str,
+) -> Result<(), Error> {
     let Attempt::Failed(err) = attempt else {
         return Ok(());
     };
@@ -168,27 +192,10 @@ async fn after_error(config: &Config, request: &Prepared, attempt: &Attempt) -> 
     }
     let seen = config.rate_limit.borrow().clone();
     let error = into_js(err, request.idempotency_key.as_deref(), seen.as_ref());
-    call_hook(&config.hooks, "afterError", &error).await
-}
-
-/// Waits before the next attempt; the call's signal or deadline cuts the wait short.
-async fn pause(
-    wait: f64,
-    deadline: Option<f64>,
-    call: &CallOptions,
-    op: &Operation,
-) -> Result<(), Error> {
-    let remaining = deadline.map_or(f64::INFINITY, |d| d - now());
-    if wait < remaining {
-        return sleep(wait, &call.signal).await;
+    if matches!(err, Error::Timeout { .. } | Error::Aborted { .. }) {
+        // The call's time is over: the hook hears of it; the call does not wait for it.
+        notify_hook(&config.hooks, "afterError", &error);
+        return Ok(());
     }
-    sleep(remaining.max(0.0), &call.signal).await?;
-    let timeout = number_text(call.timeout_ms.unwrap_or_default());
-    Err(Error::Timeout {
-        message: format!(
-            "{}: the call timed out after {timeout} ms while waiting to retry",
-            op.name
-        ),
-        cause: JsValue::UNDEFINED,
-    })
+    call_hook(&config.hooks, "afterError", &error, deadline, op).await
 }

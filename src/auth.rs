@@ -1,12 +1,42 @@
 //! The `Authorization` value of each attempt: the client's `authHeader` as given (a string, or
-//! a function called before every attempt), and the checks on header values.
+//! a function called before every attempt and told why), and the checks on header values.
 
-use js_sys::{Function, Promise};
+use js_sys::Function;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::bindings::settled;
+use crate::bindings::{auth_value, Deadline};
 use crate::error::Error;
+
+/// What an `authHeader` function is called with, once per attempt.
+#[derive(Tsify)]
+pub struct AuthContext {
+    /// Why it is called: `"unauthorized"` when the call's last attempt was answered 401 (the
+    /// value it gave was refused: refresh it); `"initial"` otherwise (a call's first attempt,
+    /// or a retry after another failure: a cached value will do). A function that caches its
+    /// token refreshes it on `"unauthorized"` only, once for many calls refused together.
+    #[tsify(type = "\"initial\" | \"unauthorized\"")]
+    pub reason: String,
+    /// The number of the attempt about to be sent: 1 for a call's first.
+    pub attempt: u32,
+}
+
+/// Why the auth function is called (`AuthContext.reason`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Reason {
+    Initial,
+    Unauthorized,
+}
+
+impl Reason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Reason::Initial => "initial",
+            Reason::Unauthorized => "unauthorized",
+        }
+    }
+}
 
 /// Where the `Authorization` value comes from.
 pub(crate) enum Auth {
@@ -31,8 +61,15 @@ impl Auth {
         }
     }
 
-    /// The value for the next attempt. Never echoes the value in an error.
-    pub(crate) async fn header(&self, op: &'static str) -> Result<String, Error> {
+    /// The value for attempt `attempt` of `op`, within the call's deadline. Never echoes the
+    /// value in an error.
+    pub(crate) async fn header(
+        &self,
+        op: &'static str,
+        reason: Reason,
+        attempt: u32,
+        deadline: &Deadline,
+    ) -> Result<String, Error> {
         let provider = match self {
             Auth::Header(value) => return Ok(value.clone()),
             Auth::Provider(f) => f,
@@ -41,9 +78,11 @@ impl Auth {
                 return Err(Error::invalid(op, "authHeader", reason));
             }
         };
-        let failed = |cause: JsValue| Error::AuthProvider { op, cause };
-        let value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
-        let value = settled(Promise::resolve(&value)).await.map_err(failed)?;
+        let called = auth_value(provider, reason.as_str(), attempt);
+        let value = deadline
+            .wait(called, op, "the authHeader function")
+            .await?
+            .map_err(|cause| Error::AuthProvider { op, cause })?;
         let value = value
             .as_string()
             .ok_or_else(|| Error::invalid(op, "authHeader", "function must return a string"))?;
@@ -67,10 +106,13 @@ fn check_auth_value(value: &str) -> Result<(), &'static str> {
     }
 }
 
-/// Why a header value is refused: a CR or LF would start another header.
+/// Why a header value is refused: a CR or LF would start another header, and fetch refuses
+/// a character beyond Latin-1 before sending anything.
 pub(crate) fn check_header_value(value: &str) -> Result<(), &'static str> {
     if value.chars().any(|c| c.is_control()) {
         Err("must not contain control characters such as CR or LF")
+    } else if value.chars().any(|c| u32::from(c) > 0xFF) {
+        Err("must contain only Latin-1 characters (an HTTP header cannot carry others)")
     } else {
         Ok(())
     }
@@ -89,5 +131,7 @@ mod tests {
         assert!(check_auth_value(" abc").is_err());
         assert!(check_auth_value("Basic abc\r\nX-Evil: 1").is_err());
         assert!(check_header_value("my-app/1.0\n").is_err());
+        assert!(check_header_value("caf\u{e9}/1.0").is_ok());
+        assert!(check_auth_value("Bearer t\u{f6}k\u{e9}n\u{20ac}").is_err());
     }
 }

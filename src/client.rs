@@ -10,9 +10,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::attempts::send;
-use crate::bindings::{
-    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, sleep, spawn,
-};
+use crate::bindings::{get, into_js, new_guid, now, number_text, rate_limit_js, spawn, Deadline};
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
@@ -87,8 +85,10 @@ impl Client {
                     .call_options(op, &options)
                     .map_err(|e| (e, None))?;
                 let key = client.idempotency_key(op, &call);
+                // One deadline for the whole call, made once: every wait of it races it.
+                let deadline = Deadline::new(call.timeout_ms, &call.signal);
                 client
-                    .run(op, &request, &call, key.clone())
+                    .run(op, &request, &call, key.clone(), &deadline)
                     .await
                     .map_err(|e| (e, key))
             }),
@@ -123,13 +123,14 @@ impl Client {
         request: &JsValue,
         call: &CallOptions,
         idempotency_key: Option<String>,
+        deadline: &Deadline,
     ) -> Result<JsValue, Error> {
         let server = call
             .server_url
             .as_deref()
             .unwrap_or(&self.config.server_url);
         let prepared = prepare(op, request, server, idempotency_key)?;
-        send(&self.config, op, &prepared, call).await
+        send(&self.config, op, &prepared, call, deadline).await
     }
 
     async fn poll(
@@ -145,29 +146,32 @@ impl Client {
             exponent: 1.5,
             max_elapsed_time: settings.timeout_ms,
         };
-        let deadline = now() + settings.timeout_ms;
+        // One deadline for every poll and every wait between them.
+        let deadline = Deadline::new(Some(settings.timeout_ms), &settings.signal);
+        let ends = now() + settings.timeout_ms;
+        let call = CallOptions {
+            retry: self.config.retry,
+            timeout_ms: None,
+            signal: JsValue::UNDEFINED,
+            server_url: None,
+            idempotency_key: None,
+        };
         let mut polls = 0;
         loop {
-            if aborted(&settings.signal) {
-                return Err(Error::Aborted {
-                    cause: get(&settings.signal, "reason"),
-                });
-            }
-            let call = CallOptions {
-                retry: self.config.retry,
-                timeout_ms: Some((deadline - now()).max(1.0)),
-                signal: settings.signal.clone(),
-                server_url: None,
-                idempotency_key: None,
-            };
-            let result = self.run(op, request, &call, None).await?;
+            let result = self.run(op, request, &call, None, &deadline).await?;
             let status = get(&result, "status").as_string();
             if !status.as_deref().is_some_and(|s| in_progress.contains(&s)) {
                 return Ok(result);
             }
-            let left = deadline - now();
+            let left = ends - now();
             let Some(wait) = next_poll(&backoff, polls, left) else {
-                sleep(left.max(0.0), &settings.signal).await?;
+                // Out of time for another poll: the last status says more than the deadline.
+                let slept = deadline
+                    .sleep(left.max(0.0), op.name, "the next poll")
+                    .await;
+                if let Err(aborted @ Error::Aborted { .. }) = slept {
+                    return Err(aborted);
+                }
                 let last = status.unwrap_or_default();
                 return Err(Error::Timeout {
                     message: format!(
@@ -178,7 +182,7 @@ impl Client {
                     cause: result,
                 });
             };
-            sleep(wait, &settings.signal).await?;
+            deadline.sleep(wait, op.name, "the next poll").await?;
             polls += 1;
         }
     }

@@ -35,6 +35,7 @@ mod retry;
 mod schema;
 mod url;
 
+pub use auth::AuthContext;
 pub use generated::sdk::CodatBankFeeds;
 pub use groups::*;
 pub use options::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions, WaitOptions};

@@ -28,11 +28,16 @@ const USER_AGENT: &str = concat!("codat-bank-feeds-wasm/", env!("CARGO_PKG_VERSI
 pub struct SDKOptions {
     /// The `Authorization` header: `"Basic <base64 API key>"` on a backend, or
     /// `"Bearer <company access token>"` in a browser. A function (sync or async) is called
-    /// before every attempt, so a short-lived token can be refreshed; after a 401 it is called
-    /// once more and the request retried once with the new value. Without it the client is
-    /// built, but every call rejects with `InvalidRequestError` (`field: "authHeader"`) before
-    /// sending anything.
-    #[tsify(optional, type = "string | (() => string | Promise<string>)")]
+    /// once per attempt, just before it is sent (after any wait for a company slot), with an
+    /// `AuthContext` saying why: `reason: "initial"`, or `"unauthorized"` after a 401, when it
+    /// should refresh the token (the request is then retried once with the new value). The
+    /// call's `timeoutMs` and `signal` bound it: one that never settles ends the call with
+    /// `RequestTimeoutError` or `RequestAbortedError`. Without it the client is built, but every
+    /// call rejects with `InvalidRequestError` (`field: "authHeader"`) before sending anything.
+    #[tsify(
+        optional,
+        type = "string | ((context: AuthContext) => string | Promise<string>)"
+    )]
     pub auth_header: JsValue,
     /// Base URL of the API (default `https://api.codat.io`). Plain `http://` is only accepted
     /// for loopback hosts unless `allowInsecureHttp` is set. A user name or password in it
@@ -44,8 +49,11 @@ pub struct SDKOptions {
     /// Retry policy for every call (default: the API's documented backoff policy).
     #[tsify(optional)]
     pub retry_config: Option<RetryConfig>,
-    /// Upper bound in ms on a whole call: every attempt and every wait between attempts.
-    /// When it passes, the call rejects with `RequestTimeoutError`. Default: no limit.
+    /// Upper bound in ms on a whole call, whatever it is waiting on: the `authHeader` function,
+    /// a company slot, hooks, the fetch (a custom `fetch` or `httpClient` that ignores its
+    /// signal too), the response body, the waits between attempts. When it passes, the call
+    /// rejects with `RequestTimeoutError`, whose message gives this timeout and what the call
+    /// was waiting for; nothing is sent after it. Default: no limit.
     #[tsify(optional)]
     pub timeout_ms: Option<f64>,
     /// `User-Agent` to send instead of `codat-bank-feeds-wasm/<version>` (not sent from
@@ -70,7 +78,9 @@ pub struct SDKOptions {
     /// Functions run around every attempt (async allowed), in this order: `beforeRequest`
     /// (may return a changed request), the fetch, then `afterSuccess` for a 2xx (may return a
     /// changed response) or `afterError` for anything else (a response or an error). A hook
-    /// that throws fails the call with `HookError` naming it.
+    /// that throws, or leaves something fetch cannot use (a header value with CR or LF, a
+    /// return that is not an object, a URL that is not one), fails the call with `HookError`
+    /// naming it, never retried. The call's `timeoutMs` and `signal` bound every hook.
     #[tsify(optional)]
     pub hooks: Option<Hooks>,
     /// Console-like logger (`debug` or `log`): one line per attempt with method, URL, status,
@@ -169,10 +179,14 @@ pub struct RequestOptions {
     /// Retry policy for this call only; `{ strategy: "none" }` sends exactly one attempt.
     #[tsify(optional)]
     pub retries: Option<RetryConfig>,
-    /// Upper bound in ms on this call, attempts and waits included (overrides the client's).
+    /// Upper bound in ms on this call (overrides the client's), whatever it is waiting on:
+    /// the `authHeader` function, a company slot, hooks, the fetch, the body, the waits between
+    /// attempts. Rejects with `RequestTimeoutError` naming this timeout; nothing is sent after.
     #[tsify(optional)]
     pub timeout_ms: Option<f64>,
-    /// Aborts the call, including a pending wait between attempts, with `RequestAbortedError`.
+    /// Aborts the call at once with `RequestAbortedError` (its `cause` the signal's reason),
+    /// whatever it is waiting on. An already-aborted signal rejects before any function of
+    /// yours (`authHeader`, hooks, `fetch`) is called.
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<JsValue>,
     /// Base URL for this call only (same rules as the client option).

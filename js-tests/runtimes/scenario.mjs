@@ -3,7 +3,7 @@
 // no socket is opened. No Node APIs: it runs in workerd and browsers too. `vector` is a webhook
 // signed by the test with Node's crypto, independently of the client's WebCrypto code.
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
-export const STEPS = 15;
+export const STEPS = 18;
 const FAST = { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 50 } };
 const V8_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/;
 
@@ -110,6 +110,33 @@ export async function runScenario(pkg, testing, runtime, vector) {
     check(err instanceof pkg.ErrorMessage && err.statusCode === 401, "an expired company token is 401");
   }
 
+  // One deadline per call, whatever it waits on: functions of the caller's that never settle.
+  const never = () => new Promise(() => {});
+  const expired = async (client, options) => {
+    const started = Date.now();
+    try {
+      await client.companies.get({ companyId }, options);
+      return undefined;
+    } catch (err) {
+      return { err, ms: Date.now() - started };
+    }
+  };
+  const hungAuth = await expired(new pkg.CodatBankFeeds({ authHeader: never, fetch: fake.fetch, timeoutMs: 200 }));
+  check(
+    hungAuth?.err instanceof pkg.RequestTimeoutError && /after 200 ms .*authHeader/.test(hungAuth.err.message) && hungAuth.ms < 1000,
+    "a hung authHeader function ends at timeoutMs",
+  );
+  const hungHook = await expired(new pkg.CodatBankFeeds({ authHeader: fake.apiKey, fetch: fake.fetch, hooks: { beforeRequest: never } }), {
+    timeoutMs: 200,
+  });
+  check(hungHook?.err instanceof pkg.RequestTimeoutError && hungHook.ms < 1000, "a hung beforeRequest hook ends at timeoutMs");
+  const called = [];
+  const note = (what) => () => {
+    called.push(what);
+    return never();
+  };
+  const aborted = await expired(new pkg.CodatBankFeeds({ authHeader: note("authHeader"), fetch: note("fetch") }), { signal: AbortSignal.abort() });
+  check(aborted?.err instanceof pkg.RequestAbortedError && called.length === 0 && aborted.ms < 200, "an aborted signal rejects at once, calling nothing");
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
   check(event.eventType === "bankFeeds.sourceAccount.connected", "verifyWebhook verifies with WebCrypto");
   try {

@@ -1,6 +1,6 @@
 // Type checks of what @codat/bank-feeds code relies on (js-tests/compat.test.mjs runs tsc on
 // this file against the built package): each `@ts-expect-error` is a misuse the types refuse.
-import { CodatBankFeeds, type CreateBankTransactionsRequest, ErrorMessage } from "codat-bank-feeds-wasm";
+import { type AuthContext, CodatBankFeeds, type CreateBankTransactionsRequest, ErrorMessage } from "codat-bank-feeds-wasm";
 import { CodatBankFeedsCore } from "codat-bank-feeds-wasm/core.js";
 import { companiesGet } from "codat-bank-feeds-wasm/funcs/companiesGet.js";
 import { HTTPClient } from "codat-bank-feeds-wasm/lib/http";
@@ -19,6 +19,12 @@ export const notDecimal: CreateBankTransactionsRequest = { ...ids, requestBody: 
 
 const sdk = new CodatBankFeeds({ debugLogger: console, httpClient: new HTTPClient().addHook("response", () => undefined) });
 export const created = sdk.transactions.create(named);
+
+// The authHeader function is told why it is called (a function of no arguments still fits).
+const refresh = async ({ reason, attempt }: AuthContext) => (reason === "unauthorized" ? `Bearer fresh-${attempt}` : "Bearer cached");
+export const tokens = [new CodatBankFeeds({ authHeader: refresh }), new CodatBankFeeds({ authHeader: () => "Basic x" })];
+// @ts-expect-error `reason` is "initial" or "unauthorized"
+export const expired = new CodatBankFeeds({ authHeader: (c) => (c.reason === "expired" ? "Bearer a" : "Bearer b") });
 
 const core = new CodatBankFeedsCore({ authHeader: "Basic x" });
 const result = await companiesGet(core, { companyId: "c" });

@@ -214,7 +214,7 @@ class Boundary(unittest.TestCase):
         self.assertIn("pub(crate) const RATE_LIMIT_RESET: u32 = 7;", rust)
         self.assertIn('"hook" => Some(Failure::Hook),', rust)
         self.assertIn('h["x-rate-limit-limit"], h["x-rate-limit-remaining"], h["x-rate-limit-reset"], h["retry-after"]];', js)
-        self.assertIn('TIMEOUT: "timeout"', js)
+        self.assertIn('DEADLINE: "deadline"', js)
 
     def test_an_entry_without_doc_is_refused(self):
         table = json.loads(BOUNDARY)

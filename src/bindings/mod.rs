@@ -14,9 +14,11 @@ use crate::error::{Error, ResponseParts, Value, CONNECTION_FAILED};
 use crate::generated::boundary::{slot, Failure};
 use crate::rate_limit::RateLimitSeen;
 
+mod deadline;
 mod tasks;
 
 pub(crate) use crate::generated::boundary::AttemptRequest;
+pub(crate) use deadline::Deadline;
 pub(crate) use tasks::{settled, spawn};
 
 #[wasm_bindgen(module = "/js/fetch.js")]
@@ -31,6 +33,10 @@ extern "C" {
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
+
+    /// The `authHeader` function's value for attempt `attempt`, called with `{ reason, attempt }`.
+    #[wasm_bindgen(js_name = authValue)]
+    pub(crate) fn auth_value(provider: &Function, reason: &str, attempt: u32) -> Promise;
 }
 
 #[wasm_bindgen(module = "/js/body.js")]
@@ -62,12 +68,6 @@ extern "C" {
     ) -> String;
 }
 
-#[wasm_bindgen(module = "/js/timers.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = sleep, catch)]
-    fn sleep_js(ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
-}
-
 #[wasm_bindgen(module = "/js/guid.js")]
 extern "C" {
     /// A new v4 GUID (an `Idempotency-Key`).
@@ -78,7 +78,7 @@ extern "C" {
 #[wasm_bindgen(module = "/js/limiter.js")]
 extern "C" {
     #[wasm_bindgen(js_name = waitForSlot)]
-    fn wait_for_slot_js(signal: &JsValue, timeout_ms: f64) -> JsValue;
+    fn wait_for_slot_js(deadline: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/errors.js")]
@@ -228,19 +228,28 @@ pub(crate) enum Attempt {
     Failed(Error),
 }
 
-/// What an import's promise settles to; a synchronous throw is a rejection.
-async fn awaited(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> {
-    settled(promise?).await
-}
-
-/// One HTTP attempt through its `fetch`, hooks around it (js/fetch.js).
-pub(crate) async fn fetch_once(attempt: &AttemptRequest<'_>) -> Attempt {
-    let value = match awaited(attempt.send()).await {
-        Ok(value) => value,
-        Err(cause) => return Attempt::Failed(unexpected(cause)),
+/// One HTTP attempt of `op` through its `fetch`, hooks around it (js/fetch.js), within the
+/// call's deadline.
+pub(crate) async fn fetch_once(
+    attempt: &AttemptRequest<'_>,
+    deadline: &Deadline,
+    op: &'static str,
+) -> Attempt {
+    let sent = match attempt.send() {
+        Ok(promise) => deadline.wait(promise, op, "").await,
+        Err(cause) => Ok(Err(cause)),
+    };
+    let value = match sent {
+        Ok(Ok(value)) => value,
+        Ok(Err(cause)) => return Attempt::Failed(unexpected(cause)),
+        Err(over) => return Attempt::Failed(over),
     };
     let Some(fields) = value.dyn_ref::<Array>() else {
-        return Attempt::Failed(failure(&value));
+        return Attempt::Failed(match Failure::named(&text(&value, "failure")) {
+            Some(Failure::Deadline) => deadline.error(op, ""),
+            Some(Failure::Invalid) => Error::invalid(op, "", &text(&value, "message")),
+            _ => failure(&value),
+        });
     };
     let text = |i| fields.get(i).as_string();
     Attempt::Response(HttpResponse {
@@ -271,9 +280,14 @@ fn unexpected(cause: JsValue) -> Error {
     }
 }
 
-/// A failure record of js/fetch.js as the error it is.
+/// A string field of a JS record; empty when it has none.
+fn text(record: &JsValue, name: &'static str) -> String {
+    get(record, name).as_string().unwrap_or_default()
+}
+
+/// A `connection` or `hook` failure record of js/fetch.js as the error it is.
 fn failure(value: &JsValue) -> Error {
-    let text = |name: &'static str| get(value, name).as_string().unwrap_or_default();
+    let text = |name: &'static str| text(value, name);
     let cause = get(value, "cause");
     let status = get(value, "statusCode").as_f64();
     let response = status.map(|status| ResponseParts {
@@ -283,17 +297,12 @@ fn failure(value: &JsValue) -> Error {
         raw: get(value, "rawResponse"),
     });
     match Failure::named(&text("failure")) {
-        Some(Failure::Timeout) => Error::Timeout {
-            message: text("message"),
-            cause,
-        },
-        Some(Failure::Aborted) => Error::Aborted { cause },
         Some(Failure::Hook) => Error::Hook {
             hook: text("hook"),
             message: text("message"),
             cause,
         },
-        Some(Failure::Connection) | None => Error::Connection {
+        _ => Error::Connection {
             message: text("message"),
             cause,
             response,
@@ -301,62 +310,56 @@ fn failure(value: &JsValue) -> Error {
     }
 }
 
-/// `hooks[name](value)`; its throw or rejection is a `HookError`.
-pub(crate) async fn call_hook(hooks: &JsValue, name: &str, value: &JsValue) -> Result<(), Error> {
-    match awaited(call_hook_js(hooks, name, value)).await {
+/// `hooks[name](value)` of `op`, within the call's deadline; its throw or rejection is a
+/// `HookError`.
+pub(crate) async fn call_hook(
+    hooks: &JsValue,
+    name: &str,
+    value: &JsValue,
+    deadline: &Deadline,
+    op: &'static str,
+) -> Result<(), Error> {
+    let called = match call_hook_js(hooks, name, value) {
+        Ok(promise) => deadline.wait(promise, op, &format!("hooks.{name}")).await?,
+        Err(cause) => Err(cause),
+    };
+    match called {
         Ok(outcome) if outcome.is_undefined() => Ok(()),
         Ok(outcome) => Err(failure(&outcome)),
         Err(cause) => Err(unexpected(cause)),
     }
 }
 
-/// Waits `ms` on a JS timer; the signal aborting ends the wait with `RequestAbortedError`.
-pub(crate) async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
-    match awaited(sleep_js(ms, signal)).await {
-        Ok(slept) if slept.is_truthy() => Ok(()),
-        _ => Err(Error::Aborted {
-            cause: get(signal, "reason"),
-        }),
-    }
+/// Calls `hooks[name](value)` without waiting for it (nor for its failure).
+pub(crate) fn notify_hook(hooks: &JsValue, name: &str, value: &JsValue) {
+    let _ = call_hook_js(hooks, name, value);
 }
 
-/// A wait for a request slot: `grant` gives it the slot (and says whether it was still
-/// waiting); `outcome` settles then, or when the signal or the deadline (`timeout_ms` >= 0)
-/// comes first.
+/// A wait for a request slot: `grant` gives it the slot, and says whether the call still
+/// waited for it (not once its deadline is over).
 pub(crate) struct SlotWait {
     pub grant: Function,
     promise: Promise,
-    signal: JsValue,
-    timeout_ms: f64,
 }
 
 impl SlotWait {
-    pub(crate) fn new(signal: &JsValue, timeout_ms: f64) -> SlotWait {
-        let wait = wait_for_slot_js(signal, timeout_ms);
+    pub(crate) fn new(deadline: &Deadline) -> SlotWait {
+        let wait = wait_for_slot_js(deadline.js());
         SlotWait {
             grant: get(&wait, "grant").unchecked_into(),
             promise: get(&wait, "promise").unchecked_into(),
-            signal: signal.clone(),
-            timeout_ms,
         }
     }
 
-    /// The slot, or the signal's or the deadline's error (nothing taken).
-    pub(crate) async fn outcome(self, key: &str) -> Result<(), Error> {
-        let outcome = settled(self.promise).await;
-        match outcome.ok().and_then(|o| o.as_string()).as_deref() {
-            Some("ok") => Ok(()),
-            Some("timeout") => Err(Error::Timeout {
-                message: format!(
-                    "The request timed out after {} ms waiting for a free slot of company {key}",
-                    number_text(self.timeout_ms)
-                ),
-                cause: JsValue::UNDEFINED,
-            }),
-            _ => Err(Error::Aborted {
-                cause: get(&self.signal, "reason"),
-            }),
-        }
+    /// The slot of `company`, or the deadline's error (nothing taken).
+    pub(crate) async fn granted(
+        self,
+        deadline: &Deadline,
+        op: &'static str,
+        company: &str,
+    ) -> Result<(), Error> {
+        let what = format!("a free slot of company {company}");
+        deadline.wait(self.promise, op, &what).await.map(drop)
     }
 }
 
@@ -403,12 +406,6 @@ fn reset_date(reset: &str) -> JsValue {
     } else {
         JsValue::UNDEFINED
     }
-}
-
-/// Whether the caller's signal has aborted.
-pub(crate) fn aborted(signal: &JsValue) -> bool {
-    // Most calls have no signal: reading a property of `undefined` would throw (and be caught).
-    !signal.is_undefined() && get(signal, "aborted").is_truthy()
 }
 
 /// The error as its JS class, with its fields (the table is `Error::parts`), the call's

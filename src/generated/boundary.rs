@@ -18,8 +18,7 @@ extern "C" {
         idempotency_key: Option<&str>,
         body: &JsValue,
         json: bool,
-        timeout_ms: f64,
-        signal: &JsValue,
+        deadline: &JsValue,
         hooks: &JsValue,
     ) -> Result<Promise, JsValue>;
 }
@@ -42,10 +41,8 @@ pub(crate) struct AttemptRequest<'a> {
     pub body: &'a JsValue,
     /// Whether `body` is JSON bytes (hooks see it as text).
     pub json: bool,
-    /// What is left of the call's time; negative for none.
-    pub timeout_ms: f64,
-    /// The caller's `AbortSignal`, or `undefined`.
-    pub signal: &'a JsValue,
+    /// The call's deadline (js/deadline.js), or `undefined` when it has neither `timeoutMs` nor `signal`.
+    pub deadline: &'a JsValue,
     /// The client's hooks, or `undefined`.
     pub hooks: &'a JsValue,
 }
@@ -62,8 +59,7 @@ impl AttemptRequest<'_> {
             self.idempotency_key,
             self.body,
             self.json,
-            self.timeout_ms,
-            self.signal,
+            self.deadline,
             self.hooks,
         )
     }
@@ -96,12 +92,12 @@ pub(crate) mod slot {
 pub(crate) enum Failure {
     /// No response, or one whose body could not be read: a `ConnectionError`.
     Connection,
-    /// The call's time ran out during the attempt: a `RequestTimeoutError`.
-    Timeout,
-    /// The caller's signal aborted: a `RequestAbortedError`.
-    Aborted,
-    /// A hook threw or rejected: a `HookError`.
+    /// The call's deadline is over (its `timeoutMs` passed, its signal aborted): a `RequestTimeoutError` or `RequestAbortedError`.
+    Deadline,
+    /// A hook threw or rejected, or left a request or response fetch cannot use: a `HookError`.
     Hook,
+    /// Fetch refused to build the request (no hook changed it), before anything was sent: an `InvalidRequestError`.
+    Invalid,
 }
 
 impl Failure {
@@ -109,9 +105,9 @@ impl Failure {
     pub(crate) fn named(tag: &str) -> Option<Failure> {
         match tag {
             "connection" => Some(Failure::Connection),
-            "timeout" => Some(Failure::Timeout),
-            "aborted" => Some(Failure::Aborted),
+            "deadline" => Some(Failure::Deadline),
             "hook" => Some(Failure::Hook),
+            "invalid" => Some(Failure::Invalid),
             _ => None,
         }
     }
