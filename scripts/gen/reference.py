@@ -33,6 +33,7 @@ HAND_WRITTEN = [
     ("paging.md", "Paging"),
     ("waits.md", "Waiting for push operations and syncs"),
     ("push-all.md", "Pushing any number of transactions: pushAll"),
+    ("hooks.md", "Hooks and logging"),
     ("webhooks.md", "Verified webhooks"),
 ]
 # Body fields are listed this many levels deep (`transactions[].amount` is level 2).
@@ -196,8 +197,25 @@ class Reference:
             if "example" in content:
                 return content["example"]
             if "schema" in content:
-                return self.example_of(content["schema"])
+                return self.fields_example(content["schema"])
         return None
+
+    def fields_example(self, schema):
+        """A request body the spec gives no example of: its fields' own examples (required or
+        not, deprecated ones left out), rather than the schema's example, which is of a whole
+        record (a version 1 `SourceAccount` for an update, say)."""
+        if not self.gen.is_object(schema):
+            return self.example_of(schema)
+        props, required = self.gen.flatten(schema, None)
+        out = {}
+        for name, (sub, _) in props.items():
+            s = self.resolved(sub)
+            if self.gen.deprecated(sub) or ("example" not in s and not s.get("examples") and name not in required):
+                continue
+            value = self.example_of(sub)
+            if value is not None:
+                out[name] = value
+        return out
 
     def example(self, op, facts):
         """The method called with the spec's example values, as a TypeScript block's lines."""
