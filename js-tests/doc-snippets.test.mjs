@@ -53,7 +53,9 @@ before(async () => {
   writeFileSync(join(src, "prelude.ts"), preludeText);
   for (const s of snippets) {
     const names = undeclared(s.code, preludeNames);
-    const head = names.length ? `import { ${names.join(", ")} } from "./prelude.js";\n` : "";
+    // Always imported: the prelude is what sends https://api.codat.io to the fake.
+    // (A named import alone would be elided by tsc when only types use it.)
+    const head = `import "./prelude.js";\n${names.length ? `import { ${names.join(", ")} } from "./prelude.js";\n` : ""}`;
     // `export {}`: every block is a module of its own, whatever it declares.
     writeFileSync(join(src, s.file), `${head}${s.code}\nexport {};\n`);
   }
@@ -77,7 +79,7 @@ before(async () => {
 });
 
 after(() => {
-  if (project) rmSync(project, { recursive: true, force: true });
+  if (project && !process.env.DOC_SNIPPETS_KEEP) rmSync(project, { recursive: true, force: true });
 });
 
 const where = (s) => `${s.doc}:${s.line}`;

@@ -47,20 +47,22 @@ const target = mapping?.targetAccountOptions?.[0]?.id;
 if (!target) throw new Error("prelude: the fake offered no target account");
 await sdk.accountMapping.create({ companyId, connectionId, requestBody: { sourceAccountId: accountId, targetAccountId: target, feedStartDate: "2024-05-01" } });
 
-/** A few transactions of the account, in date order. */
-export const transactions: BankTransaction[] = Array.from({ length: 3 }, (_, i) => ({
-  id: `txn-${i + 1}`,
-  date: `2024-05-0${i + 2}T09:00:00`,
-  description: `Card sale ${i + 1}`,
+const sale = (day: number, i: number): BankTransaction => ({
+  id: `txn-${day}-${i}`,
+  date: `2024-05-${String(day).padStart(2, "0")}T09:00:00`,
+  description: `Card sale ${i}`,
   amount: 10,
   balance: 4210.5 + 10 * i,
   transactionType: "Credit",
-}));
+});
+// One push made already (so a push operation exists), dated before the others.
+const pushed = await sdk.transactions.create({ companyId, connectionId, accountId, requestBody: { accountId, transactions: [sale(1, 0)] } });
+export const pushOperationKey = pushed.pushOperationKey;
+/** A few transactions of the account not pushed yet, in date order. */
+export const transactions: BankTransaction[] = [2, 3, 4].map((day, i) => sale(day, i + 1));
 export const requestBody: CreateBankTransactions = { accountId, transactions };
 /** A `transactions.create` request. */
 export const push = { companyId, connectionId, accountId, requestBody };
-const pushed = await sdk.transactions.create(push);
-export const pushOperationKey = pushed.pushOperationKey;
 const sync = await sdk.managedBankFeeds.runAdHocSync({ companyId, connectionId, sourceAccountId });
 export const syncId = sync.syncId ?? "";
 

@@ -65,7 +65,7 @@ function declares(code, name) {
   return patterns.some((p) => p.test(code));
 }
 
-/** The names of `names` that `code` uses and does not declare. */
+/** The names of `names` that `code` uses (not as a property or an object key) and does not declare. */
 export function undeclared(code, names) {
-  return names.filter((name) => new RegExp(`(?<![\\w$.])${escapeName(name)}\\b`).test(code) && !declares(code, name));
+  return names.filter((name) => new RegExp(`(?<![\\w$.])${escapeName(name)}\\b(?!\\s*:(?!:))`).test(code) && !declares(code, name));
 }
