@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { conditions, elements, modules, testing } from "../js/entries/table.mjs";
+import { packedDoc } from "./packed-docs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const js = join(root, "js");
@@ -190,6 +191,19 @@ function writeFolder({ from, dir, leave = [] }) {
   }
 }
 
+/** The documents the package ships beside its code. */
+const DOCS = ["README.md", "CHANGELOG.md", "LICENSE"];
+
+/** README.md, CHANGELOG.md and LICENSE, their links to what the package lacks made absolute. */
+function writeDocs() {
+  const { repository } = readJson(join(pkg, "package.json"));
+  const shipped = (path) => DOCS.includes(path);
+  for (const name of DOCS) {
+    const text = readFileSync(join(root, name), "utf8");
+    writeFileSync(join(pkg, name), name.endsWith(".md") ? packedDoc(text, { shipped, repository: repository.url, root }) : text);
+  }
+}
+
 function writeManifest() {
   const meta = readJson(join(pkg, "package.json"));
   const dot = (c) => (typeof c === "string" ? `./${c}` : Object.fromEntries(Object.entries(c).map(([k, v]) => [k, dot(v)])));
@@ -220,7 +234,7 @@ function writeManifest() {
       "./package.json": "./package.json",
     },
     bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
-    files: [...shipped, "README.md"],
+    files: [...shipped, ...DOCS],
     sideEffects: [...[...entries, "exports.js"].map((name) => `./${name}`), ...elementModules.map(([, m]) => `${m}.js`)],
     engines: { node: ">=20" },
   };
@@ -241,4 +255,4 @@ writeIndexTypes();
 writeFolder(testing);
 writeFolder(elements);
 writeManifest();
-copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+writeDocs();

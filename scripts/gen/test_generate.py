@@ -11,6 +11,7 @@ import unittest
 import boundary
 import errors
 import generate
+import reference
 from operations import camel, method_name
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -21,6 +22,7 @@ with open(os.path.join(ROOT, "js", "errors.json"), encoding="utf-8") as _f:
 with open(os.path.join(ROOT, "js", "boundary.json"), encoding="utf-8") as _f:
     BOUNDARY = _f.read()
 TABLES = {"errors": ERRORS, "boundary": BOUNDARY}
+SOURCES = generate.read_sources(ROOT)
 
 
 def load_spec():
@@ -69,7 +71,7 @@ class Names(unittest.TestCase):
 class TodaysSpec(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(load_spec(), README, TABLES)
+        cls.files = generate.generate(load_spec(), README, TABLES, SOURCES)
         cls.ops = {f"{o['group']}.{o['method']}": o for o in table(cls.files)["table"]}
 
     def test_every_operation_of_the_spec_once(self):
@@ -134,7 +136,7 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("pub id: Option<Text>,", self.files["src/models/bank_transactions.rs"])
 
     def test_the_same_spec_gives_the_same_bytes(self):
-        self.assertEqual(generate.generate(load_spec(), README, TABLES), self.files)
+        self.assertEqual(generate.generate(load_spec(), README, TABLES, SOURCES), self.files)
 
     def test_hand_written_group_modules_are_found_and_declared(self):
         import tempfile
@@ -147,15 +149,87 @@ class TodaysSpec(unittest.TestCase):
                     f.write(first + "\n")
             found = generate.hand_written_groups(root)
         self.assertEqual(found, ["push"])
-        mod = generate.generate(load_spec(), README, TABLES, found)["src/groups/mod.rs"]
+        mod = generate.generate(load_spec(), README, TABLES, SOURCES, found)["src/groups/mod.rs"]
         self.assertIn("mod push;", mod)
         self.assertNotIn("mod push;", self.files["src/groups/mod.rs"])
+
+
+class Reference(unittest.TestCase):
+    """docs/reference/: a page per group from the spec, the options from the doc comments of
+    their Rust types, the errors from js/errors.json."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.files = generate.generate(load_spec(), README, TABLES, SOURCES)
+
+    def test_a_page_per_group_with_every_method(self):
+        ops = table(self.files)["table"]
+        for group in table(self.files)["groups"]:
+            page = self.files[f"docs/reference/{group}.md"]
+            self.assertTrue(page.startswith(reference.MARK))
+            for op in (o for o in ops if o["group"] == group):
+                self.assertIn(f"## `{group}.{op['method']}`", page)
+                self.assertIn(f"`{op['httpMethod']} {op['path']}`", page)
+                self.assertIn(f"await sdk.{group}.{op['method']}(", page)
+                self.assertIn(f"**Returns** `Promise<{op['resultType']}>`", page)
+        index = self.files["docs/reference/README.md"]
+        self.assertIn("33 operations in 8 groups", index)
+        self.assertIn("[`createBatch`](sourceAccounts.md#sourceaccountscreatebatch)", index)
+
+    def test_request_fields_with_types_constraints_formats_and_descriptions(self):
+        page = self.files["docs/reference/transactions.md"]
+        self.assertIn("| `companyId` | `string` | yes | format: uuid | Unique identifier for a company. |", page)
+        self.assertIn("| `requestBody.transactions` | `BankTransaction[]` | yes | items ≤ 1000 |", page)
+        self.assertIn("| `requestBody.transactions[].amount` | `number` |  | format: decimal | The amount transacted", page)
+        self.assertIn("(or `createBankTransactions`, `@codat/bank-feeds`'s name for it)", page)
+        companies = self.files["docs/reference/companies.md"]
+        self.assertIn("| `pageSize` | `number` |  | format: int32, ≥ 1, ≤ 5000, default `100` |", companies)
+        # A whole body: its fields are the request's own.
+        self.assertIn("| `name` | `string` | yes |", companies)
+
+    def test_errors_paging_waits_and_examples_from_the_spec(self):
+        transactions = self.files["docs/reference/transactions.md"]
+        self.assertIn("`ErrorMessage` on HTTP 400, 401, 402, 403, 404, 429, 500, 503", transactions)
+        self.assertIn("`transactions.waitForOperation(request, options)` polls until `status` is no longer `Pending`", transactions)
+        self.assertIn("`transactions.listAllCreateOperations(request)`", transactions)
+        self.assertIn('description: "Repayment of Credit Card",', transactions)  # the spec's Xero example
+        batch = self.files["docs/reference/sourceAccounts.md"]
+        self.assertIn("`SourceAccountBatchConflictError` on HTTP 409", batch)
+        self.assertIn('const result = await sdk.companies.create({ name: "Technicalium" });', self.files["docs/reference/companies.md"])
+
+    def test_options_from_the_doc_comments(self):
+        page = self.files["docs/reference/options.md"]
+        self.assertIn("## `SDKOptions`", page)
+        for field in ["authHeader?", "serverURL?", "idempotencyKeys?", "maxConcurrentPerCompany?"]:
+            self.assertIn(f"| `{field}` |", page)
+        self.assertIn("| `idempotencyKey?` | `string` | The `Idempotency-Key` (a GUID) to send", page)
+        self.assertIn('| `"backoff"` | `backoff?: BackoffStrategy`', page)
+        self.assertIn("| `onProgress?` | `(progress: PushProgress) => void \\| Promise<void>` |", page)
+
+    def test_a_doc_comment_changed_is_the_page_changed(self):
+        sources = dict(SOURCES)
+        sources["src/options.rs"] = sources["src/options.rs"].replace(
+            "/// A fetch-compatible function to use instead", "/// Another fetch, used instead"
+        )
+        page = generate.generate(load_spec(), README, TABLES, sources)["docs/reference/options.md"]
+        self.assertIn("| `fetch?` | `(input: string, init: RequestInit) => Promise<Response>` | Another fetch, used instead", page)
+
+    def test_errors_from_the_table(self):
+        page = self.files["docs/reference/errors.md"]
+        for c in json.loads(ERRORS)["classes"]:
+            self.assertIn(f"## `{c['name']}`\n\nExtends `{c['extends']}`. {c['doc']}", page)
+        self.assertIn("| `data$` | as `data` |", page)
+
+    def test_a_new_operation_gets_its_page(self):
+        page = generate.generate(extra_spec(), README, TABLES, SOURCES)["docs/reference/bankFeedStatus.md"]
+        self.assertIn("## `bankFeedStatus.getStatus`", page)
+        self.assertIn("| `days` | `number` |  |", page)
 
 
 class ExtraOperation(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(extra_spec(), README, TABLES)
+        cls.files = generate.generate(extra_spec(), README, TABLES, SOURCES)
 
     def test_a_new_tag_is_a_new_group_with_its_method(self):
         source = self.files["src/groups/bank_feed_status.rs"]
@@ -227,7 +301,7 @@ class Boundary(unittest.TestCase):
 class Refusals(unittest.TestCase):
     def refusal(self, spec):
         with self.assertRaises(SystemExit) as caught:
-            generate.generate(spec, README, TABLES)
+            generate.generate(spec, README, TABLES, SOURCES)
         return str(caught.exception.code)
 
     def test_an_unsupported_query_parameter_is_named_by_its_pointer(self):
