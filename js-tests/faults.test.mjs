@@ -65,7 +65,7 @@ test("a 503 burst is ridden out; a 502 HTML page ends as CodatBankFeedsError wit
   const html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
   ctx.server.reset();
   ctx.server.otherwise({ status: 502, body: html, headers: { "content-type": "text/html" } });
-  const err = await rejection(get(ctx.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 2, maxInterval: 2, maxElapsedTime: 30 } } })));
+  const err = await rejection(get(ctx.client({ retryConfig: { strategy: "backoff", backoff: { initialInterval: 2, maxInterval: 2, maxElapsedTime: 300 } } })));
   assert.equal(err.constructor, sdk.CodatBankFeedsError);
   assert.equal(err.statusCode, 502);
   assert.equal(err.body, html);
