@@ -1,14 +1,18 @@
 // transactions.pushAll's run. Rust (src/push_all/) has checked the request and options and
-// planned the run (the transactions in date order, where each chunk ends); this pushes the
+// planned the run (the order of the transactions, where each chunk ends); this pushes the
 // chunks one at a time over the group's own `create` and `waitForOperation`, so every request
 // goes through the one request path (retries, hooks, rate limits) and the `.wasm` carries no
-// state machine for the run.
+// state machine for the run. Work that grows with the batch (its digest's JSON) runs a slice
+// at a time, as the checks do, so that the event loop runs between slices.
 
 import { CodatBankFeedsError, HookError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
+import { decimalJson } from "./decimal.js";
 import { guidFrom } from "./fetch.js";
 
 const WHO = "transactions.pushAll";
 const encoder = new TextEncoder();
+/** Transactions written as JSON per slice of the batch's digest (a few ms of work). */
+const JSON_SLICE = 2000;
 
 /**
  * A GUID from the SHA-256 of `name` (WebCrypto): RFC 9562's version 8, name-based, so the same
@@ -25,11 +29,41 @@ export async function derivedGuid(name) {
   return guidFrom(new Uint8Array(digest, 0, 16), 8);
 }
 
+/** A turn of the event loop (a timer: timers and I/O that are due run first); then the signal's abort, if any. */
+async function pause(signal) {
+  await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+}
+
+/** `sorted` as JSON, as its chunks are sent (decimals as their digits), a slice at a time. */
+async function sentJson(sorted, signal) {
+  const parts = [];
+  for (let i = 0; i < sorted.length; i += JSON_SLICE) {
+    const slice = sorted.slice(i, i + JSON_SLICE);
+    parts.push((decimalJson(slice) ?? JSON.stringify(slice)).slice(1, -1));
+    await pause(signal);
+  }
+  return `[${parts.join(",")}]`;
+}
+
 /** The batch's id: the caller's, or a digest of where the transactions go and what they are. */
-function batchIdOf(request, sorted) {
+async function batchIdOf(request, sorted, signal) {
   if (request.batchId !== undefined) return request.batchId;
   const { companyId, connectionId, accountId } = request;
-  return derivedGuid([companyId, connectionId, accountId, JSON.stringify(sorted)].join("\n"));
+  return derivedGuid([companyId, connectionId, accountId, await sentJson(sorted, signal)].join("\n"));
+}
+
+/**
+ * Codat's reasons for a failed push, for the error's message: the operation's `errorMessage`
+ * and its first validation error, and how many more there are (all of them are in `failed`).
+ */
+function reasonOf(operation) {
+  const errors = Array.isArray(operation.validation?.errors) ? operation.validation.errors : [];
+  const first = errors[0] && [errors[0].itemId, errors[0].message].filter(Boolean).join(": ");
+  const reasons = [operation.errorMessage, first].filter(Boolean);
+  if (reasons.length === 0) return "";
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see failed.validation.errors)` : "";
+  return `. Codat: ${reasons.join(" ")}${more}`;
 }
 
 /** The ms left before `deadline`; throws `RequestTimeoutError` when none are. */
@@ -50,18 +84,19 @@ async function report(onProgress, progress) {
 }
 
 /**
- * Pushes `sorted` in the chunks `ends` gives, one at a time: each chunk's push operation is
- * waited on until final, and the next chunk goes only after `Success`. Every error leaves with
- * what the run had done (`batchId`, `pushed`, `operations`).
+ * Pushes `items` in `order` (indices), in the chunks `ends` gives, one at a time: each chunk's
+ * push operation is waited on until final, and the next chunk goes only after `Success`. Every
+ * error leaves with what the run had done (`batchId`, `pushed`, `operations`).
  */
-export async function pushChunks(group, request, options, sorted, ends) {
+export async function pushChunks(group, request, options, items, order, ends) {
   const { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete } = request;
   const { retries, timeoutMs, signal, intervalMs, maxIntervalMs, onProgress } = options ?? {};
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
   const done = { batchId: undefined, pushed: 0, operations: [] };
+  const sorted = Array.from(order, (i) => items[i]);
   let idempotencyKey;
   try {
-    done.batchId = await batchIdOf(request, sorted);
+    done.batchId = await batchIdOf(request, sorted, signal);
     for (let k = 0; k < ends.length; k++) {
       if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);
@@ -71,7 +106,7 @@ export async function pushChunks(group, request, options, sorted, ends) {
       const read = { companyId, pushOperationKey: started.pushOperationKey };
       const operation = await group.waitForOperation(read, { intervalMs, maxIntervalMs, signal, timeoutMs: left(deadline, timeoutMs) });
       if (operation.status !== "Success") {
-        const message = `${WHO}: the push of chunk ${k + 1} of ${ends.length} ended ${operation.status}; transactions from index ${done.pushed} on (in date order) were not pushed`;
+        const message = `${WHO}: the push of chunk ${k + 1} of ${ends.length} ended ${operation.status}; transactions from index ${done.pushed} on (in date order) were not pushed${reasonOf(operation)}`;
         throw new PushFailedError(message, { failed: operation, firstUnpushed: done.pushed });
       }
       done.operations.push(operation);

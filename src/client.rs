@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::attempts::send;
 use crate::bindings::{
-    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, sleep, spawn,
+    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, settled, sleep, spawn,
 };
 use crate::error::Error;
 use crate::operation::Operation;
@@ -51,9 +51,25 @@ impl Client {
     }
 
     /// A call whose work JS runs (`transactions.pushAll`'s chunks): `start` checks it against
-    /// the settled options and starts it; a refusal rejects as the client's error class.
-    pub(crate) fn start(&self, start: impl FnOnce(&Config) -> Result<Promise, Error>) -> Promise {
-        start(&self.config).unwrap_or_else(|error| Promise::reject(&self.js_error(&error, None)))
+    /// the settled options and gives the task that prepares it (which may wait on JS) and
+    /// starts it. A refusal of either rejects as the client's error class; the started work's
+    /// own rejection as it is.
+    pub(crate) fn start<T>(
+        self: &Rc<Self>,
+        start: impl FnOnce(&Config) -> Result<T, Error>,
+    ) -> Promise
+    where
+        T: Future<Output = Result<Promise, Error>> + 'static,
+    {
+        let task = match start(&self.config) {
+            Ok(task) => task,
+            Err(error) => return Promise::reject(&self.js_error(&error, None)),
+        };
+        let client = Rc::clone(self);
+        spawn(async move {
+            let started = task.await.map_err(|error| client.js_error(&error, None))?;
+            settled(started).await
+        })
     }
 
     /// `error` as its JS class, with the key the call sent and the last rate limit seen.

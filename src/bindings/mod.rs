@@ -109,13 +109,15 @@ pub(crate) fn decimal_json(value: &JsValue) -> Option<JsValue> {
 #[wasm_bindgen(module = "/js/push.js")]
 extern "C" {
     /// Runs a checked `transactions.pushAll` plan over `group`'s `create` and
-    /// `waitForOperation`: one chunk at a time, each under a key derived from the batch.
+    /// `waitForOperation`: `items` in `order`, one chunk at a time, each under a key derived
+    /// from the batch.
     #[wasm_bindgen(js_name = pushChunks)]
     pub(crate) fn push_chunks(
         group: JsValue,
         request: &JsValue,
         options: &JsValue,
-        sorted: &Array,
+        items: &Array,
+        order: Vec<u32>,
         ends: Vec<u32>,
     ) -> Promise;
 }

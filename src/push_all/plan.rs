@@ -1,12 +1,26 @@
 //! The decisions of a `transactions.pushAll` run, as pure functions: the order the
-//! transactions go in, the chunks they go in, and which `id` repeats. (Each chunk's
-//! `Idempotency-Key` is a WebCrypto digest, made in js/push.js.)
+//! transactions go in (a function of the set of transactions, whatever order they came in),
+//! the chunks they go in, and which `id` repeats. (Each chunk's `Idempotency-Key` is a
+//! WebCrypto digest, made in js/push.js.)
 
 use std::ops::Range;
 
+/// What a transaction is ordered by: its local date-time, then its `id`, then (for those with
+/// no `id`) its JSON. Every field is a function of the transaction alone, so the order is one
+/// of the set: the same transactions in any order give the same chunks, keys and batch. Same-
+/// dated transactions thus go in `id` order, not the caller's (see `PushAllRequest`). ISO 8601
+/// local date-times of one form sort as text; a date alone (`2023-08-22`) is a prefix of its
+/// day's times and sorts before them.
+#[derive(PartialEq, PartialOrd)]
+pub(super) struct Key {
+    pub date: String,
+    pub id: Option<String>,
+    pub content: Option<String>,
+}
+
 /// The local date-time of a transaction's `date`, as Codat reads it: the spec says an offset is
 /// ignored, so `2023-08-22T10:21:00-05:00` is `2023-08-22T10:21:00`.
-fn local_date_time(date: &str) -> &str {
+pub(super) fn local_date_time(date: &str) -> &str {
     let Some(t) = date.find('T') else {
         return date;
     };
@@ -32,30 +46,46 @@ pub(super) fn is_iso_date(date: &str) -> bool {
         && (b.len() == 10 || b[10] == b'T')
 }
 
-/// Indices of `dates` earliest first, ties in the caller's order. ISO 8601 local date-times of
-/// one form sort as text; a date alone (`2023-08-22`) is a prefix of its day's times and sorts
-/// before them.
-pub(super) fn order(dates: &[&str]) -> Vec<usize> {
-    let local: Vec<&str> = dates.iter().map(|d| local_date_time(d)).collect();
-    sorted(&local)
+/// A bottom-up merge sort of indices, stable by construction, run one pass at a time so that
+/// its caller can let the event loop run between passes. The order and the search for a
+/// repeated `id` share it (each instance of the standard library's sorts costs the `.wasm`
+/// about 4 KB).
+pub(super) struct MergeSort {
+    order: Vec<usize>,
+    merged: Vec<usize>,
+    width: usize,
 }
 
-/// Indices of `keys` in key order, ties in index order: a bottom-up merge sort, stable by
-/// construction, that `order` and `first_duplicate` share (each instance of the standard
-/// library's sorts costs the `.wasm` about 4 KB).
-fn sorted(keys: &[&str]) -> Vec<usize> {
-    let len = keys.len();
-    let mut order: Vec<usize> = (0..len).collect();
-    let mut merged = order.clone();
-    let mut width = 1;
-    while width < len {
+impl MergeSort {
+    /// A sort of `indices`, in the order `pass`'s `less` gives them; ties keep this order.
+    pub(super) fn of(indices: Vec<usize>) -> MergeSort {
+        MergeSort {
+            merged: indices.clone(),
+            order: indices,
+            width: 1,
+        }
+    }
+
+    /// How many indices are sorted: the work of one pass.
+    pub(super) fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Merges runs of `width` into runs of twice that; false, doing nothing, once sorted.
+    pub(super) fn pass(&mut self, less: &dyn Fn(usize, usize) -> bool) -> bool {
+        let len = self.order.len();
+        let width = self.width;
+        if width >= len {
+            return false;
+        }
+        let order = &self.order;
         for start in (0..len).step_by(2 * width) {
             let mid = (start + width).min(len);
             let end = (start + 2 * width).min(len);
             let (mut left, mut right) = (start, mid);
-            for slot in &mut merged[start..end] {
+            for slot in &mut self.merged[start..end] {
                 // From the right run only when strictly earlier: ties keep their order.
-                if right < end && (left >= mid || keys[order[right]] < keys[order[left]]) {
+                if right < end && (left >= mid || less(order[right], order[left])) {
                     *slot = order[right];
                     right += 1;
                 } else {
@@ -64,10 +94,15 @@ fn sorted(keys: &[&str]) -> Vec<usize> {
                 }
             }
         }
-        std::mem::swap(&mut order, &mut merged);
-        width *= 2;
+        std::mem::swap(&mut self.order, &mut self.merged);
+        self.width *= 2;
+        true
     }
-    order
+
+    /// The indices, sorted once `pass` has returned false.
+    pub(super) fn into_order(self) -> Vec<usize> {
+        self.order
+    }
 }
 
 /// `len` items in chunks of at most `size` (at least 1), in order.
@@ -78,25 +113,38 @@ pub(super) fn chunks(len: usize, size: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The first id seen twice, as (first index, second index): of the ids that repeat, the one
-/// whose second sighting comes first.
-pub(super) fn first_duplicate(ids: &[Option<String>]) -> Option<(usize, usize)> {
-    let present: Vec<(usize, &str)> = ids
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| id.as_deref().map(|id| (i, id)))
-        .collect();
-    let keys: Vec<&str> = present.iter().map(|&(_, id)| id).collect();
-    sorted(&keys)
+/// The first `id` seen twice, as (first index, second index), given the indices of the keys
+/// that have an `id` sorted by it (ties in index order): of the ids that repeat, the one whose
+/// second sighting comes first.
+pub(super) fn first_duplicate(keys: &[Key], by_id: &[usize]) -> Option<(usize, usize)> {
+    by_id
         .windows(2)
-        .filter(|w| keys[w[0]] == keys[w[1]])
-        .map(|w| (present[w[0]].0, present[w[1]].0))
+        .filter(|w| keys[w[0]].id == keys[w[1]].id)
+        .map(|w| (w[0], w[1]))
         .min_by_key(|&(_, again)| again)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sorted(indices: Vec<usize>, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+        let mut sort = MergeSort::of(indices);
+        while sort.pass(less) {}
+        sort.into_order()
+    }
+
+    fn key(date: &str, id: Option<&str>, content: Option<&str>) -> Key {
+        Key {
+            date: local_date_time(date).to_string(),
+            id: id.map(String::from),
+            content: content.map(String::from),
+        }
+    }
+
+    fn order(keys: &[Key]) -> Vec<usize> {
+        sorted((0..keys.len()).collect(), &|a, b| keys[a] < keys[b])
+    }
 
     #[test]
     fn offsets_are_ignored() {
@@ -140,16 +188,46 @@ mod tests {
     }
 
     #[test]
-    fn order_is_by_local_date_time_and_stable() {
-        let dates = [
-            "2023-08-23T09:00:00",
-            "2023-08-22T10:21:00-05:00",
-            "2023-08-22",
-            "2023-08-22T10:21:00Z",
-            "2023-08-22T08:00:00+09:00",
+    fn order_is_by_local_date_time_then_id_then_content() {
+        let keys = [
+            key("2023-08-23T09:00:00", Some("a"), None),
+            key("2023-08-22T10:21:00-05:00", Some("z"), None),
+            key("2023-08-22", Some("m"), None),
+            key("2023-08-22T10:21:00Z", Some("b"), None),
+            key("2023-08-22T08:00:00+09:00", Some("y"), None),
+            key("2023-08-22", None, Some(r#"{"amount":2}"#)),
+            key("2023-08-22", None, Some(r#"{"amount":1}"#)),
         ];
-        assert_eq!(order(&dates), vec![2, 4, 1, 3, 0]);
+        // Same date: no id first, by content; then by id. 10:21 (offsets ignored) ties: by id.
+        assert_eq!(order(&keys), vec![6, 5, 2, 4, 3, 1, 0]);
         assert_eq!(order(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn order_is_a_function_of_the_set() {
+        let keys: Vec<Key> = (0..300)
+            .map(|i| {
+                key(
+                    &format!("2023-08-{:02}", 1 + i % 7),
+                    Some(&format!("t-{i}")),
+                    None,
+                )
+            })
+            .collect();
+        let sent = |keys: &[Key]| -> Vec<Option<String>> {
+            order(keys)
+                .into_iter()
+                .map(|i| keys[i].id.clone())
+                .collect()
+        };
+        let mut reversed: Vec<Key> = keys
+            .iter()
+            .rev()
+            .map(|k| key(&k.date, k.id.as_deref(), None))
+            .collect();
+        assert_eq!(sent(&keys), sent(&reversed));
+        reversed.rotate_left(123);
+        assert_eq!(sent(&keys), sent(&reversed));
     }
 
     #[test]
@@ -162,16 +240,21 @@ mod tests {
 
     #[test]
     fn duplicates_are_found_with_both_places() {
-        let ids = |v: &[Option<&str>]| v.iter().map(|s| s.map(String::from)).collect::<Vec<_>>();
+        let first = |ids: &[Option<&str>]| {
+            let keys: Vec<Key> = ids.iter().map(|id| key("2023-08-22", *id, None)).collect();
+            let with_id = (0..keys.len()).filter(|&i| keys[i].id.is_some()).collect();
+            let by_id = sorted(with_id, &|a, b| keys[a].id < keys[b].id);
+            first_duplicate(&keys, &by_id)
+        };
         assert_eq!(
-            first_duplicate(&ids(&[Some("a"), None, Some("b"), None, Some("a")])),
+            first(&[Some("a"), None, Some("b"), None, Some("a")]),
             Some((0, 4))
         );
         assert_eq!(
-            first_duplicate(&ids(&[Some("b"), Some("a"), Some("a"), Some("b")])),
+            first(&[Some("b"), Some("a"), Some("a"), Some("b")]),
             Some((1, 2))
         );
-        assert_eq!(first_duplicate(&ids(&[Some("a"), None, None])), None);
+        assert_eq!(first(&[Some("a"), None, None]), None);
     }
 
     #[test]
@@ -185,10 +268,13 @@ mod tests {
                     format!("2023-08-{:02}", (seed >> 16) % 13)
                 })
                 .collect();
-            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
             let mut expected: Vec<usize> = (0..len).collect();
-            expected.sort_by_key(|&i| keys[i]);
-            assert_eq!(sorted(&keys), expected, "{len} keys");
+            expected.sort_by_key(|&i| &keys[i]);
+            assert_eq!(
+                sorted((0..len).collect(), &|a, b| keys[a] < keys[b]),
+                expected,
+                "{len} keys"
+            );
         }
     }
 }
