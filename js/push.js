@@ -2,21 +2,17 @@
 // planned the run (the order of the transactions, where each chunk ends); this pushes the
 // chunks one at a time over the group's own `create` and `waitForOperation`, so every request
 // goes through the one request path (retries, hooks, rate limits) and the `.wasm` carries no
-// state machine for the run. Work that grows with the batch (its digest's JSON) runs a slice
-// at a time, as the checks do, so that the event loop runs between slices.
+// state machine for the run.
 
 import { CodatBankFeedsError, HookError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { decimalJson } from "./decimal.js";
 import { guidFrom } from "./fetch.js";
 
 const WHO = "transactions.pushAll";
 const encoder = new TextEncoder();
-/** Transactions written as JSON per slice of the batch's digest (a few ms of work). */
-const JSON_SLICE = 2000;
 
 /**
- * A GUID from the SHA-256 of `name` (WebCrypto): RFC 9562's version 8, name-based, so the same
- * name always gives the same `Idempotency-Key`.
+ * A GUID from the SHA-256 of `name` (text, or its UTF-8 bytes) (WebCrypto): RFC 9562's version
+ * 8, name-based, so the same name always gives the same `Idempotency-Key`.
  */
 export async function derivedGuid(name) {
   const subtle = globalThis.crypto?.subtle;
@@ -25,32 +21,8 @@ export async function derivedGuid(name) {
       `${WHO}: needs WebCrypto (crypto.subtle) to derive its idempotency keys, which this runtime lacks (a page served over plain http?)`,
     );
   }
-  const digest = await subtle.digest("SHA-256", encoder.encode(name));
+  const digest = await subtle.digest("SHA-256", typeof name === "string" ? encoder.encode(name) : name);
   return guidFrom(new Uint8Array(digest, 0, 16), 8);
-}
-
-/** A turn of the event loop (a timer: timers and I/O that are due run first); then the signal's abort, if any. */
-async function pause(signal) {
-  await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
-  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
-}
-
-/** `sorted` as JSON, as its chunks are sent (decimals as their digits), a slice at a time. */
-async function sentJson(sorted, signal) {
-  const parts = [];
-  for (let i = 0; i < sorted.length; i += JSON_SLICE) {
-    const slice = sorted.slice(i, i + JSON_SLICE);
-    parts.push((decimalJson(slice) ?? JSON.stringify(slice)).slice(1, -1));
-    await pause(signal);
-  }
-  return `[${parts.join(",")}]`;
-}
-
-/** The batch's id: the caller's, or a digest of where the transactions go and what they are. */
-async function batchIdOf(request, sorted, signal) {
-  if (request.batchId !== undefined) return request.batchId;
-  const { companyId, connectionId, accountId } = request;
-  return derivedGuid([companyId, connectionId, accountId, await sentJson(sorted, signal)].join("\n"));
 }
 
 /**
@@ -85,10 +57,12 @@ async function report(onProgress, progress) {
 
 /**
  * Pushes `items` in `order` (indices), in the chunks `ends` gives, one at a time: each chunk's
- * push operation is waited on until final, and the next chunk goes only after `Success`. Every
- * error leaves with what the run had done (`batchId`, `pushed`, `operations`).
+ * push operation is waited on until final, and the next chunk goes only after `Success`. The
+ * batch's id is `request.batchId`, or else the digest of `batchName` (where the transactions go
+ * and what they are, as JSON bytes). Every error leaves with what the run had done (`batchId`,
+ * `pushed`, `operations`).
  */
-export async function pushChunks(group, request, options, items, order, ends) {
+export async function pushChunks(group, request, options, items, order, ends, batchName) {
   const { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete } = request;
   const { retries, timeoutMs, signal, intervalMs, maxIntervalMs, onProgress } = options ?? {};
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
@@ -96,7 +70,7 @@ export async function pushChunks(group, request, options, items, order, ends) {
   const sorted = Array.from(order, (i) => items[i]);
   let idempotencyKey;
   try {
-    done.batchId = await batchIdOf(request, sorted, signal);
+    done.batchId = request.batchId ?? (await derivedGuid(batchName));
     for (let k = 0; k < ends.length; k++) {
       if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::attempts::send;
 use crate::bindings::{
-    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, settled, sleep, spawn,
+    aborted, get, into_js, new_guid, now, number_text, rate_limit_js, sleep, spawn,
 };
 use crate::error::Error;
 use crate::operation::Operation;
@@ -22,6 +22,9 @@ use crate::retry::{next_poll, Backoff};
 /// What a call settles to: its result, or its `Error` with the `Idempotency-Key` it sent, if
 /// any.
 type CallResult = Result<JsValue, (Error, Option<String>)>;
+
+/// The work of a call that `Client::start` runs.
+pub(crate) type Task = Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>;
 
 /// The one edge: a call's outcome as a promise, its `Error` as the JS class with the key and
 /// the client's last rate limit. One `spawn` for every kind of call (each copy of it costs the
@@ -52,24 +55,19 @@ impl Client {
 
     /// A call whose work JS runs (`transactions.pushAll`'s chunks): `start` checks it against
     /// the settled options and gives the task that prepares it (which may wait on JS) and
-    /// starts it. A refusal of either rejects as the client's error class; the started work's
-    /// own rejection as it is.
-    pub(crate) fn start<T>(
+    /// resolves to the started work's promise. A refusal of either rejects as the client's
+    /// error class.
+    pub(crate) fn start(
         self: &Rc<Self>,
-        start: impl FnOnce(&Config) -> Result<T, Error>,
-    ) -> Promise
-    where
-        T: Future<Output = Result<Promise, Error>> + 'static,
-    {
-        let task = match start(&self.config) {
-            Ok(task) => task,
-            Err(error) => return Promise::reject(&self.js_error(&error, None)),
-        };
-        let client = Rc::clone(self);
-        spawn(async move {
-            let started = task.await.map_err(|error| client.js_error(&error, None))?;
-            settled(started).await
-        })
+        start: impl FnOnce(&Config) -> Result<Task, Error>,
+    ) -> Promise {
+        match start(&self.config) {
+            Ok(task) => promise(
+                Rc::clone(self),
+                Box::pin(async { task.await.map_err(|e| (e, None)) }),
+            ),
+            Err(error) => Promise::reject(&self.js_error(&error, None)),
+        }
     }
 
     /// `error` as its JS class, with the key the call sent and the last rate limit seen.

@@ -110,7 +110,7 @@ pub(crate) fn decimal_json(value: &JsValue) -> Option<JsValue> {
 extern "C" {
     /// Runs a checked `transactions.pushAll` plan over `group`'s `create` and
     /// `waitForOperation`: `items` in `order`, one chunk at a time, each under a key derived
-    /// from the batch.
+    /// from the batch (`batchId`, or else the digest of `batch_name`).
     #[wasm_bindgen(js_name = pushChunks)]
     pub(crate) fn push_chunks(
         group: JsValue,
@@ -119,6 +119,7 @@ extern "C" {
         items: &Array,
         order: Vec<u32>,
         ends: Vec<u32>,
+        batch_name: Option<Vec<u8>>,
     ) -> Promise;
 }
 

@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use js_sys::{Array, Function, JSON};
+use js_sys::{Array, Function, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::plan::{is_iso_date, local_date_time, Key};
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
-use crate::bindings::{decimal_json, get};
+use crate::bindings::get;
 use crate::error::Error;
 use crate::models::BankTransaction;
 use crate::operation::validate;
@@ -88,50 +88,35 @@ pub(super) fn request(request: &JsValue) -> Result<Array, Error> {
 /// Checks `items[range]`, each against its schema and each `date`, and adds their keys to
 /// `keys` (an error names the index in `items`).
 pub(super) fn slice(items: &Array, range: Range<u32>, keys: &mut Vec<Key>) -> Result<(), Error> {
-    let part = items.slice(range.start, range.end);
-    json_body(
-        &part,
-        validate::<Vec<BankTransaction>>,
-        "transactions",
-        &|field, reason| REQUEST.bad(&rebased(field, range.start), reason),
-    )?;
-    for (i, item) in range.zip(part.iter()) {
+    for i in range {
+        let item = items.get(i);
+        let field = format!("transactions[{i}]");
+        let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
+        // The JSON as it is sent (decimals as their digits).
+        let json = json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
         if !is_iso_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
-            return Err(REQUEST.bad(&format!("transactions[{i}].date"), reason));
+            return Err(bad(&format!("{field}.date"), reason));
         }
-        let id = get(&item, "id").as_string();
-        // Only a transaction with no `id` needs its content to be told from another.
-        let content = id.is_none().then(|| content(&item));
         keys.push(Key {
             date: local_date_time(&date).to_string(),
-            id,
-            content,
+            id: get(&item, "id").as_string(),
+            json: Uint8Array::from(json).to_vec(),
         });
     }
     Ok(())
 }
 
-/// A transaction as its JSON is sent (decimals as their digits): what tells apart two of the
-/// same date with no `id`.
-fn content(item: &JsValue) -> String {
-    decimal_json(item)
-        .or_else(|| JSON::stringify(item).ok().map(JsValue::from))
-        .and_then(|json| json.as_string())
-        .unwrap_or_default()
-}
-
-/// The field of a slice's `transactions[i]...` as the index in the whole array names it.
-fn rebased(field: &str, offset: u32) -> String {
-    let index = field
-        .strip_prefix("transactions[")
-        .and_then(|rest| rest.split_once(']'))
-        .and_then(|(i, tail)| Some((i.parse::<u32>().ok()?, tail)));
-    match index {
-        Some((i, tail)) => format!("transactions[{}]{tail}", i + offset),
-        None => field.to_string(),
+/// Where the transactions go, as the batch's digest starts: the company, connection and
+/// account, a line each.
+pub(super) fn destination(request: &JsValue) -> Vec<u8> {
+    let mut name = Vec::new();
+    for id in IDS {
+        name.extend_from_slice(get(request, id).as_string().unwrap_or_default().as_bytes());
+        name.push(b'\n');
     }
+    name
 }
 
 /// The error of a repeated `id`: `again` repeats `first`.
@@ -140,19 +125,4 @@ pub(super) fn repeated_id(keys: &[Key], (first, again): (usize, usize)) -> Error
     let reason =
         format!("repeats transactions[{first}].id (`{id}`): each transaction is pushed once");
     REQUEST.bad(&format!("transactions[{again}].id"), &reason)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rebased;
-
-    #[test]
-    fn a_slices_field_is_named_by_its_index_in_the_whole() {
-        assert_eq!(
-            rebased("transactions[3].amount", 2000),
-            "transactions[2003].amount"
-        );
-        assert_eq!(rebased("transactions[0]", 7), "transactions[7]");
-        assert_eq!(rebased("transactions", 7), "transactions");
-    }
 }

@@ -5,7 +5,7 @@
 //! `waitForOperation`, so the run's waits cost the `.wasm` no state machine of its own. The
 //! method is hand-written on the generated transactions group.
 
-use js_sys::{Array, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::bindings::{aborted, get, push_chunks, sleep};
@@ -14,81 +14,10 @@ use crate::groups::TransactionsApi;
 
 mod checks;
 mod plan;
+mod planner;
 mod types;
 
 pub use types::{PushAllOptions, PushAllRequest, PushAllResult, PushProgress};
-
-/// Transactions checked per slice: a few ms of work, so no slice holds the event loop for long
-/// (about 5 ms per 1,000 on a laptop's Node, schema and dates).
-const CHECKED_PER_SLICE: u32 = 1000;
-/// Work of the sorts per slice, in indices moved (a merge pass moves each index once; a
-/// transaction checked counts as this many moves).
-const MOVES_PER_SLICE: usize = 200_000;
-const MOVES_PER_CHECK: usize = MOVES_PER_SLICE / CHECKED_PER_SLICE as usize;
-
-/// The work done since the event loop last ran; `step` lets it run once a slice's worth is
-/// done, and ends the work with `RequestAbortedError` once the signal has aborted.
-struct Pace<'a> {
-    signal: &'a JsValue,
-    moves: usize,
-}
-
-impl Pace<'_> {
-    async fn step(&mut self, moves: usize) -> Result<(), Error> {
-        self.moves += moves;
-        if self.moves >= MOVES_PER_SLICE {
-            self.moves = 0;
-            // A timer, not a microtask: timers and I/O that are due run first.
-            sleep(0.0, self.signal).await?;
-        }
-        if aborted(self.signal) {
-            return Err(Error::Aborted {
-                cause: get(self.signal, "reason"),
-            });
-        }
-        Ok(())
-    }
-}
-
-/// `indices` sorted by `less` (stable), a slice of passes at a time.
-async fn sorted(
-    indices: Vec<usize>,
-    less: &dyn Fn(usize, usize) -> bool,
-    pace: &mut Pace<'_>,
-) -> Result<Vec<usize>, Error> {
-    let mut sort = plan::MergeSort::of(indices);
-    while sort.pass(less) {
-        pace.step(sort.len()).await?;
-    }
-    Ok(sort.into_order())
-}
-
-/// The order of the run: `items` checked, none with an `id` of another, in the order of their
-/// keys (`plan::Key`).
-async fn planned(items: &Array, signal: &JsValue) -> Result<Vec<u32>, Error> {
-    let mut pace = Pace { signal, moves: 0 };
-    pace.step(0).await?;
-    let len = items.length();
-    let mut keys = Vec::with_capacity(len as usize);
-    for start in (0..len).step_by(CHECKED_PER_SLICE as usize) {
-        let end = len.min(start + CHECKED_PER_SLICE);
-        checks::slice(items, start..end, &mut keys)?;
-        pace.step((end - start) as usize * MOVES_PER_CHECK).await?;
-    }
-    let with_id = (0..keys.len()).filter(|&i| keys[i].id.is_some()).collect();
-    let by_id = sorted(with_id, &|a, b| keys[a].id < keys[b].id, &mut pace).await?;
-    if let Some(repeat) = plan::first_duplicate(&keys, &by_id) {
-        return Err(checks::repeated_id(&keys, repeat));
-    }
-    let order = sorted(
-        (0..keys.len()).collect(),
-        &|a, b| keys[a] < keys[b],
-        &mut pace,
-    )
-    .await?;
-    // At most 2^32 - 1 items in a JS array, so every index fits.
-    Ok(order.into_iter().map(|i| i as u32).collect())
-}
 
 #[wasm_bindgen]
 impl TransactionsApi {
@@ -134,15 +63,32 @@ impl TransactionsApi {
         self.client.start(|config| {
             let chunk_size = checks::chunk_size(config, &options)?;
             let items = checks::request(&request)?;
-            Ok(async move {
-                let order = planned(&items, &get(&options, "signal")).await?;
+            let batch_id = get(&request, "batchId");
+            Ok(Box::pin(async move {
+                let signal = get(&options, "signal");
+                let mut planner = planner::Planner::new(items.clone());
+                let order = loop {
+                    if aborted(&signal) {
+                        return Err(Error::Aborted {
+                            cause: get(&signal, "reason"),
+                        });
+                    }
+                    if let Some(order) = planner.slice()? {
+                        break order;
+                    }
+                    // A timer, not a microtask: the timers and I/O that are due run first.
+                    sleep(0.0, &signal).await?;
+                };
                 // As `order`: every end fits.
                 let ends = plan::chunks(order.len(), chunk_size)
                     .into_iter()
                     .map(|range| range.end as u32)
                     .collect();
-                Ok(push_chunks(group, &request, &options, &items, order, ends))
-            })
+                let name = batch_id
+                    .is_undefined()
+                    .then(|| planner.batch_name(checks::destination(&request), &order));
+                Ok(push_chunks(group, &request, &options, &items, order, ends, name).into())
+            }))
         })
     }
 }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 /// What a transaction is ordered by: its local date-time, then its `id`, then (for those with
-/// no `id`) its JSON. Every field is a function of the transaction alone, so the order is one
+/// no `id`) its JSON as sent, in UTF-8 (kept for every transaction: the batch's digest reads it). Every field is a function of the transaction alone, so the order is one
 /// of the set: the same transactions in any order give the same chunks, keys and batch. Same-
 /// dated transactions thus go in `id` order, not the caller's (see `PushAllRequest`). ISO 8601
 /// local date-times of one form sort as text; a date alone (`2023-08-22`) is a prefix of its
@@ -15,7 +15,7 @@ use std::ops::Range;
 pub(super) struct Key {
     pub date: String,
     pub id: Option<String>,
-    pub content: Option<String>,
+    pub json: Vec<u8>,
 }
 
 /// The local date-time of a transaction's `date`, as Codat reads it: the spec says an offset is
@@ -100,8 +100,8 @@ impl MergeSort {
     }
 
     /// The indices, sorted once `pass` has returned false.
-    pub(super) fn into_order(self) -> Vec<usize> {
-        self.order
+    pub(super) fn order(&self) -> &[usize] {
+        &self.order
     }
 }
 
@@ -131,14 +131,14 @@ mod tests {
     fn sorted(indices: Vec<usize>, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
         let mut sort = MergeSort::of(indices);
         while sort.pass(less) {}
-        sort.into_order()
+        sort.order().to_vec()
     }
 
-    fn key(date: &str, id: Option<&str>, content: Option<&str>) -> Key {
+    fn key(date: &str, id: Option<&str>, json: &str) -> Key {
         Key {
             date: local_date_time(date).to_string(),
             id: id.map(String::from),
-            content: content.map(String::from),
+            json: json.as_bytes().to_vec(),
         }
     }
 
@@ -190,13 +190,13 @@ mod tests {
     #[test]
     fn order_is_by_local_date_time_then_id_then_content() {
         let keys = [
-            key("2023-08-23T09:00:00", Some("a"), None),
-            key("2023-08-22T10:21:00-05:00", Some("z"), None),
-            key("2023-08-22", Some("m"), None),
-            key("2023-08-22T10:21:00Z", Some("b"), None),
-            key("2023-08-22T08:00:00+09:00", Some("y"), None),
-            key("2023-08-22", None, Some(r#"{"amount":2}"#)),
-            key("2023-08-22", None, Some(r#"{"amount":1}"#)),
+            key("2023-08-23T09:00:00", Some("a"), "{}"),
+            key("2023-08-22T10:21:00-05:00", Some("z"), "{}"),
+            key("2023-08-22", Some("m"), "{}"),
+            key("2023-08-22T10:21:00Z", Some("b"), "{}"),
+            key("2023-08-22T08:00:00+09:00", Some("y"), "{}"),
+            key("2023-08-22", None, r#"{"amount":2}"#),
+            key("2023-08-22", None, r#"{"amount":1}"#),
         ];
         // Same date: no id first, by content; then by id. 10:21 (offsets ignored) ties: by id.
         assert_eq!(order(&keys), vec![6, 5, 2, 4, 3, 1, 0]);
@@ -210,7 +210,7 @@ mod tests {
                 key(
                     &format!("2023-08-{:02}", 1 + i % 7),
                     Some(&format!("t-{i}")),
-                    None,
+                    "{}",
                 )
             })
             .collect();
@@ -223,7 +223,7 @@ mod tests {
         let mut reversed: Vec<Key> = keys
             .iter()
             .rev()
-            .map(|k| key(&k.date, k.id.as_deref(), None))
+            .map(|k| key(&k.date, k.id.as_deref(), "{}"))
             .collect();
         assert_eq!(sent(&keys), sent(&reversed));
         reversed.rotate_left(123);
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn duplicates_are_found_with_both_places() {
         let first = |ids: &[Option<&str>]| {
-            let keys: Vec<Key> = ids.iter().map(|id| key("2023-08-22", *id, None)).collect();
+            let keys: Vec<Key> = ids.iter().map(|id| key("2023-08-22", *id, "{}")).collect();
             let with_id = (0..keys.len()).filter(|&i| keys[i].id.is_some()).collect();
             let by_id = sorted(with_id, &|a, b| keys[a].id < keys[b].id);
             first_duplicate(&keys, &by_id)
