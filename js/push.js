@@ -1,14 +1,17 @@
-// transactions.pushAll's run. Rust (src/push_all/) has checked the request and options and
-// planned the run (the order of the transactions, where each chunk ends); this pushes the
-// chunks one at a time over the group's own `create` and `waitForOperation`, so every request
-// goes through the one request path (retries, hooks, rate limits) and the `.wasm` carries no
-// state machine for the run.
+// transactions.pushAll's run. Rust (src/push_all/) has checked the request and options; this
+// has Rust check the transactions, orders them and digests the batch, a slice at a time so that
+// timers and I/O run between slices, then pushes the chunks one at a time over the group's own
+// `create` and `waitForOperation`, so every request goes through the one request path (retries,
+// hooks, rate limits) and the `.wasm` carries no state machine for the run.
 
-import { CodatBankFeedsError, HookError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
+import { decimalJson } from "./decimal.js";
+import { CodatBankFeedsError, HookError, InvalidRequestError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
 import { guidFrom } from "./fetch.js";
 
 const WHO = "transactions.pushAll";
 const encoder = new TextEncoder();
+/** Transactions per slice of work: each slice is a few ms (about 5 ms per 1,000 to check). */
+const SLICE = 1000;
 
 /**
  * A GUID from the SHA-256 of `name` (text, or its UTF-8 bytes) (WebCrypto): RFC 9562's version
@@ -23,6 +26,80 @@ export async function derivedGuid(name) {
   }
   const digest = await subtle.digest("SHA-256", typeof name === "string" ? encoder.encode(name) : name);
   return guidFrom(new Uint8Array(digest, 0, 16), 8);
+}
+
+/** A turn of the event loop (a timer: the timers and I/O that are due run first); then `signal`'s abort, if any. */
+async function pause(signal) {
+  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+  await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
+  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+}
+
+/** A transaction's JSON as it is sent (decimals as their digits). */
+const sentJson = (value) => decimalJson(value) ?? JSON.stringify(value);
+
+/**
+ * The order of the run, a function of the set of transactions (whatever order they came in),
+ * so that a run resumed in another order makes the same chunks, keys and batch: by local
+ * date-time (offsets ignored), then by `id`, any with no `id` first, by their JSON. Rust checks
+ * each slice first (schema, `date`) and gives each `date`'s local part; no `id` may repeat.
+ */
+async function ordered(group, items, signal) {
+  const n = items.length;
+  // Each transaction's local date-time, and what orders those of one date.
+  const dates = new Array(n);
+  const ties = new Array(n);
+  const seen = new Map();
+  for (let start = 0; start < n; start += SLICE) {
+    await pause(signal);
+    const end = Math.min(start + SLICE, n);
+    const local = group._pushAllSlice(items, start, end);
+    for (let i = start; i < end; i++) {
+      const { id, date } = items[i];
+      if (typeof id === "string" && seen.has(id)) {
+        const field = `transactions[${i}].id`;
+        throw new InvalidRequestError(`${WHO}: \`${field}\` repeats transactions[${seen.get(id)}].id (\`${id}\`): each transaction is pushed once`, { field });
+      }
+      if (typeof id === "string") seen.set(id, i);
+      dates[i] = date.slice(0, local[i - start]);
+      ties[i] = typeof id === "string" ? `1${id}` : `0${sentJson(items[i])}`;
+    }
+  }
+  // A bottom-up merge sort (stable): each pass moves every index once (a few ms per 50,000).
+  let order = Array.from(dates, (_, i) => i);
+  let merged = new Array(n);
+  let moved = 0;
+  const before = (a, b) => dates[a] < dates[b] || (dates[a] === dates[b] && ties[a] < ties[b]);
+  for (let width = 1; width < n; width *= 2) {
+    for (let start = 0; start < n; start += 2 * width) {
+      const mid = Math.min(start + width, n);
+      const end = Math.min(start + 2 * width, n);
+      for (let slot = start, left = start, right = mid; slot < end; slot++) {
+        merged[slot] = right < end && (left >= mid || before(order[right], order[left])) ? order[right++] : order[left++];
+      }
+    }
+    [order, merged] = [merged, order];
+    moved += n;
+    if (moved >= SLICE * 50) {
+      moved = 0;
+      await pause(signal);
+    }
+  }
+  return order.map((i) => items[i]);
+}
+
+/**
+ * What the batch's id is the digest of: where the transactions go, a line each, then `sorted` as
+ * JSON, as sent; in UTF-8, written a slice at a time (a Blob joins the slices' text).
+ */
+async function batchName({ companyId, connectionId, accountId }, sorted, signal) {
+  const parts = [`${companyId}\n${connectionId}\n${accountId}\n[`];
+  for (let i = 0; i < sorted.length; i += SLICE) {
+    await pause(signal);
+    parts.push(`${i ? "," : ""}${sentJson(sorted.slice(i, i + SLICE)).slice(1, -1)}`);
+  }
+  parts.push("]");
+  return new Blob(parts).arrayBuffer();
 }
 
 /**
@@ -56,21 +133,22 @@ async function report(onProgress, progress) {
 }
 
 /**
- * Pushes `items` in `order` (indices), in the chunks `ends` gives, one at a time: each chunk's
- * push operation is waited on until final, and the next chunk goes only after `Success`. The
- * batch's id is `request.batchId`, or else the digest of `batchName` (where the transactions go
- * and what they are, as JSON bytes). Every error leaves with what the run had done (`batchId`,
- * `pushed`, `operations`).
+ * Checks and orders `items`, then pushes them in chunks of `chunkSize`, one at a time: each
+ * chunk's push operation is waited on until final, and the next chunk goes only after
+ * `Success`. Every error once the transactions are checked leaves with what the run had done
+ * (`batchId`, `pushed`, `operations`).
  */
-export async function pushChunks(group, request, options, items, order, ends, batchName) {
+export async function pushChunks(group, request, options, items, chunkSize) {
   const { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete } = request;
   const { retries, timeoutMs, signal, intervalMs, maxIntervalMs, onProgress } = options ?? {};
   const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
   const done = { batchId: undefined, pushed: 0, operations: [] };
-  const sorted = Array.from(order, (i) => items[i]);
+  const sorted = await ordered(group, items, signal);
+  const ends = [];
+  for (let end = chunkSize; end < sorted.length + chunkSize; end += chunkSize) ends.push(Math.min(end, sorted.length));
   let idempotencyKey;
   try {
-    done.batchId = request.batchId ?? (await derivedGuid(batchName));
+    done.batchId = request.batchId ?? (await derivedGuid(await batchName(request, sorted, signal)));
     for (let k = 0; k < ends.length; k++) {
       if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);

@@ -23,9 +23,6 @@ use crate::retry::{next_poll, Backoff};
 /// any.
 type CallResult = Result<JsValue, (Error, Option<String>)>;
 
-/// The work of a call that `Client::start` runs.
-pub(crate) type Task = Pin<Box<dyn Future<Output = Result<JsValue, Error>>>>;
-
 /// The one edge: a call's outcome as a promise, its `Error` as the JS class with the key and
 /// the client's last rate limit. One `spawn` for every kind of call (each copy of it costs the
 /// `.wasm` a task's code).
@@ -54,24 +51,13 @@ impl Client {
     }
 
     /// A call whose work JS runs (`transactions.pushAll`'s chunks): `start` checks it against
-    /// the settled options and gives the task that prepares it (which may wait on JS) and
-    /// resolves to the started work's promise. A refusal of either rejects as the client's
-    /// error class.
-    pub(crate) fn start(
-        self: &Rc<Self>,
-        start: impl FnOnce(&Config) -> Result<Task, Error>,
-    ) -> Promise {
-        match start(&self.config) {
-            Ok(task) => promise(
-                Rc::clone(self),
-                Box::pin(async { task.await.map_err(|e| (e, None)) }),
-            ),
-            Err(error) => Promise::reject(&self.js_error(&error, None)),
-        }
+    /// the settled options and starts it; a refusal rejects as the client's error class.
+    pub(crate) fn start(&self, start: impl FnOnce(&Config) -> Result<Promise, Error>) -> Promise {
+        start(&self.config).unwrap_or_else(|error| Promise::reject(&self.js_error(&error, None)))
     }
 
     /// `error` as its JS class, with the key the call sent and the last rate limit seen.
-    fn js_error(&self, error: &Error, key: Option<&str>) -> JsValue {
+    pub(crate) fn js_error(&self, error: &Error, key: Option<&str>) -> JsValue {
         into_js(error, key, self.config.rate_limit.borrow().as_ref())
     }
 

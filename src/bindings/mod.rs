@@ -108,18 +108,17 @@ pub(crate) fn decimal_json(value: &JsValue) -> Option<JsValue> {
 
 #[wasm_bindgen(module = "/js/push.js")]
 extern "C" {
-    /// Runs a checked `transactions.pushAll` plan over `group`'s `create` and
-    /// `waitForOperation`: `items` in `order`, one chunk at a time, each under a key derived
-    /// from the batch (`batchId`, or else the digest of `batch_name`).
+    /// Runs a `transactions.pushAll` whose request and options are checked over `group`'s
+    /// `create` and `waitForOperation`: `items` checked (`group._pushAllSlice`) and ordered a
+    /// slice at a time, then pushed in chunks of `chunk_size`, one at a time, each under a key
+    /// derived from the batch.
     #[wasm_bindgen(js_name = pushChunks)]
     pub(crate) fn push_chunks(
         group: JsValue,
         request: &JsValue,
         options: &JsValue,
         items: &Array,
-        order: Vec<u32>,
-        ends: Vec<u32>,
-        batch_name: Option<Vec<u8>>,
+        chunk_size: u32,
     ) -> Promise;
 }
 

@@ -1,13 +1,13 @@
 //! `transactions.pushAll`'s checks, all made before anything is sent: the options, the
-//! request, and then, a slice at a time, every transaction against its schema and each `date`
-//! one that sorts (`id`s are compared once every slice is in).
+//! request, and then, a slice at a time (js/push.js asks for each), every transaction against
+//! its schema and each `date` one that sorts.
 
 use std::ops::Range;
 
-use js_sys::{Array, Function, Uint8Array};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
-use super::plan::{is_iso_date, local_date_time, Key};
+use super::plan::{is_iso_date, local_date_time};
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
@@ -85,44 +85,23 @@ pub(super) fn request(request: &JsValue) -> Result<Array, Error> {
     Ok(transactions.into())
 }
 
-/// Checks `items[range]`, each against its schema and each `date`, and adds their keys to
-/// `keys` (an error names the index in `items`).
-pub(super) fn slice(items: &Array, range: Range<u32>, keys: &mut Vec<Key>) -> Result<(), Error> {
+/// Checks `items[range]`, each against its schema and its `date` (an error names the index in
+/// `items`): the length of each `date`'s local date-time (`plan::local_date_time`), which the
+/// run is ordered by.
+pub(super) fn slice(items: &Array, range: Range<u32>) -> Result<Vec<u32>, Error> {
+    let mut local = Vec::with_capacity(range.len());
     for i in range {
         let item = items.get(i);
         let field = format!("transactions[{i}]");
         let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
-        // The JSON as it is sent (decimals as their digits).
-        let json = json_body(&item, validate::<BankTransaction>, &field, &bad)?;
+        json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
         if !is_iso_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
             return Err(bad(&format!("{field}.date"), reason));
         }
-        keys.push(Key {
-            date: local_date_time(&date).to_string(),
-            id: get(&item, "id").as_string(),
-            json: Uint8Array::from(json).to_vec(),
-        });
+        // In UTF-16 units, as JS slices: the local part is ASCII.
+        local.push(local_date_time(&date).len() as u32);
     }
-    Ok(())
-}
-
-/// Where the transactions go, as the batch's digest starts: the company, connection and
-/// account, a line each.
-pub(super) fn destination(request: &JsValue) -> Vec<u8> {
-    let mut name = Vec::new();
-    for id in IDS {
-        name.extend_from_slice(get(request, id).as_string().unwrap_or_default().as_bytes());
-        name.push(b'\n');
-    }
-    name
-}
-
-/// The error of a repeated `id`: `again` repeats `first`.
-pub(super) fn repeated_id(keys: &[Key], (first, again): (usize, usize)) -> Error {
-    let id = keys[again].id.as_deref().unwrap_or_default();
-    let reason =
-        format!("repeats transactions[{first}].id (`{id}`): each transaction is pushed once");
-    REQUEST.bad(&format!("transactions[{again}].id"), &reason)
+    Ok(local)
 }

@@ -1,20 +1,18 @@
 //! `transactions.pushAll`: any number of bank transactions pushed in date order, in chunks,
-//! never twice. Its public types (`types`), its checks (`checks`) and the run's plan (the
-//! decisions are `plan`'s), all made before anything is sent, a slice at a time so that the
-//! event loop runs between slices; js/push.js runs the plan over the group's own `create` and
-//! `waitForOperation`, so the run's waits cost the `.wasm` no state machine of its own. The
-//! method is hand-written on the generated transactions group.
+//! never twice. Its public types (`types`), its checks (`checks`, of the options and the request
+//! at once, of the transactions a slice at a time) and its date rules (`plan`); js/push.js
+//! orders the checked transactions, a slice at a time too, and runs the plan over the group's
+//! own `create` and `waitForOperation`, so the run's waits cost the `.wasm` no state machine of
+//! its own. The method is hand-written on the generated transactions group.
 
-use js_sys::Promise;
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 
-use crate::bindings::{aborted, get, push_chunks, sleep};
-use crate::error::Error;
+use crate::bindings::push_chunks;
 use crate::groups::TransactionsApi;
 
 mod checks;
 mod plan;
-mod planner;
 mod types;
 
 pub use types::{PushAllOptions, PushAllRequest, PushAllResult, PushProgress};
@@ -29,8 +27,8 @@ impl TransactionsApi {
     /// them), same-dated ones by `id` (whatever order you gave them in: see
     /// `PushAllRequest.transactions`), and pushes them in chunks of `chunkSize` (at most
     /// 1,000, Codat's limit), one chunk at a time: each chunk's push operation is waited on, as
-    /// `waitForOperation` does, and the next chunk is sent only after `Success`. The checks
-    /// and the sort run a slice at a time, letting the event loop run between slices.
+    /// `waitForOperation` does, and the next chunk is sent only after `Success`. The checks,
+    /// the sort and the digest run a slice at a time, letting the event loop run between them.
     ///
     /// Each chunk's `Idempotency-Key` is derived from the batch's id and the chunk's index; the
     /// batch's id is `batchId`, or else a digest of the company, connection, account and the
@@ -63,32 +61,21 @@ impl TransactionsApi {
         self.client.start(|config| {
             let chunk_size = checks::chunk_size(config, &options)?;
             let items = checks::request(&request)?;
-            let batch_id = get(&request, "batchId");
-            Ok(Box::pin(async move {
-                let signal = get(&options, "signal");
-                let mut planner = planner::Planner::new(items.clone());
-                let order = loop {
-                    if aborted(&signal) {
-                        return Err(Error::Aborted {
-                            cause: get(&signal, "reason"),
-                        });
-                    }
-                    if let Some(order) = planner.slice()? {
-                        break order;
-                    }
-                    // A timer, not a microtask: the timers and I/O that are due run first.
-                    sleep(0.0, &signal).await?;
-                };
-                // As `order`: every end fits.
-                let ends = plan::chunks(order.len(), chunk_size)
-                    .into_iter()
-                    .map(|range| range.end as u32)
-                    .collect();
-                let name = batch_id
-                    .is_undefined()
-                    .then(|| planner.batch_name(checks::destination(&request), &order));
-                Ok(push_chunks(group, &request, &options, &items, order, ends, name).into())
-            }))
+            // At most 1,000.
+            Ok(push_chunks(
+                group,
+                &request,
+                &options,
+                &items,
+                chunk_size as u32,
+            ))
         })
+    }
+
+    /// `pushAll`'s checks of `items[start..end]`, which js/push.js makes a slice at a time: the
+    /// length of each `date`'s local date-time, or the refusal as the client's error.
+    #[wasm_bindgen(js_name = _pushAllSlice, skip_typescript)]
+    pub fn push_all_slice(&self, items: &Array, start: u32, end: u32) -> Result<Vec<u32>, JsValue> {
+        checks::slice(items, start..end).map_err(|error| self.client.js_error(&error, None))
     }
 }
