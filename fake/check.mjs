@@ -313,11 +313,30 @@ try {
   );
   r = await call("GET", P.sources, ids, { expectStatus: 200 });
   expect(r.json?.find((a) => a.id === "acc-001")?.status === "connected", "source account connected");
+  // Options are filtered by currency and type: no debit account fits a GBP credit account, the
+  // USD one fits a USD account; a mapping with no targetAccountId creates a new account.
   r = await call("GET", P.mapping, ids1, { expectStatus: 200 });
+  const optionsOf = (id) => r.json?.find((m) => m.sourceAccountId === id)?.targetAccountOptions;
+  expect(
+    optionsOf("acc-002")?.length === 0 &&
+      optionsOf("acc-003")
+        ?.map((o) => o.name)
+        .join() === "US Dollar Account",
+    `filtered options: ${JSON.stringify(r.json)}`,
+  );
+  r = await call("POST", P.mapping, ids1, { body: { sourceAccountId: "acc-002", feedStartDate: "2024-06-01" }, expectStatus: 200 });
+  expect(r.json?.status === "Success" && typeof r.json.targetAccountId === "string", `map to a new account: ${JSON.stringify(r.json)}`);
+  const created = r.json.targetAccountId;
+  r = await call("GET", P.mapping, ids1, { expectStatus: 200 });
+  const m3 = r.json?.find((m) => m.sourceAccountId === "acc-002");
+  expect(
+    m3?.status === "connected" && m3.targetAccountId === created && m3.targetAccountName === "account-081" && m3.targetAccountOptions?.[0]?.id === created,
+    `mapped to the new account: ${JSON.stringify(m3)}`,
+  );
 
   // --- bank accounts
   r = await call("GET", P.bankAccounts, ids, { expectStatus: 200 });
-  expect(r.json?.totalResults === 2 && r.json.results.some((b) => b.id === target.id), "bank accounts are the target options");
+  expect(r.json?.totalResults === 3 && r.json.results.some((b) => b.id === target.id), "bank accounts are the target options");
   await call("GET", P.bankAccountOptions, ids, { expectStatus: 200 });
   r = await call("POST", P.pushBankAccount, ids, {
     body: { accountName: "New feed account", accountType: "Debit", currency: "GBP", balance: 0 },
@@ -479,7 +498,12 @@ try {
 
 // --- token expiry and push timing, on a second instance with short timings
 {
-  const quick = await startFakeCodat({ apiKey: API_KEY, tokenTtlMs: 100, pushCompletesAfterMs: 0, loseWriteResponses: 1 });
+  const quick = await startFakeCodat({
+    apiKey: API_KEY,
+    tokenExpiresIn: 0.1,
+    pushCompletesAfterMs: 0,
+    faults: [{ fault: "drop", operation: "companies.create" }],
+  });
   const quickProxy = await startPrism(specPath, { upstream: quick.url });
   baseUrl = quickProxy.url;
   try {

@@ -12,8 +12,10 @@
 // timers are left running; `clock` moves time on without waiting.
 import { createClock } from "./clock.mjs";
 import { DEFAULT_API_KEY } from "./constants.mjs";
+import { createFaults } from "./faults.mjs";
 import { createHandler } from "./handler.mjs";
 import { createRouter } from "./routing.mjs";
+import { browserFetch, createCors } from "./rules/cors.mjs";
 import { createIdempotency } from "./rules/idempotency.mjs";
 import { createRateLimits } from "./rules/rate-limits.mjs";
 import { clearState, connectedCompanies, createState } from "./state.mjs";
@@ -21,23 +23,18 @@ import { clearState, connectedCompanies, createState } from "./state.mjs";
 export { createClock, DEFAULT_API_KEY };
 
 /**
- * Creates the fake API.
- * @param {object} [options]
- * @param {string} [options.apiKey="Basic ZGVtby1rZXk="] the exact Authorization value accepted
- * @param {number} [options.tokenTtlMs=86400000] lifetime of company access tokens
- * @param {number} [options.pushCompletesAfterMs=300] push operations are "Pending" for this long
- * @param {number} [options.syncCompletesAfterMs=300] managed bank feed syncs are "Started" for this long
- * @param {number} [options.loseWriteResponses=0] the answers to the first n writes under an
- *   `Idempotency-Key` are kept and then lost: the connection is cut after the write commits
- * @param {{ now(): number }} [options.clock] the fake's time (default: `createClock()`, the system's)
- * @param {boolean|((line: string) => void)} [options.log=false] one line per request
+ * Creates the fake API (the options and the result are typed in index.d.mts).
+ * @param {import("./index.d.mts").FakeCodatOptions} [options]
+ * @returns {import("./index.d.mts").FakeCodat}
  */
 export function createFakeCodat({
   apiKey = DEFAULT_API_KEY,
-  tokenTtlMs = 24 * 60 * 60 * 1000,
+  tokenExpiresIn = 24 * 60 * 60,
   pushCompletesAfterMs = 300,
   syncCompletesAfterMs = 300,
-  loseWriteResponses = 0,
+  faults: initialFaults = [],
+  seed = 1,
+  cors: corsOption = "open",
   clock = createClock(),
   log = false,
 } = {}) {
@@ -45,11 +42,11 @@ export function createFakeCodat({
     throw new TypeError('createFakeCodat: apiKey must be a "Basic ..." Authorization value');
   }
   const state = createState();
-  const ctx = { state, clock, apiKey, tokenTtlMs, pushCompletesAfterMs, syncCompletesAfterMs };
-  /** Faults to come: `loseWriteResponses` counts the keyed writes whose answers are lost. */
-  const faults = { loseWriteResponses };
-  /** Every request received: { method, path, search, headers, body, status } (status 0: no answer sent). */
+  const ctx = { state, clock, apiKey, tokenExpiresIn, pushCompletesAfterMs, syncCompletesAfterMs };
+  const faults = createFaults({ seed });
+  faults.add(...initialFaults);
   const requests = [];
+  const writes = [];
   const idempotency = createIdempotency(clock);
   // Codat's quota: 1,000 requests a day, plus 1,000 per connected company.
   const rateLimits = createRateLimits(clock, () => 1000 * (1 + connectedCompanies(state)));
@@ -58,32 +55,42 @@ export function createFakeCodat({
     route: createRouter(ctx),
     idempotency,
     rateLimits,
+    cors: createCors(corsOption),
     faults,
     requests,
+    writes,
     logLine: typeof log === "function" ? log : log ? (line) => console.log(line) : null,
   });
 
+  /** The handler as fetch: a cut connection rejects, and so does a call its signal aborts. */
+  async function fetch(input, init) {
+    const request = new Request(input, init);
+    const aborted = new Promise((_, reject) => {
+      if (request.signal.aborted) reject(request.signal.reason);
+      request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+    });
+    const response = await Promise.race([handle(request), aborted]);
+    if (response.type === "error") throw new TypeError("fetch failed: the fake Codat API cut the connection");
+    return response;
+  }
+
   return {
-    /** The handler: a Request in, its Response out (`Response.error()` for a cut connection). */
     handle,
-    /** A fetch-compatible function answered by the fake; a cut connection rejects, as fetch does. */
-    async fetch(input, init) {
-      const response = await handle(new Request(input, init));
-      if (response.type === "error") throw new TypeError("fetch failed: the fake Codat API cut the connection");
-      return response;
-    },
+    fetch,
+    fetchFrom: (origin) => browserFetch(fetch, origin),
     state,
     faults,
     clock,
     requests,
+    writes,
     apiKey,
-    /** Back to empty: no records, keys, quota used, requests or faults. */
     reset() {
       clearState(state);
       idempotency.reset();
       rateLimits.reset();
       requests.length = 0;
-      faults.loseWriteResponses = 0;
+      writes.length = 0;
+      faults.clear();
     },
   };
 }

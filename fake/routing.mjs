@@ -1,5 +1,6 @@
-// The route table: `[method, "/path/:param", handler]` entries of the groups in routes/, matched
-// segment by segment.
+// The route table: `[operation, method, "/path/:param", handler]` entries of the groups in
+// routes/, matched segment by segment. `operation` is the client's name for it (`companies.create`),
+// which faults and recorded requests use.
 import { accountMappingRoutes } from "./routes/account-mapping.mjs";
 import { bankAccountsRoutes } from "./routes/bank-accounts.mjs";
 import { companiesRoutes } from "./routes/companies.mjs";
@@ -26,7 +27,12 @@ const GROUPS = [
  * @param {import("./handler.mjs").Context} ctx
  */
 export function createRouter(ctx) {
-  const routes = GROUPS.flatMap((group) => group(ctx)).map(([method, pattern, handler]) => ({ method, segments: pattern.split("/").slice(1), handler }));
+  const routes = GROUPS.flatMap((group) => group(ctx)).map(([operation, method, pattern, handler]) => ({
+    operation,
+    method,
+    segments: pattern.split("/").slice(1),
+    handler,
+  }));
   return (segments) => routes.flatMap((route) => (route.segments.length === segments.length ? matchSegments(route, segments) : []));
 }
 

@@ -1,4 +1,5 @@
-// The fake API from the command line:
+#!/usr/bin/env node
+// The fake API from the command line (the package's `codat-bank-feeds-fake`):
 //   node fake/serve.mjs [--port 4010] [--host 127.0.0.1] [--api-key "Basic ..."] [--log]
 // (port 4010 unless given; --port 0 picks a free one)
 import { DEFAULT_API_KEY } from "./constants.mjs";
@@ -14,7 +15,7 @@ for (let i = 0; i < args.length; i++) {
   else if (flag === "--api-key") options.apiKey = value();
   else if (flag === "--log") options.log = true;
   else if (flag === "--help" || flag === "-h") {
-    console.log("usage: node fake/serve.mjs [--port 4010] [--host 127.0.0.1] [--api-key 'Basic ...'] [--log]");
+    console.log("usage: codat-bank-feeds-fake [--port 4010] [--host 127.0.0.1] [--api-key 'Basic ...'] [--log]");
     process.exit(0);
   } else {
     console.error(`unknown argument: ${args[i]}`);

@@ -1,7 +1,7 @@
 // The fake's records, in memory, and finding them (a 404 when they are missing).
-import { iso } from "./clock.mjs";
 import { notFound } from "./errors.mjs";
 import { uuid } from "./ids.mjs";
+import { targetAccount } from "./targets.mjs";
 
 /** Empty state; `clearState` empties it again in place (the object callers hold stays valid). */
 export function createState() {
@@ -61,29 +61,7 @@ export function seedBankAccounts(now) {
   const seeds = [
     { accountName: "Business Current Account", nominalCode: "1200", accountNumber: "31926819", balance: 12500.5 },
     { accountName: "Business Savings Account", nominalCode: "1210", accountNumber: "71829304", balance: 40250 },
+    { accountName: "US Dollar Account", nominalCode: "1220", accountNumber: "52087316", balance: 8300, currency: "USD" },
   ];
-  const map = new Map();
-  for (const s of seeds) {
-    const id = uuid();
-    map.set(id, {
-      id,
-      accountName: s.accountName,
-      accountType: "Debit",
-      nominalCode: s.nominalCode,
-      sortCode: "401162",
-      accountNumber: s.accountNumber,
-      iBan: null,
-      currency: "GBP",
-      balance: s.balance,
-      institution: "Fake Bank plc",
-      availableBalance: s.balance,
-      overdraftLimit: 0,
-      status: "Active",
-      metadata: { isDeleted: false },
-      modifiedDate: iso(now),
-      sourceModifiedDate: iso(now),
-      transactions: [],
-    });
-  }
-  return map;
+  return new Map(seeds.map((s) => targetAccount(s, now)).map((t) => [t.id, t]));
 }

@@ -34,7 +34,7 @@ test("every export and member of the .d.ts has a doc comment", async () => {
   assert.deepEqual(undocumented(read("errors.d.ts")), []);
   // The hand-written and the per-operation declarations too.
   const { readdirSync } = await import("node:fs");
-  const others = ["webhooks.d.ts", "accounts.d.ts", "decimal.d.ts", "http.d.ts", "core.d.ts"];
+  const others = ["webhooks.d.ts", "accounts.d.ts", "decimal.d.ts", "http.d.ts", "core.d.ts", "elements/account-mapping.d.ts"];
   others.push(
     ...readdirSync(new URL("../pkg/funcs/", import.meta.url))
       .map((f) => `funcs/${f}`)
@@ -45,4 +45,40 @@ test("every export and member of the .d.ts has a doc comment", async () => {
 
 test("the check sees an undocumented member", () => {
   assert.deepEqual(undocumented("/** A. */\nexport interface A {\n    /** x */\n    x: string;\n    y?: number;\n}\n"), ["5: y?: number;"]);
+});
+
+test("the element's types check in a strict DOM project (events, properties, texts)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, rmSync, symlinkSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const root = new URL("..", import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), "codat-elements-types-"));
+  try {
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+    const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: "esnext", moduleResolution: "bundler", target: "es2022" };
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, lib: ["es2022", "dom", "esnext.disposable"], types: [] }, files: ["use.ts"] }),
+    );
+    writeFileSync(
+      join(dir, "use.ts"),
+      `import { CodatBankFeeds } from "codat-bank-feeds-wasm";
+import { type CodatAccountMapping, defaultMessages } from "codat-bank-feeds-wasm/elements";
+const el: CodatAccountMapping = document.createElement("codat-account-mapping");
+el.authHeader = async () => "Bearer x";
+el.authHeader = async (_context: { reason: "initial" | "unauthorized" }) => "Bearer x";
+el.client = new CodatBankFeeds({ authHeader: "Bearer x" });
+el.messages = { save: "Enregistrer", errorRateLimit: defaultMessages.errorRateLimit };
+el.addEventListener("mapped", (e) => e.detail.newAccount satisfies boolean);
+el.addEventListener("statuschange", (e) => e.detail.previousStatus satisfies string);
+el.addEventListener("error", (e) => e.detail.retryAfterMs satisfies number | undefined);
+el.addEventListener("click", (e) => e.clientX satisfies number);
+void el.refresh();
+`,
+    );
+    execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", dir], { stdio: "pipe" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

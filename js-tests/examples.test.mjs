@@ -188,21 +188,48 @@ test("examples/cloudflare-queue-pusher: queued batches pushed by a Durable Objec
   }
 });
 
-test("examples/browser: the page gets a company token from its backend, lists source accounts, pushes", async () => {
+test("examples/browser: a signed-in user maps their account in <codat-account-mapping>, with a token for their own company only", async () => {
   const { execFileSync } = await import("node:child_process");
   execFileSync(process.execPath, [join(root, "examples/browser/build.mjs")]);
   const backendModule = await import("../examples/browser/backend.mjs");
-  // Set up a company with a source account, as a backend would have done before.
+  // Two customers' companies, set up as a backend would have done before.
   const admin = new sdk.CodatBankFeeds({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
-  const company = await admin.companies.create({ name: "Browser Co" });
-  const connection = await admin.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
-  await admin.sourceAccounts.create({
-    companyId: company.id,
-    connectionId: connection.id,
-    requestBody: { id: "acc-web", accountName: "Till", currency: "GBP" },
+  const setUp = async (name, account) => {
+    const company = await admin.companies.create({ name });
+    const connection = await admin.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
+    const ids = { companyId: company.id, connectionId: connection.id };
+    await admin.sourceAccounts.create({ ...ids, requestBody: account });
+    return ids;
+  };
+  const ana = await setUp("Browser Co", {
+    id: "acc-web",
+    accountName: "Till",
+    accountType: "checking",
+    accountNumber: "12345670",
+    currency: "GBP",
+    balance: 0,
   });
+  const bob = await setUp("Other Co", {
+    id: "acc-other",
+    accountName: "Other",
+    accountType: "checking",
+    accountNumber: "87654321",
+    currency: "GBP",
+    balance: 0,
+  });
+  const users = { ana: { password: "ana-password", ...ana }, bob: { password: "bob-password", ...bob } };
+  const backend = await backendModule.startBackend({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url, users });
 
-  const backend = await backendModule.startBackend({ authHeader: `Basic ${API_KEY_B64}`, serverURL: fake.url });
+  // Without a session there is no token; bob's token is refused on ana's company.
+  assert.equal((await fetch(`${backend.url}/api/token`)).status, 401);
+  assert.equal((await fetch(`${backend.url}/api/sign-in`, { method: "POST", body: JSON.stringify({ user: "bob", password: "nope" }) })).status, 401);
+  const signedIn = await fetch(`${backend.url}/api/sign-in`, { method: "POST", body: JSON.stringify({ user: "bob", password: "bob-password" }) });
+  const cookie = signedIn.headers.get("set-cookie").split(";")[0];
+  const bobToken = await (await fetch(`${backend.url}/api/token?companyId=${ana.companyId}`, { headers: { cookie } })).json();
+  const asBob = new sdk.CodatBankFeeds({ authHeader: `Bearer ${bobToken.accessToken}`, serverURL: fake.url, retryConfig: { strategy: "none" } });
+  assert.equal((await asBob.accountMapping.get(ana).catch((e) => e)).statusCode, 403);
+  assert.equal((await asBob.accountMapping.get(bob)).length, 1);
+
   const puppeteer = await import("puppeteer-core");
   const browser = await puppeteer.launch({
     headless: true,
@@ -220,13 +247,25 @@ test("examples/browser: the page gets a company token from its backend, lists so
   try {
     const page = await browser.newPage();
     const seen = [];
+    const violations = [];
     page.on("request", (r) => seen.push([r.url(), r.headers().authorization ?? ""]));
-    await page.goto(`${backend.url}/?companyId=${company.id}&connectionId=${connection.id}`);
-    await page.waitForFunction(() => window.__result !== undefined, { timeout: 30_000 });
-    const result = await page.evaluate(() => window.__result);
-    assert.equal(result.ok, true, JSON.stringify(result));
-    assert.deepEqual(result.accounts, ["acc-web"]);
-    assert.equal(result.push, "Pending");
+    page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    await page.goto(`${backend.url}/`);
+    await page.waitForSelector("#sign-in:not([hidden])");
+    await page.type("#user", "ana");
+    await page.type("#password", "ana-password");
+    await page.keyboard.press("Enter");
+    const inElement = (fn, ...args) => page.waitForFunction(fn, { timeout: 30_000 }, ...args);
+    await inElement(() => document.querySelector("codat-account-mapping")?.shadowRoot?.querySelector("[part=list]"));
+    await page.evaluate(() => {
+      const r = document.querySelector("codat-account-mapping").shadowRoot;
+      r.querySelector("#t0").value = "0";
+      r.querySelector("#s0").click();
+    });
+    await inElement(() => document.querySelector("codat-account-mapping").shadowRoot.querySelector(".badge")?.textContent === "Status: Connected");
+    const [mapping] = await admin.accountMapping.get(ana);
+    assert.equal(mapping.status, "connected");
+    assert.deepEqual(violations, []);
     // The page talked to the API with a Bearer token only; the API key never reached it.
     const apiCalls = seen.filter(([url]) => url.startsWith(fake.url));
     assert.ok(apiCalls.length >= 2);

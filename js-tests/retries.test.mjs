@@ -28,9 +28,11 @@ test("retries stop at maxElapsedTime and the last error is thrown", async () => 
   const err = await rejection(get(ctx.client({ retryConfig })));
   assert.ok(err instanceof sdk.ErrorMessage);
   assert.equal(err.statusCode, 503);
-  // Waits of 15–25 ms within 100 ms: between 4 and 8 attempts.
+  // Waits of 15–25 ms within 100 ms: at most 8 attempts, and more than one (it did retry). How
+  // many fit depends on how long each attempt takes on a loaded machine; the budget's arithmetic
+  // is decide()'s, tested on the host with the clock given (src/retry/mod.rs).
   const n = ctx.server.requests.length;
-  assert.ok(n >= 4 && n <= 8, `attempts: ${n}`);
+  assert.ok(n >= 2 && n <= 8, `attempts: ${n}`);
 });
 
 test("strategy none sends exactly one request, globally or per call", async () => {

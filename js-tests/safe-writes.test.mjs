@@ -200,7 +200,8 @@ test("40 companies are not held to 10, and maxConcurrentPerCompany changes the l
     [Array.from({ length: 40 }, () => C), { maxConcurrentPerCompany: 3 }, 3],
     [Array.from({ length: 40 }, () => C), { maxConcurrentPerCompany: Number.POSITIVE_INFINITY }, 40],
   ]) {
-    const slow = await startWriteServer({ holdMs: 50 });
+    // Each answer is held long enough for all 40 requests to be in flight even on a loaded machine.
+    const slow = await startWriteServer({ holdMs: 400 });
     try {
       const c = new sdk.CodatBankFeeds({ authHeader: API_KEY, serverURL: slow.url, ...options });
       await Promise.all(ids.map((companyId) => c.companies.get({ companyId })));

@@ -147,3 +147,9 @@ for (const [name, cls] of Object.entries(classes)) define(cls.prototype, "name",
 export function createError(name, message, details) {
   return new (classes[name] ?? CodatBankFeedsError)(message, details);
 }
+
+/** How a `ConnectionError`'s message starts, before `: ` and the runtime's reason. */
+export const CONNECTION_FAILED = "Unable to complete the request";
+
+/** The message of a `RequestAbortedError`: the caller's signal aborted the call. */
+export const ABORTED = "The request was aborted by the caller's signal";

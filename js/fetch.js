@@ -1,6 +1,10 @@
 // One HTTP attempt through the runtime's fetch, with the caller's hooks around it, and the
-// small runtime helpers the Rust side needs (timers, text encoding). Nothing here decides:
-// every outcome, failures included, goes back to Rust as data.
+// helpers for what it sends (headers, body text and bytes). Nothing here decides: every
+// outcome, failures included, goes back to Rust as data, in the shapes js/boundary.json declares.
+
+import { isStream } from "./body.js";
+import { Failure, responseOf } from "./boundary.js";
+import { CONNECTION_FAILED } from "./errors.js";
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -39,20 +43,20 @@ export async function callHook(hooks, name, value) {
 }
 
 function hookFailure(err) {
-  return { failure: "hook", hook: err.hook, message: `hooks.${err.hook} threw: ${describe(err.cause)}`, cause: err.cause };
+  return { failure: Failure.HOOK, hook: err.hook, message: `hooks.${err.hook} threw: ${describe(err.cause)}`, cause: err.cause };
 }
 
 /**
  * One HTTP attempt: `beforeRequest`, the fetch, then `afterSuccess` for a 2xx or `afterError`
- * for any other response. Never rejects: resolves to the response as an array (`responseOf`:
- * wasm reads an array by index, without a property name crossing per field), or to a failure
- * `{ failure: "connection" | "timeout" | "aborted" | "hook", message, cause, ... }`. A JSON
- * body arrives as its UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text.
+ * for any other response. Its parameters are js/boundary.json's `attempt`, in order. Never
+ * rejects: resolves to the response as an array (`responseOf`, the table's `response` slots),
+ * or to a failure `{ failure, message, cause, ... }` (`Failure`). A JSON body arrives as its
+ * UTF-8 bytes (`json` true), which fetch sends as they are; hooks see text.
  */
 export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempotencyKey, body, json, timeoutMs, signal, hooks) {
   // One async function (no wrapper around another): every await is a hop on every call.
   try {
-    if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
+    if (signal?.aborted) return { failure: Failure.ABORTED, cause: signal.reason };
     let request = { method, url, headers: requestHeaders(auth, body !== undefined, userAgent, idempotencyKey), body };
     if (hooks?.beforeRequest) {
       if (json) request.body = bodyText(body);
@@ -82,14 +86,16 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
         headers: request.headers,
         body: request.body,
         signal: controller ? controller.signal : (signal ?? undefined),
+        // Required of a stream body (Node's fetch throws without it; Firefox has no stream bodies).
+        ...(isStream(request.body) && { duplex: "half" }),
       });
       const bytes = new Uint8Array(await response.arrayBuffer());
       result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
     } catch (err) {
       const partial = response ? { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response } : {};
-      if (timedOut) return { failure: "timeout", message: `The request timed out after ${timeoutMs} ms`, cause: err, ...partial };
-      if (signal?.aborted) return { failure: "aborted", cause: signal.reason };
-      return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err, ...partial };
+      if (timedOut) return { failure: Failure.TIMEOUT, message: `The request timed out after ${timeoutMs} ms`, cause: err, ...partial };
+      if (signal?.aborted) return { failure: Failure.ABORTED, cause: signal.reason };
+      return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err, ...partial };
     } finally {
       if (timer !== undefined) globalThis.clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
@@ -115,18 +121,8 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
     return responseOf(result);
   } catch (err) {
     if (err instanceof HookFailed) return hookFailure(err);
-    return { failure: "connection", message: `Unable to complete the request: ${describe(err)}`, cause: err };
+    return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err };
   }
-}
-
-/**
- * A response as wasm reads it: status, headers (a plain object of lower-case names), text,
- * bytes, the `Response`, then the headers the retry and rate-limit decisions read (string or
- * undefined): `x-rate-limit-limit`, `-remaining`, `-reset` and `retry-after`.
- */
-function responseOf({ status, headers, text, bytes, response }) {
-  const h = headers ?? {};
-  return [status, headers, text, bytes, response, h["x-rate-limit-limit"], h["x-rate-limit-remaining"], h["x-rate-limit-reset"], h["retry-after"]];
 }
 
 /** The headers of one attempt, in the order they are sent and logged. */
@@ -136,22 +132,6 @@ export function requestHeaders(auth, hasBody, userAgent, idempotencyKey) {
   if (userAgent !== undefined) headers["User-Agent"] = userAgent;
   if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey;
   return headers;
-}
-
-/** Waits `ms` on a JS timer; resolves `true`, or `false` the moment `signal` aborts. */
-export function sleep(ms, signal) {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      globalThis.clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = globalThis.setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** A request body as text, for hooks and the verbose log. */
@@ -168,28 +148,6 @@ export function bodyText(body) {
  */
 export function utf8(text) {
   return encoder.encode(typeof text === "string" ? text : "");
-}
-
-/** Whether `value` can be sent as a body unchanged. */
-export function isRawBody(value) {
-  return typeof value === "string" || value instanceof Uint8Array || value instanceof ArrayBuffer || (typeof Blob !== "undefined" && value instanceof Blob);
-}
-
-/**
- * A new v4 GUID for an `Idempotency-Key`: `crypto.randomUUID`, or from
- * `crypto.getRandomValues` where that is missing (a page served over plain http).
- */
-export function newGuid() {
-  if (typeof globalThis.crypto?.randomUUID === "function") return globalThis.crypto.randomUUID();
-  return guidFrom(globalThis.crypto.getRandomValues(new Uint8Array(16)), 4);
-}
-
-/** A GUID of RFC 9562 `version` from 16 bytes (which it changes: version and variant bits). */
-export function guidFrom(bytes, version) {
-  bytes[6] = (bytes[6] & 0x0f) | (version << 4);
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */

@@ -1,10 +1,10 @@
 // Paged lists as async iterators over a group's own list method: the next page is fetched only
 // when the loop asks for it.
 
-import { PaginationError, RequestAbortedError } from "./errors.js";
+import { ABORTED, PaginationError, RequestAbortedError } from "./errors.js";
 
 function checkSignal(signal) {
-  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
 }
 
 /**

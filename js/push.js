@@ -5,8 +5,8 @@
 // hooks, rate limits) and the `.wasm` carries no state machine for the run.
 
 import { decimalJson } from "./decimal.js";
-import { CodatBankFeedsError, HookError, InvalidRequestError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
-import { guidFrom } from "./fetch.js";
+import { ABORTED, CodatBankFeedsError, HookError, InvalidRequestError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
+import { guidFrom } from "./guid.js";
 
 const WHO = "transactions.pushAll";
 const encoder = new TextEncoder();
@@ -30,9 +30,9 @@ export async function derivedGuid(name) {
 
 /** A turn of the event loop (a timer: the timers and I/O that are due run first); then `signal`'s abort, if any. */
 async function pause(signal) {
-  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
   await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
-  if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
 }
 
 /** A transaction's JSON as it is sent (decimals as their digits). */
@@ -150,7 +150,7 @@ export async function pushChunks(group, request, options, items, chunkSize) {
   try {
     done.batchId = request.batchId ?? (await derivedGuid(await batchName(request, sorted, signal)));
     for (let k = 0; k < ends.length; k++) {
-      if (signal?.aborted) throw new RequestAbortedError("The request was aborted by the caller's signal", { cause: signal.reason });
+      if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);
       const transactions = sorted.slice(done.pushed, ends[k]);
       const push = { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete, requestBody: { accountId, transactions } };

@@ -3,10 +3,10 @@
 // its runtime's way, so users never call an init function, and the JS-only modules (error
 // classes, webhooks, ...) re-exported from beside the wasm-bindgen snippets, so that every
 // import of the error classes is the same module.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { conditions, modules } from "../js/entries/table.mjs";
+import { conditions, elements, modules, testing } from "../js/entries/table.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const js = join(root, "js");
@@ -181,11 +181,24 @@ function writeEntries() {
   for (const name of entries) write(name.replace(/\.js$/, ".d.ts"), `export * from "./index.js";\n`);
 }
 
+/** A folder of the table (the testing kit, the elements): its modules and types as they are, under `dir`. */
+function writeFolder({ from, dir, leave = [] }) {
+  rmSync(join(pkg, dir), { recursive: true, force: true });
+  for (const name of readdirSync(join(root, from), { recursive: true })) {
+    if (leave.includes(name) || !/\.(mjs|js|d\.mts|d\.ts)$/.test(name)) continue;
+    write(`${dir}/${name}`, readFileSync(join(root, from, name)));
+  }
+}
+
 function writeManifest() {
   const meta = readJson(join(pkg, "package.json"));
   const dot = (c) => (typeof c === "string" ? `./${c}` : Object.fromEntries(Object.entries(c).map(([k, v]) => [k, dot(v)])));
   const entryConditions = { types: "./index.d.ts", ...dot(conditions) };
   const subpaths = modules.filter((m) => m.subpath).map((m) => [m.subpath, { types: `./${m.module}.d.ts`, default: `./${m.module}.js` }]);
+  const kit = `./${testing.dir}`;
+  const testingSubpaths = Object.entries(testing.subpaths).map(([key, m]) => [key, { types: `${kit}/${m}.d.mts`, default: `${kit}/${m}.mjs` }]);
+  const elementModules = Object.entries(elements.subpaths).map(([key, m]) => [key, `./${elements.dir}/${m}`]);
+  const elementSubpaths = elementModules.map(([key, m]) => [key, { types: `${m}.d.ts`, default: `${m}.js` }]);
   const manifest = {
     name: "codat-bank-feeds-wasm",
     version: meta.version,
@@ -202,10 +215,13 @@ function writeManifest() {
       "./sdk/types": { types: "./sdk/types.d.ts", default: "./sdk/types.js" },
       "./sdk/models/errors": { types: "./sdk/models/errors.d.ts", default: "./sdk/models/errors.js" },
       ...Object.fromEntries(subpaths),
+      ...Object.fromEntries(testingSubpaths),
+      ...Object.fromEntries(elementSubpaths),
       "./package.json": "./package.json",
     },
+    bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
     files: [...shipped, "README.md"],
-    sideEffects: [...entries, "exports.js"].map((name) => `./${name}`),
+    sideEffects: [...[...entries, "exports.js"].map((name) => `./${name}`), ...elementModules.map(([, m]) => `${m}.js`)],
     engines: { node: ">=20" },
   };
   write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -222,5 +238,7 @@ writeFuncs(operations.table);
 writeExports(operations.groups);
 writeEntries();
 writeIndexTypes();
+writeFolder(testing);
+writeFolder(elements);
 writeManifest();
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));

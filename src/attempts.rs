@@ -1,17 +1,17 @@
 //! The third stage of a call: attempts through one `fetch` each, the retry decision after
 //! every one (`retry::decide`, given the clock and the jitter), the waits between them on JS
-//! timers, the call's deadline and signal, and one debug line per attempt.
+//! timers, the call's deadline and signal, and one debug line per attempt (`log`).
 
-use js_sys::{Array, Function, Object};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::bindings::{
-    aborted, body_text, call_hook, fetch_once, get, grant, into_js, now, number_text, random,
-    request_headers, sleep, Attempt, AttemptRequest, SlotWait,
+    aborted, call_hook, fetch_once, get, grant, into_js, now, number_text, random, sleep, Attempt,
+    AttemptRequest, SlotWait,
 };
-use crate::error::{whole_number, Error};
+use crate::error::Error;
 use crate::limiter::Limiter;
+use crate::log::log_attempt;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
 use crate::rate_limit::RateLimitSeen;
@@ -32,6 +32,7 @@ pub(crate) async fn send(
         can_reauthorise: config.auth.can_refresh(),
         keyed: request.idempotency_key.is_some(),
         own_conflict: op.documents(409),
+        once: request.stream,
         ..Tries::default()
     };
     let mut number = 0;
@@ -48,6 +49,7 @@ pub(crate) async fn send(
             _ => None,
         };
         let sent = AttemptRequest {
+            fetch: &config.fetch,
             url: &request.url,
             method: op.method.as_str(),
             auth: &auth,
@@ -59,7 +61,7 @@ pub(crate) async fn send(
             signal: &call.signal,
             hooks: &config.hooks,
         };
-        let attempt = fetch_once(&config.fetch, &sent).await;
+        let attempt = fetch_once(&sent).await;
         if let Some(company) = slot {
             config.limiter.release(company, grant);
         }
@@ -94,14 +96,9 @@ pub(crate) async fn send(
             at - start,
         );
         match decision {
-            Decision::Done => {
-                return match attempt {
-                    Attempt::Response(r) if (200..300).contains(&r.status) => {
-                        decode_success(op, &r)
-                    }
-                    Attempt::Response(r) => Err(error_from(op, &r)),
-                    Attempt::Failed(err) => Err(err),
-                }
+            Decision::Done => return settle(op, attempt),
+            Decision::BodySpent => {
+                return settle(op, attempt).map_err(|err| Error::NotResent(Box::new(err)))
             }
             Decision::Reauthorise => tries.reauthorised = true,
             Decision::Wait(ms) => {
@@ -114,6 +111,15 @@ pub(crate) async fn send(
                 pause(ms, deadline, call, op).await?;
             }
         }
+    }
+}
+
+/// The call's result: its last attempt's.
+fn settle(op: &'static Operation, attempt: Attempt) -> Result<JsValue, Error> {
+    match attempt {
+        Attempt::Response(r) if (200..300).contains(&r.status) => decode_success(op, &r),
+        Attempt::Response(r) => Err(error_from(op, &r)),
+        Attempt::Failed(err) => Err(err),
     }
 }
 
@@ -185,66 +191,4 @@ async fn pause(
         ),
         cause: JsValue::UNDEFINED,
     })
-}
-
-/// One debug line per attempt; bodies and headers only when verbose, `Authorization` never.
-#[allow(clippy::too_many_arguments)]
-fn log_attempt(
-    config: &Config,
-    sent: &AttemptRequest,
-    op: &Operation,
-    attempt: &Attempt,
-    number: u32,
-    decision: Decision,
-    remaining: Option<f64>,
-    elapsed: f64,
-) {
-    let Some(logger) = &config.logger else { return };
-    let result = match attempt {
-        Attempt::Response(response) => format!("HTTP {}", response.status),
-        Attempt::Failed(err) => err.parts().0.name().to_string(),
-    };
-    let next = match decision {
-        Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)),
-        Decision::Reauthorise => "retrying with fresh credentials".to_string(),
-        Decision::Done => "final".to_string(),
-    };
-    let quota = remaining.map_or_else(String::new, |n| {
-        format!(", {} requests remaining", number_text(n))
-    });
-    let elapsed = whole_number(elapsed);
-    logger.line(&format!(
-        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed} ms elapsed{quota})",
-        op.name,
-        sent.method,
-        sent.url,
-    ));
-    if logger.verbose {
-        let headers = request_headers(
-            sent.auth,
-            !sent.body.is_undefined(),
-            sent.user_agent,
-            sent.idempotency_key,
-        );
-        let shown: Vec<String> = Object::entries(&headers)
-            .iter()
-            .filter_map(|pair| {
-                let pair: Array = pair.dyn_into().ok()?;
-                let name = pair.get(0).as_string()?;
-                let value = if name.eq_ignore_ascii_case("authorization") {
-                    "[redacted]".to_string()
-                } else {
-                    pair.get(1).as_string()?
-                };
-                Some(format!("{name}: {value}"))
-            })
-            .collect();
-        logger.line(&format!("  request headers: {}", shown.join(", ")));
-        if let Some(body) = body_text(sent.body) {
-            logger.line(&format!("  request body: {body}"));
-        }
-        if let Attempt::Response(response) = attempt {
-            logger.line(&format!("  response body: {}", response.body()));
-        }
-    }
 }

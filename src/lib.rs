@@ -3,8 +3,11 @@
 
 // Layers, each importing only those below it (scripts/check-layers.py checks):
 // sdk (the entry) and push_all (a method on a group) -> groups -> client (the call pipeline:
-// options, auth -> request -> attempts -> response) -> bindings (every JS binding); leaves
-// import no layer: operation, retry, rate_limit, limiter, push_all::plan, url, error, models.
+// options, auth -> request -> attempts (log) -> response) -> bindings (every JS binding); leaves
+// import no layer: operation, retry, rate_limit, limiter, push_all::plan, url, error, models,
+// schema.
+// Generated (scripts/gen/generate.py lists what): models, groups and the single files of
+// `generated` (sdk, retry_policy, errors, boundary); the rest is hand-written.
 mod attempts;
 mod auth;
 mod bindings;
@@ -12,11 +15,13 @@ mod client;
 #[cfg(test)]
 mod declared;
 mod error;
+mod generated;
 mod groups;
 // The wasm's global allocator; on the host, only its tests.
 #[cfg(any(target_arch = "wasm32", test))]
 mod heap;
 mod limiter;
+mod log;
 pub mod models;
 mod operation;
 mod options;
@@ -27,12 +32,12 @@ mod rate_limit;
 mod request;
 mod response;
 mod retry;
-mod sdk;
+mod schema;
 mod url;
 
+pub use generated::sdk::CodatBankFeeds;
 pub use groups::*;
 pub use options::{HookRequest, HookResponse, Hooks, RequestOptions, SDKOptions, WaitOptions};
 pub use push_all::{PushAllOptions, PushAllRequest, PushAllResult, PushProgress};
 pub use rate_limit::RateLimit;
 pub use retry::{BackoffStrategy, RetryConfig};
-pub use sdk::CodatBankFeeds;

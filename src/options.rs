@@ -35,7 +35,9 @@ pub struct SDKOptions {
     #[tsify(optional, type = "string | (() => string | Promise<string>)")]
     pub auth_header: JsValue,
     /// Base URL of the API (default `https://api.codat.io`). Plain `http://` is only accepted
-    /// for loopback hosts unless `allowInsecureHttp` is set.
+    /// for loopback hosts unless `allowInsecureHttp` is set. A user name or password in it
+    /// (`https://user:pass@host`) is refused, here and per call, by an `InvalidRequestError`
+    /// that does not quote it: credentials go in `authHeader`.
     #[serde(rename = "serverURL")]
     #[tsify(optional)]
     pub server_url: Option<String>,
@@ -79,8 +81,13 @@ pub struct SDKOptions {
         type = "{ debug?: (line: string) => void; log?: (line: string) => void }"
     )]
     pub debug_logger: Option<JsValue>,
-    /// `"verbose"` adds request and response bodies and headers (Authorization redacted) to
-    /// the log. Default `"basic"`.
+    /// `"verbose"` adds request and response bodies and headers to the log. Default `"basic"`.
+    /// `Authorization` is redacted, and so is the value (whatever it is: text, number, object,
+    /// array) of every JSON field whose name contains, in any case, `passw`, `passphrase`,
+    /// `secret`, `token`, `apikey`/`api_key`, `privatekey`/`private_key`, `authorization`,
+    /// `credential` or `username`: the spec's credentials (`BankAccountCredentials`' `username`
+    /// and `password`, `CompanyAccessToken`'s `accessToken` and `tokenType`) among them. The
+    /// rest of a body is shown as sent; a `Blob` or stream body is not shown.
     #[tsify(optional, type = "\"basic\" | \"verbose\"")]
     pub debug_level: Option<String>,
     /// Send an `Idempotency-Key` (a fresh GUID per call, the same on every retry of it) on every
@@ -106,8 +113,11 @@ pub struct HookRequest {
     /// Header names as sent; `Authorization` included (it is your own hook).
     #[tsify(type = "Record<string, string>")]
     pub headers: JsValue,
-    /// The body: JSON bodies as text, raw credential payloads as given, `undefined` when none.
-    #[tsify(type = "string | Uint8Array | ArrayBuffer | Blob | undefined")]
+    /// The body: JSON bodies as text, raw credential payloads as given (a Node `Readable` as
+    /// a `ReadableStream`), `undefined` when none.
+    #[tsify(
+        type = "string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | undefined"
+    )]
     pub body: JsValue,
 }
 

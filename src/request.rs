@@ -5,7 +5,9 @@
 use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
-use crate::bindings::{decimal_json, get, is_raw_body, number_text, text_from, unknown_key, utf8};
+use crate::bindings::{
+    decimal_json, get, is_stream, number_text, raw_body, text_from, unknown_key, utf8,
+};
 use crate::error::Error;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
@@ -18,6 +20,8 @@ pub(crate) struct Prepared {
     pub body: JsValue,
     /// `body` holds JSON bytes (shown to hooks as text).
     pub json: bool,
+    /// `body` is a stream: fetch reads it as it sends it, so it can be sent only once.
+    pub stream: bool,
     /// The `Idempotency-Key` every attempt sends.
     pub idempotency_key: Option<String>,
     /// The `companyId` the request is for: requests in flight are limited per company.
@@ -97,7 +101,7 @@ pub(crate) fn prepare(
                 json_body(&value, validate, key, &bad)?
             }
         }
-        Body::Raw => raw_body(get(request, "requestBody")).map_err(|r| bad("requestBody", r))?,
+        Body::Raw => sendable(get(request, "requestBody")).map_err(|r| bad("requestBody", r))?,
     };
 
     let params: Vec<(&str, &str)> = path_values.iter().map(|(n, v)| (*n, v.as_str())).collect();
@@ -109,6 +113,7 @@ pub(crate) fn prepare(
         url: build_url(server, op.path, &params, &query),
         json: matches!(op.body, Body::Json { .. } | Body::WholeRequest { .. })
             && !body.is_undefined(),
+        stream: matches!(op.body, Body::Raw) && is_stream(&body),
         body,
         idempotency_key,
         company,
@@ -213,14 +218,19 @@ pub(crate) fn json_body(
     Ok(bytes.into())
 }
 
-fn raw_body(value: JsValue) -> Result<JsValue, &'static str> {
+/// A raw body as it is sent (js/body.js).
+fn sendable(value: JsValue) -> Result<JsValue, &'static str> {
     if value.is_undefined() {
-        Err("is required")
-    } else if is_raw_body(&value) {
-        Ok(value)
-    } else {
-        Err("must be a Uint8Array, ArrayBuffer, Blob or string")
+        return Err("is required");
     }
+    let body = raw_body(&value);
+    if body.is_undefined() {
+        return Err(
+            "must be a Uint8Array, ArrayBuffer, Blob, string, ReadableStream or async \
+             iterable of bytes (a Node Readable)",
+        );
+    }
+    Ok(body)
 }
 
 #[cfg(test)]

@@ -20,7 +20,16 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
     if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not contain a query string or fragment".into());
     }
-    let authority = rest.split('/').next().unwrap_or_default();
+    // Where URL parsers end the authority (a backslash is `/` to them in http(s) URLs).
+    let authority = rest.split(['/', '\\']).next().unwrap_or_default();
+    // The error never quotes the URL: this part of it is a secret.
+    if authority.contains('@') {
+        return Err(
+            "must not contain a user name or password: fetch refuses such URLs; give the \
+             credentials in authHeader"
+                .into(),
+        );
+    }
     let host = host_of(authority);
     if host.is_empty() {
         return Err("must include a host".into());
@@ -35,8 +44,7 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
     Ok(url.trim_end_matches('/').to_string())
 }
 
-fn host_of(authority: &str) -> &str {
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
+fn host_of(host_port: &str) -> &str {
     if let Some(v6) = host_port.strip_prefix('[') {
         return v6.split(']').next().unwrap_or_default();
     }
@@ -170,5 +178,22 @@ mod tests {
         assert!(check_server_url("https://", false).is_err());
         assert!(check_server_url("https://a.io/?x=1", false).is_err());
         assert!(check_server_url("https://a.io\r\nX: y", false).is_err());
+    }
+
+    #[test]
+    fn server_urls_with_userinfo_are_refused_unquoted() {
+        for url in [
+            "https://user:s3cret@api.codat.io",
+            "https://s3cret@api.codat.io/base",
+            "http://:s3cret@127.0.0.1:80",
+            "https://a:b@c:s3cret@api.codat.io",
+        ] {
+            let reason = check_server_url(url, false).unwrap_err();
+            assert!(reason.contains("user name or password"), "{url}: {reason}");
+            assert!(!reason.contains("s3cret"), "{reason}");
+        }
+        // An `@` past the authority is part of the path.
+        assert!(check_server_url("https://api.codat.io/a@b", false).is_ok());
+        assert!(check_server_url("http://127.0.0.1\\@evil.com", false).is_ok());
     }
 }

@@ -1,61 +1,55 @@
-// The page: a client with a short-lived company access token, fetched from the backend when
-// the last one is about to expire (and once more after a 401). It lists the company's source
-// accounts and pushes a transaction.
-import { CodatBankFeeds, CodatBankFeedsError } from "codat-bank-feeds-wasm";
+// The page: sign in, then the company's bank-feed accounts in <codat-account-mapping>. The page
+// holds only a company access token for the signed-in user's company, from the backend; it is
+// kept until a minute before it expires, and fetched again when the client asks after a 401.
+import "codat-bank-feeds-wasm/elements";
 
-const params = new URLSearchParams(location.search);
-const companyId = params.get("companyId");
-const connectionId = params.get("connectionId");
-const out = document.getElementById("out");
-const show = (line) => (out.textContent += `${line}\n`);
+const signIn = document.getElementById("sign-in");
+const problem = document.getElementById("problem");
 
 let token;
-let serverURL;
-async function fetchToken() {
-  const res = await fetch(`/api/token?companyId=${encodeURIComponent(companyId)}`);
-  if (!res.ok) throw new Error(`token endpoint: HTTP ${res.status}`);
-  const body = await res.json();
-  serverURL = body.serverURL;
-  token = { value: body.accessToken, expires: Date.now() + body.expiresIn * 1000 - 60_000 };
+async function authHeader(context) {
+  // `context.reason` is "unauthorized" when the client asks again after a 401.
+  if (!token || Date.now() > token.until || context?.reason === "unauthorized") {
+    const res = await fetch("/api/token");
+    if (!res.ok) throw new Error(`token endpoint: HTTP ${res.status}`);
+    const body = await res.json();
+    token = { header: `${body.tokenType ?? "Bearer"} ${body.accessToken}`, until: Date.now() + (body.expiresIn - 60) * 1000 };
+  }
+  return token.header;
 }
 
-async function authHeader() {
-  if (!token || Date.now() > token.expires) await fetchToken();
-  return `Bearer ${token.value}`;
+async function showMapping() {
+  const res = await fetch("/api/me");
+  if (res.status === 401) {
+    signIn.hidden = false;
+    return;
+  }
+  const me = await res.json();
+  signIn.hidden = true;
+  const el = document.createElement("codat-account-mapping");
+  el.setAttribute("company-id", me.companyId);
+  el.setAttribute("connection-id", me.connectionId);
+  el.setAttribute("server-url", me.serverURL);
+  el.authHeader = authHeader;
+  el.addEventListener("mapped", (e) => console.log("mapped", e.detail.sourceAccountId));
+  document.querySelector("main").append(el);
 }
 
-async function main() {
-  await fetchToken();
-  const sdk = new CodatBankFeeds({ authHeader, serverURL, timeoutMs: 20_000 });
-  const accounts = await sdk.sourceAccounts.list({ companyId, connectionId });
-  show(`source accounts: ${accounts.map((a) => `${a.id} (${a.accountName}, ${a.status})`).join(", ")}`);
-  const account = accounts[0];
-  const pushed = await sdk.transactions.create({
-    companyId,
-    connectionId,
-    accountId: account.id,
-    requestBody: {
-      accountId: account.id,
-      transactions: [
-        {
-          id: `web-${Date.now()}`,
-          date: new Date().toISOString().slice(0, 19),
-          description: "Till takings",
-          amount: 125.5,
-          balance: 1125.5,
-          transactionType: "Credit",
-        },
-      ],
-    },
+signIn.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const form = new FormData(signIn);
+  const res = await fetch("/api/sign-in", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ user: form.get("user"), password: form.get("password") }),
   });
-  show(`pushed 1 transaction: ${pushed.status} (${pushed.pushOperationKey})`);
-  return { accounts: accounts.map((a) => a.id), push: pushed.status };
-}
+  if (!res.ok) {
+    problem.textContent = "Wrong name or password.";
+    problem.focus();
+    return;
+  }
+  problem.textContent = "";
+  await showMapping();
+});
 
-main().then(
-  (result) => (window.__result = { ok: true, ...result }),
-  (err) => {
-    show(`error: ${err instanceof CodatBankFeedsError ? `${err.name} ${err.statusCode ?? ""}` : ""} ${err.message}`);
-    window.__result = { ok: false, error: String(err) };
-  },
-);
+showMapping();

@@ -5,7 +5,7 @@ import { startFakeCodat } from "../../fake/node.mjs";
 const apiKey = "Basic ZGVtby1rZXk=";
 // The first write's answer is lost after it commits, as a dropped connection would: the client
 // retries it under its Idempotency-Key and it lands once.
-const fake = await startFakeCodat({ apiKey, loseWriteResponses: 1 });
+const fake = await startFakeCodat({ apiKey, faults: [{ fault: "drop", operation: "companies.create" }] });
 console.log(`fake Codat API on ${fake.url}\n`);
 const child = spawn(process.execPath, [new URL("./dist/setup-bank-feed.js", import.meta.url).pathname], {
   stdio: "inherit",

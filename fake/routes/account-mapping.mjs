@@ -1,23 +1,20 @@
-// The fake API's routes for account mapping: [method, path pattern, handler].
+// The fake API's routes for account mapping: [operation, method, path pattern, handler].
 import { checkString, isNumber, Problems, requireObjectBody } from "../checks.mjs";
 import { getConnection, getSourceAccount } from "../state.mjs";
+import { fits, newTargetFor } from "../targets.mjs";
 
 /** @param {import("../handler.mjs").Context} ctx */
 export function accountMappingRoutes(ctx) {
-  const { state } = ctx;
+  const { state, clock } = ctx;
   return [
     [
+      "accountMapping.get",
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params }) => {
         const { connection } = getConnection(state, params);
-        const options = [...connection.bankAccounts.values()].map((b) => ({
-          id: b.id,
-          name: b.accountName,
-          balance: b.balance,
-          sortCode: b.sortCode,
-          accountNumber: b.accountNumber,
-        }));
+        const option = (b) => ({ id: b.id, name: b.accountName, balance: b.balance, sortCode: b.sortCode, accountNumber: b.accountNumber });
+        const targets = [...connection.bankAccounts.values()];
         const mappings = [...connection.accounts.values()].map((a) => {
           const meta = connection.accountMeta.get(a.id);
           const m = { sourceAccountId: a.id };
@@ -29,7 +26,7 @@ export function accountMappingRoutes(ctx) {
           const target = meta.targetAccountId ? connection.bankAccounts.get(meta.targetAccountId) : undefined;
           if (target) m.targetAccountName = target.accountName;
           m.status = a.status ?? "unknown";
-          m.targetAccountOptions = options.map((o) => ({ ...o }));
+          m.targetAccountOptions = targets.filter((t) => fits(a, t)).map(option);
           m.feedStartDate = a.feedStartDate ?? null;
           return m;
         });
@@ -37,6 +34,7 @@ export function accountMappingRoutes(ctx) {
       },
     ],
     [
+      "accountMapping.create",
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/mapping",
       ({ params, body }) => {
@@ -53,7 +51,14 @@ export function accountMappingRoutes(ctx) {
           p.add("feedStartDate", "'feedStartDate' must be a date or date-time.");
         p.throwIfAny();
         const { account, meta } = getSourceAccount(connection, body.sourceAccountId);
-        const targetAccountId = body.targetAccountId ?? null;
+        // No `targetAccountId` at all asks for a new account in the accounting software; `null`
+        // takes the source account back to pending.
+        let targetAccountId = body.targetAccountId ?? null;
+        if (!("targetAccountId" in body)) {
+          const created = newTargetFor(account, clock.now());
+          connection.bankAccounts.set(created.id, created);
+          targetAccountId = created.id;
+        }
         const answer = (status, error) => ({ status: 200, json: { sourceAccountId: account.id, targetAccountId, status, error } });
         if (targetAccountId === null) {
           meta.targetAccountId = null;

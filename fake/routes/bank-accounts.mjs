@@ -1,4 +1,4 @@
-// The fake API's routes for bank accounts (the target accounts in the accounting software): [method, path pattern, handler].
+// The fake API's routes for bank accounts (the target accounts in the accounting software): [operation, method, path pattern, handler].
 import { checkCurrency, checkEnum, checkNumber, checkString, Problems, requireObjectBody } from "../checks.mjs";
 import { iso } from "../clock.mjs";
 import { BANK_ACCOUNT_STATUSES, BANK_ACCOUNT_TYPES } from "../constants.mjs";
@@ -15,6 +15,7 @@ export function bankAccountsRoutes(ctx) {
   const { clock, state } = ctx;
   return [
     [
+      "bankAccounts.list",
       "GET",
       "/companies/:companyId/connections/:connectionId/data/bankAccounts",
       ({ params, query }) => {
@@ -47,6 +48,7 @@ export function bankAccountsRoutes(ctx) {
       },
     ],
     [
+      "bankAccounts.getCreateModel",
       "GET",
       "/companies/:companyId/connections/:connectionId/options/bankAccounts",
       ({ params }) => {
@@ -55,6 +57,7 @@ export function bankAccountsRoutes(ctx) {
       },
     ],
     [
+      "bankAccounts.create",
       "POST",
       "/companies/:companyId/connections/:connectionId/push/bankAccounts",
       ({ params, body, query }) => {

@@ -1,4 +1,4 @@
-// The fake API's routes for companies: [method, path pattern, handler].
+// The fake API's routes for companies: [operation, method, path pattern, handler].
 import { checkString, checkTags, Problems, requireObjectBody } from "../checks.mjs";
 import { iso } from "../clock.mjs";
 import { COMPANY_NAME_PATTERN } from "../constants.mjs";
@@ -22,10 +22,11 @@ function companyFromBody(body, { partial }) {
 
 /** @param {import("../handler.mjs").Context} ctx */
 export function companiesRoutes(ctx) {
-  const { clock, state, tokenTtlMs } = ctx;
+  const { clock, state, tokenExpiresIn } = ctx;
   const getCompany = (id) => find(state, id);
   return [
     [
+      "companies.create",
       "POST",
       "/companies",
       ({ body }) => {
@@ -53,6 +54,7 @@ export function companiesRoutes(ctx) {
       },
     ],
     [
+      "companies.list",
       "GET",
       "/companies",
       ({ query }) => {
@@ -66,8 +68,9 @@ export function companiesRoutes(ctx) {
         return { status: 200, json: paginate(views, query, "/companies") };
       },
     ],
-    ["GET", "/companies/:companyId", ({ params }) => ({ status: 200, json: companyView(getCompany(params.companyId)) })],
+    ["companies.get", "GET", "/companies/:companyId", ({ params }) => ({ status: 200, json: companyView(getCompany(params.companyId)) })],
     [
+      "companies.delete",
       "DELETE",
       "/companies/:companyId",
       ({ params }) => {
@@ -80,6 +83,7 @@ export function companiesRoutes(ctx) {
       },
     ],
     [
+      "companies.replace",
       "PUT",
       "/companies/:companyId",
       ({ params, body }) => {
@@ -93,6 +97,7 @@ export function companiesRoutes(ctx) {
       },
     ],
     [
+      "companies.update",
       "PATCH",
       "/companies/:companyId",
       ({ params, body }) => {
@@ -106,13 +111,14 @@ export function companiesRoutes(ctx) {
       },
     ],
     [
+      "companies.getAccessToken",
       "GET",
       "/companies/:companyId/accessToken",
       ({ params }) => {
         const company = getCompany(params.companyId);
         const token = randomToken(32);
-        state.tokens.set(token, { companyId: company.id, expiresAt: clock.now() + tokenTtlMs });
-        return { status: 200, json: { expiresIn: Math.max(0, Math.floor(tokenTtlMs / 1000)), accessToken: token, tokenType: "Bearer" } };
+        state.tokens.set(token, { companyId: company.id, expiresAt: clock.now() + tokenExpiresIn * 1000 });
+        return { status: 200, json: { expiresIn: Math.max(0, Math.floor(tokenExpiresIn)), accessToken: token, tokenType: "Bearer" } };
       },
     ],
   ];

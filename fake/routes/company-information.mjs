@@ -1,4 +1,4 @@
-// The fake API's routes for company information and one-time passwords: [method, path pattern, handler].
+// The fake API's routes for company information and one-time passwords: [operation, method, path pattern, handler].
 import { iso } from "../clock.mjs";
 import { randomCode } from "../ids.mjs";
 import { getConnection } from "../state.mjs";
@@ -8,6 +8,7 @@ export function companyInformationRoutes(ctx) {
   const { clock, state } = ctx;
   return [
     [
+      "companyInformation.get",
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeeds/info",
       ({ params }) => {
@@ -20,6 +21,7 @@ export function companyInformationRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.generateOtp",
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeeds/otp",
       ({ params }) => {

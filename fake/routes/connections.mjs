@@ -1,4 +1,4 @@
-// The fake API's routes for connections: [method, path pattern, handler].
+// The fake API's routes for connections: [operation, method, path pattern, handler].
 import { checkEnum, checkString, Problems, requireObjectBody } from "../checks.mjs";
 import { iso } from "../clock.mjs";
 import { CONNECTION_STATUSES, PLATFORM_NAMES } from "../constants.mjs";
@@ -12,6 +12,7 @@ export function connectionsRoutes(ctx) {
   const { clock, state } = ctx;
   return [
     [
+      "connections.list",
       "GET",
       "/companies/:companyId/connections",
       ({ params, query }) => {
@@ -27,6 +28,7 @@ export function connectionsRoutes(ctx) {
       },
     ],
     [
+      "connections.create",
       "POST",
       "/companies/:companyId/connections",
       async ({ params, body }) => {
@@ -70,11 +72,13 @@ export function connectionsRoutes(ctx) {
       },
     ],
     [
+      "connections.get",
       "GET",
       "/companies/:companyId/connections/:connectionId",
       ({ params }) => ({ status: 200, json: connectionView(getConnection(state, params).connection) }),
     ],
     [
+      "connections.delete",
       "DELETE",
       "/companies/:companyId/connections/:connectionId",
       ({ params }) => {
@@ -85,6 +89,7 @@ export function connectionsRoutes(ctx) {
       },
     ],
     [
+      "connections.unlink",
       "PATCH",
       "/companies/:companyId/connections/:connectionId",
       ({ params, body }) => {

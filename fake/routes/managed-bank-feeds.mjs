@@ -1,4 +1,4 @@
-// The fake API's routes for managed bank feeds: [method, path pattern, handler].
+// The fake API's routes for managed bank feeds: [operation, method, path pattern, handler].
 import { iso } from "../clock.mjs";
 import { ApiError, notFound } from "../errors.mjs";
 import { uuid } from "../ids.mjs";
@@ -11,6 +11,7 @@ export function managedBankFeedsRoutes(ctx) {
   const { clock, state, syncCompletesAfterMs } = ctx;
   return [
     [
+      "managedBankFeeds.getLatestSync",
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs/latest",
       ({ params }) => {
@@ -21,6 +22,7 @@ export function managedBankFeedsRoutes(ctx) {
       },
     ],
     [
+      "managedBankFeeds.getSync",
       "GET",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs/:syncId",
       ({ params }) => {
@@ -33,6 +35,7 @@ export function managedBankFeedsRoutes(ctx) {
       },
     ],
     [
+      "managedBankFeeds.runAdHocSync",
       "POST",
       "/companies/:companyId/connections/:connectionId/bankFeedAccounts/:sourceAccountId/managedBankFeeds/syncs",
       ({ params }) => {

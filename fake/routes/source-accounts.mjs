@@ -1,4 +1,4 @@
-// The fake API's routes for source accounts: [method, path pattern, handler].
+// The fake API's routes for source accounts: [operation, method, path pattern, handler].
 import { addSourceAccount, assertSameVersion, buildSourceAccount } from "../accounts.mjs";
 import { checkCurrency, checkEnum, checkNumber, checkString, Problems, requireObjectBody } from "../checks.mjs";
 import { iso } from "../clock.mjs";
@@ -13,6 +13,7 @@ export function sourceAccountsRoutes(ctx) {
   const { clock, state } = ctx;
   return [
     [
+      "sourceAccounts.createBatch",
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/batch",
       ({ params, body }) => {
@@ -47,6 +48,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.create",
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
       ({ params, body }) => {
@@ -65,6 +67,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.list",
       "GET",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts",
       ({ params }) => {
@@ -73,6 +76,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.generateCredentials",
       "POST",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
       ({ params, body, rawBody }) => {
@@ -87,6 +91,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.deleteCredentials",
       "DELETE",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/credentials",
       ({ params }) => {
@@ -96,6 +101,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.update",
       "PATCH",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
       ({ params, body }) => {
@@ -131,6 +137,7 @@ export function sourceAccountsRoutes(ctx) {
       },
     ],
     [
+      "sourceAccounts.delete",
       "DELETE",
       "/companies/:companyId/connections/:connectionId/connectionInfo/bankFeedAccounts/:accountId",
       ({ params }) => {

@@ -1,4 +1,4 @@
-// The fake API's routes for transactions: [method, path pattern, handler].
+// The fake API's routes for transactions: [operation, method, path pattern, handler].
 import { checkEnum, checkNumber, checkString, has, isObject, Problems, requireObjectBody } from "../checks.mjs";
 import { TRANSACTION_TYPES } from "../constants.mjs";
 import { notFound } from "../errors.mjs";
@@ -13,6 +13,7 @@ export function transactionsRoutes(ctx) {
   const { state } = ctx;
   return [
     [
+      "transactions.create",
       "POST",
       "/companies/:companyId/connections/:connectionId/push/bankAccounts/:accountId/bankTransactions",
       ({ params, body, query }) => {
@@ -48,6 +49,7 @@ export function transactionsRoutes(ctx) {
       },
     ],
     [
+      "transactions.getCreateModel",
       "GET",
       "/companies/:companyId/connections/:connectionId/options/bankAccounts/:accountId/bankTransactions",
       ({ params }) => {
@@ -59,6 +61,7 @@ export function transactionsRoutes(ctx) {
       },
     ],
     [
+      "transactions.getCreateOperation",
       "GET",
       "/companies/:companyId/push/:pushOperationKey",
       ({ params }) => {
@@ -69,6 +72,7 @@ export function transactionsRoutes(ctx) {
       },
     ],
     [
+      "transactions.listCreateOperations",
       "GET",
       "/companies/:companyId/push",
       ({ params, query }) => {

@@ -1,38 +1,51 @@
-// The conformance scenario every runtime runs against the runtime test server, through the
-// package as installed from its tarball. No Node APIs: it runs in workerd and browsers too.
-export const COMPANY_ID = "0498e921-9b53-4396-a412-4f2f5983b0a2";
+// The conformance scenario every runtime runs: the package as installed from its tarball against
+// its own testing kit (`codat-bank-feeds-wasm/testing`), in-process over the kit's `fetch`, so
+// no socket is opened. No Node APIs: it runs in workerd and browsers too. `vector` is a webhook
+// signed by the test with Node's crypto, independently of the client's WebCrypto code.
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
-export const STEPS = 13;
+export const STEPS = 15;
+const FAST = { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 50 } };
+const V8_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/;
 
-export async function runScenario(pkg, serverURL, runtime) {
+export async function runScenario(pkg, testing, runtime, vector) {
   const steps = [];
   const check = (cond, what) => {
     if (!cond) throw new Error(`${runtime}: ${what}`);
     steps.push(what);
   };
-  const sdk = new pkg.CodatBankFeeds({
-    authHeader: "Basic cnVudGltZS10ZXN0",
-    serverURL,
-    retryConfig: { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 50 } },
-    timeoutMs: 10_000,
-  });
-
-  const company = await sdk.companies.get({ companyId: COMPANY_ID });
-  check(company.id === COMPANY_ID && company.name === "Toft stores", "GET resolves to the typed Company");
+  const fake = testing.createFakeCodat({ clock: testing.createClock("2026-12-01T09:00:00Z") });
+  const calls = (operation) => fake.requests.filter((r) => r.operation === operation).length;
+  const sdk = new pkg.CodatBankFeeds({ authHeader: fake.apiKey, fetch: fake.fetch, retryConfig: FAST, timeoutMs: 10_000 });
 
   const created = await sdk.companies.create({ name: `Created from ${runtime}`, tags: { runtime } });
-  check(created.name === `Created from ${runtime}` && created.tags.runtime === runtime, "POST sends the JSON body");
+  check(created.name === `Created from ${runtime}` && fake.writes.length === 1 && fake.writes[0].body.tags.runtime === runtime, "POST sends the JSON body");
+  const company = await sdk.companies.get({ companyId: created.id });
+  check(company.id === created.id && company.tags.runtime === runtime, "GET resolves to the typed Company");
+  const companyId = company.id;
 
   try {
     await sdk.companies.get({ companyId: MISSING_ID });
     check(false, "a 404 rejects");
   } catch (err) {
     check(err instanceof pkg.ErrorMessage && err instanceof pkg.CodatBankFeedsError && err instanceof Error, "a 404 is ErrorMessage");
-    check(err.statusCode === 404 && err.data.error === "Company not found", "ErrorMessage carries status and data");
+    check(err.statusCode === 404 && err.data.error.includes(MISSING_ID), "ErrorMessage carries status and data");
   }
 
-  const flaky = await sdk.companies.get({ companyId: `flaky-${runtime}` });
-  check(flaky.id === `flaky-${runtime}`, "503 then 200 is retried to success");
+  fake.faults.add({ fault: "unavailable", operation: "companies.get" });
+  const before = calls("companies.get");
+  await sdk.companies.get({ companyId });
+  check(calls("companies.get") - before === 2, "503 then 200 is retried to success");
+
+  fake.faults.add({ fault: "drop", operation: "companies.create" });
+  const landed = await sdk.companies.create({ name: `Dropped from ${runtime}` });
+  const [lost, retried] = fake.requests.filter((r) => r.operation === "companies.create").slice(-2);
+  check(
+    fake.state.companies.has(landed.id) &&
+      fake.writes.length === 2 &&
+      lost.status === 0 &&
+      retried.headers["idempotency-key"] === lost.headers["idempotency-key"],
+    "a write whose answer is lost is retried under its key and lands once",
+  );
 
   try {
     await sdk.companies.get({});
@@ -40,41 +53,63 @@ export async function runScenario(pkg, serverURL, runtime) {
   } catch (err) {
     check(err instanceof pkg.InvalidRequestError && err.field === "companyId", "an invalid request is InvalidRequestError");
   }
+  await sdk.companies.create({ name: `Third from ${runtime}` });
   const ids = [];
   for await (const c of sdk.companies.listAll({ pageSize: 2 })) ids.push(c.id);
-  check(ids.join() === "p-0,p-1,p-2", "listAll pages on demand");
+  check(ids.length === 3 && ids[0] === companyId && calls("companies.list") === 2, "listAll pages on demand");
 
+  const connection = await sdk.connections.create({ companyId, requestBody: { platformKey: "gbol" } });
+  const account = { id: `acc-${runtime}`, accountName: "Checking", accountType: "checking", accountNumber: "12345670", currency: "GBP", balance: 0 };
+  const ids2 = { companyId, connectionId: connection.id };
+  await sdk.sourceAccounts.create({ ...ids2, requestBody: account });
+  const token = await sdk.companies.getAccessToken({ companyId });
+
+  // Polls see time move on: each answer advances the fake's clock past a push's completion.
   const lines = [];
   const seen = [];
   const traced = new pkg.CodatBankFeeds({
-    authHeader: async () => "Bearer short-lived-token",
-    serverURL,
-    hooks: { beforeRequest: (r) => ({ ...r, headers: { ...r.headers, "x-runtime": runtime } }), afterSuccess: (r) => void seen.push(r.status) },
+    authHeader: async () => `Bearer ${token.accessToken}`,
+    fetch: fake.fetch,
+    hooks: {
+      afterSuccess: (r) => {
+        seen.push(r.status);
+        fake.clock.advance(300);
+      },
+    },
     debugLogger: { debug: (l) => lines.push(l) },
   });
-  const op = await traced.transactions.waitForOperation({ companyId: COMPANY_ID, pushOperationKey: `op-${runtime}` }, { intervalMs: 10 });
+  const pushed = await sdk.transactions.create({ ...ids2, accountId: account.id, requestBody: { accountId: account.id, transactions: [] } });
+  const op = await traced.transactions.waitForOperation({ companyId, pushOperationKey: pushed.pushOperationKey }, { intervalMs: 10 });
   check(op.status === "Success" && seen.join() === "200,200", "waitForOperation polls to Success, hooks run per attempt");
-  check(lines.length === 2 && !lines.join().includes("short-lived-token"), "debugLogger logs each attempt without the token");
+  check(lines.length === 2 && !lines.join().includes(token.accessToken), "debugLogger logs each attempt without the token");
 
   // Three transactions, newest first, in chunks of two: sorted, keyed by WebCrypto digests.
   const transactions = [3, 1, 2].map((d) => ({ id: `t${d}`, date: `2024-01-0${d}T09:00:00`, amount: d, balance: d }));
-  // Each runtime its own account: the same batch from two runtimes would share keys (and replay).
-  const push = { companyId: COMPANY_ID, connectionId: COMPANY_ID, accountId: `acc-${runtime}`, transactions };
+  const push = { ...ids2, accountId: account.id, transactions };
   const run = await traced.transactions.pushAll(push, { chunkSize: 2, intervalMs: 10 });
-  const seenPushes = async () => (await fetch(`${serverURL}/pushes-seen?runtime=${runtime}`)).json();
-  const first = await seenPushes();
+  const pushes = () => fake.writes.filter((w) => w.operation === "transactions.create" && w.accountId === account.id && w.body.transactions.length > 0);
   check(
-    run.pushed === 3 && run.operations.length === 2 && first.map((p) => p.ids.join()).join(" ") === "t1,t2 t3",
+    run.pushed === 3 &&
+      run.operations.length === 2 &&
+      pushes()
+        .map((w) => w.body.transactions.map((t) => t.id).join())
+        .join(" ") === "t1,t2 t3",
     "pushAll pushes date-ordered chunks one at a time",
   );
   const again = await traced.transactions.pushAll(push, { chunkSize: 2, intervalMs: 10 });
-  const keys = first.map((p) => p.key);
   check(
-    again.batchId === run.batchId && (await seenPushes()).length === 2 && keys.every((k) => /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/.test(k)),
+    again.batchId === run.batchId && pushes().length === 2 && pushes().every((w) => V8_GUID.test(w.idempotencyKey)),
     "pushAll derives its keys: the same batch again replays",
   );
 
-  const vector = await (await fetch(`${serverURL}/webhook-vector`)).json();
+  fake.clock.advance(token.expiresIn * 1000);
+  try {
+    await traced.companies.get({ companyId });
+    check(false, "an expired token is refused");
+  } catch (err) {
+    check(err instanceof pkg.ErrorMessage && err.statusCode === 401, "an expired company token is 401");
+  }
+
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
   check(event.eventType === "bankFeeds.sourceAccount.connected", "verifyWebhook verifies with WebCrypto");
   try {

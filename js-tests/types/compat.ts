@@ -34,3 +34,16 @@ export async function amount(): Promise<number | undefined> {
   const op = await sdk.transactions.getCreateOperation({ companyId: "c", pushOperationKey: "k" });
   return op.statusCode;
 }
+
+// generateCredentials takes what @codat/bank-feeds' body type takes (a ReadableStream among
+// them), and any async iterable of bytes (a Node Readable).
+const credentials = { companyId: "c", connectionId: "k" };
+export const streamed = sdk.sourceAccounts.generateCredentials({ ...credentials, requestBody: new Blob(["{}"]).stream() });
+export const iterated = sdk.sourceAccounts.generateCredentials({
+  ...credentials,
+  requestBody: (async function* () {
+    yield new Uint8Array(2);
+  })(),
+});
+// @ts-expect-error a number is not a body
+export const numeric = sdk.sourceAccounts.generateCredentials({ ...credentials, requestBody: 42 });

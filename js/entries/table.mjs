@@ -38,3 +38,30 @@ export const modules = [
   { module: "decimal", names: ["Decimal"], root: true },
   { module: "http", names: ["HTTPClient"], subpath: "./lib/http" },
 ];
+
+/**
+ * The testing kit: the fake Codat API, fake/ in this repository (the same files the project's
+ * tests use), shipped under `dir` less `leave` (its self-check needs Prism and the spec). Each
+ * `subpaths` key is an `exports` key to a module there, typed by the `.d.mts` beside it; the
+ * core has no `node:` import (it loads in workerd and browsers), the Node adapter its own
+ * subpath. `bin`: its command line.
+ */
+export const testing = {
+  from: "fake",
+  dir: "testing",
+  leave: ["check.mjs", "README.md"],
+  subpaths: { "./testing": "index", "./testing/node": "node" },
+  bin: { "codat-bank-feeds-fake": "serve.mjs" },
+};
+
+/**
+ * The elements: custom elements built on the client's public API, js/elements/ shipped under
+ * `dir` as they are. Each `subpaths` key is an `exports` key to a module there (which defines its
+ * element when imported: `sideEffects`), typed by the `.d.ts` beside it. They import the client
+ * as `codat-bank-feeds-wasm`, so the client's own bundle gains nothing from them.
+ */
+export const elements = {
+  from: "js/elements",
+  dir: "elements",
+  subpaths: { "./elements": "account-mapping" },
+};

@@ -6,7 +6,9 @@ Emits:
   `aliases` are getters of a field under another name, `data$` for `data`), and
   `createError(name, message, details)`, which the Rust side's one edge calls.
 - js/errors.d.ts: their TypeScript declarations, with `ErrorDetails`.
-- src/error/classes.rs: `Class`, the Rust side's names of the same classes.
+- src/generated/errors.rs: `Class`, the Rust side's names of the same classes, and the messages.
+`messages` are the fixed texts both sides write (each defined once: JS constants in errors.js,
+Rust ones in errors.rs).
 The package table (js/entries/table.mjs) reads js/errors.json for the names the package exports.
 """
 import json
@@ -33,14 +35,23 @@ def load(text):
         names.append(cls["name"])
     if not classes or classes[0]["extends"] != "Error":
         sys.exit("js/errors.json: the first class must be the base class (extends Error)")
-    return classes
+    messages = table.get("messages", [])
+    for i, msg in enumerate(messages):
+        where = f"js/errors.json: messages[{i}]"
+        if not re.fullmatch(r"[A-Z][A-Z0-9_]*", msg.get("name", "")):
+            sys.exit(f"{where}: `name` must be an UPPER_SNAKE constant name")
+        if msg.get("class") not in names:
+            sys.exit(f"{where}: {msg['name']} names the class {msg.get('class')!r}, which is not listed")
+        if not msg.get("text") or not msg.get("doc"):
+            sys.exit(f"{where}: {msg['name']} needs a `text` and a `doc`")
+    return classes, messages
 
 
 def js_doc(text, indent=""):
     return f"{indent}/** {text} */"
 
 
-def errors_js(classes):
+def errors_js(classes, messages):
     base = classes[0]["name"]
     out = [
         HEADER_JS,
@@ -91,6 +102,8 @@ def errors_js(classes):
         f"  return new (classes[name] ?? {base})(message, details);",
         "}",
     ]
+    for msg in messages:
+        out += ["", js_doc(msg["doc"]), f"export const {msg['name']} = {json.dumps(msg['text'])};"]
     return "\n".join(out) + "\n"
 
 
@@ -135,10 +148,11 @@ def errors_dts(classes):
     return "\n".join(out) + "\n"
 
 
-def classes_rs(classes):
+def errors_rs(classes, messages):
     out = [
         HEADER_RS,
-        "//! The JS error classes (js/errors.json), as the Rust side names them.",
+        "//! The JS error classes (js/errors.json), as the Rust side names them, and the fixed",
+        "//! messages both sides write.",
         "",
         "/// One of the client's JS error classes.",
         "#[derive(Clone, Copy, Debug, PartialEq, Eq)]",
@@ -153,13 +167,15 @@ def classes_rs(classes):
     out += ["        }", "    }", "", "    /// Every class, base first.", "    #[cfg(test)]", "    pub(crate) const ALL: &'static [Class] = &["]
     out += [f"        Class::{c['name']}," for c in classes]
     out += ["    ];", "}"]
+    for msg in messages:
+        out += ["", f"/// {msg['doc']}", f"pub(crate) const {msg['name']}: &str = {json.dumps(msg['text'])};"]
     return "\n".join(out) + "\n"
 
 
 def run(text):
-    classes = load(text)
+    classes, messages = load(text)
     return {
-        "js/errors.js": errors_js(classes),
+        "js/errors.js": errors_js(classes, messages),
         "js/errors.d.ts": errors_dts(classes),
-        "src/error/classes.rs": classes_rs(classes),
+        "src/generated/errors.rs": errors_rs(classes, messages),
     }

@@ -4,7 +4,7 @@ Bank Feeds OpenAPI spec (Python 3.11, stdlib only).
 
 What is generated for each model: a Rust type that tsify turns into the `.d.ts` type users see
 (it derives `Tsify` only: no Rust code ever holds a body), and beside it a static schema table
-(`COMPANY_SCHEMA`) that the one hand-written validator in src/models/schema.rs walks to check
+(`COMPANY_SCHEMA`) that the one hand-written validator in src/schema/ walks to check
 request and response bodies. Callers get the parsed JSON itself. Unknown fields are ignored;
 the types of known fields are strict.
 
@@ -13,12 +13,12 @@ struct, its `definitions` and its inline objects. Exceptions: the pagination `_l
 (`Links`, `HalRef`, shared by every paged list) go to pagination.rs; schemas written inline in an
 operation and the oneOf unions go where OP_TYPES / UNIONS say; requests.rs has one request type
 per operation (`<Operation>Request`; WHOLE_BODY has none); tests.rs decodes every example the spec has. mod.rs declares them
-all (plus the hand-written schema.rs and shape.rs) and re-exports every type.
+all and re-exports every type (and, under the same names, the validator's from src/schema/).
 
 What is generated: every schema an operation (request body, responses, including the shared
 components/responses) or a webhook reaches. Unreached schemas (PullOperation, PullOperations) are
-not generated. `DateTime` and other string schemas become `Text`. Text, List and Map
-(models/shape.rs) are stand-ins that only name the shape: the tables carry it.
+not generated. Dates become `IsoDate` (see DATE_TITLES), other strings `Text`. Text, IsoDate,
+List and Map (src/schema/shape.rs) are stand-ins that only name the shape: the tables carry it.
 
 Rules:
 - Type names: PascalCase of the component or definition key; inline objects are named after
@@ -33,7 +33,9 @@ Rules:
   schema; the property's own `nullable` wins), 3.1 `type: [X, "null"]` and `null` in an enum.
   required -> `x: T`; required nullable -> `x: T | null`; optional -> `x?: T`; optional nullable
   -> `x?: T | null`. tsify prints `Option<T>` as `T | undefined`, so the TS is spelled out.
-- string -> Text (dates, uuids and uris stay strings); integer -> i64 (i32 for int32);
+- string -> Text (uuids and uris stay strings), a date -> IsoDate (a string that a request
+  must write as the one date rule of src/schema/date.rs says; TS `string`); integer -> i64 (i32
+  for int32);
   number -> f64; boolean -> bool; string enum -> String with a TS alias that also admits any
   string (`(string & {})`), so a value the API adds later still decodes; enums with the same
   values and description share one alias (ENUM_NAMES names some); maps -> HashMap as
@@ -42,7 +44,7 @@ Rules:
   specific, more-required-fields variant first); tsify prints it as a plain TS union. A oneOf of
   arrays is a Vec of the items' union in Rust (checked item by item) and `A[] | B[]` in TS.
 - Request-side rules beyond types (lengths, counts, the platform-key pattern) are not generated:
-  REQUEST_CHECKS attaches the hand-written `Check`s of src/models/schema.rs to their fields.
+  REQUEST_CHECKS attaches the hand-written `Check`s of src/schema/mod.rs to their fields.
 """
 import json
 import re
@@ -150,10 +152,11 @@ UNIONS = {
 # takes the `CompanyRequestBody`): they get no request type. Every other operation's request type
 # is `<PascalCase operationId>Request`, the incumbent's names.
 WHOLE_BODY = {"create-company"}
-# A body with no JSON schema is sent as the caller's bytes (generate-credentials).
-RAW_BODY_TS = "Uint8Array | ArrayBuffer | Blob | string"
+# A body with no JSON schema is sent as the caller's bytes (generate-credentials); a stream
+# (a Node `Readable` is an `AsyncIterable`) as it is read (js/body.js).
+RAW_BODY_TS = "ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Blob | ArrayBuffer | Uint8Array | string"
 
-# Request-side rules beyond types, checked by the hand-written src/models/schema.rs:
+# Request-side rules beyond types, checked by the hand-written src/schema/mod.rs:
 # (type, JSON property) -> its `Check`.
 REQUEST_CHECKS = {
     ("CompanyRequestBody", "name"): "NonEmptyName",
@@ -163,6 +166,12 @@ REQUEST_CHECKS = {
     ("CreateConnectionRequestBody", "platformKey"): "PlatformKey",
     ("CreateBankTransactions", "transactions"): "AtMost1000Transactions",
 }
+
+# The spec's date types, by title: `DateTime` ("Date time"), a bank transaction's "Local date
+# time", and "Date" (written inline where used, with no `format`); `format: date` or `date-time`
+# marks the others.
+DATE_TITLES = {"Date time", "Local date time", "Date"}
+DATE_FORMATS = {"date", "date-time"}
 
 # Schema examples at pointers that are not a type of their own: pointer -> type to decode with.
 EXAMPLE_TYPES = {S + "Companies/allOf/1": "Companies"}
@@ -329,7 +338,7 @@ def schema_ref(rust):
     if m:
         kind = {"List": "List", "Map": "Map", "Option": "Nullable"}[m.group(1)]
         return f"&Schema::{kind}({schema_ref(m.group(2))})"
-    scalars = {"Text": "Str", "i64": "Int", "i32": "Int32", "f64": "Num", "bool": "Bool", "Any": "Any"}
+    scalars = {"Text": "Str", "IsoDate": "Date", "i64": "Int", "i32": "Int32", "f64": "Num", "bool": "Bool", "Any": "Any"}
     if rust in scalars:
         return f"&Schema::{scalars[rust]}"
     if re.fullmatch(r"[A-Z]\w*", rust):
@@ -341,7 +350,7 @@ def schema_static(name, expr):
     """The schema table of a model, and the trait that hands it to `validate::<T>`."""
     return [
         "",
-        f"/// The JSON shape of [`{name}`], checked by `schema.rs`.",
+        f"/// The JSON shape of [`{name}`], checked by `crate::schema`.",
         f"pub(crate) static {schema_name(name)}: Schema = {expr};",
         "",
         f"impl Model for {name} {{",
@@ -558,6 +567,8 @@ class Gen:
                 return TypeRef(f"Map<{inner.rust}>", f"Record<string, {inner.ts}>", inner.uses, "map")
             return TypeRef("Map<Any>", "Record<string, unknown>", kind="map")
         if t == "string":
+            if schema.get("title") in DATE_TITLES or schema.get("format") in DATE_FORMATS:
+                return TypeRef("IsoDate", "string")
             return TypeRef("Text", "string")
         if t == "integer":
             return TypeRef("i32" if schema.get("format") == "int32" else "i64", "number")
@@ -697,7 +708,7 @@ class Gen:
             table.append(f"Field {{ name: {json.dumps(prop)}, schema: {shape}, required: {must} }},")
         lines.append("}")
         if len(table) > 64:
-            sys.exit(f"{name}: more than 64 fields (schema.rs tracks them in a u64)")
+            sys.exit(f"{name}: more than 64 fields (src/schema/ tracks them in a u64)")
         lines += schema_static(name, f"Schema::Object({json.dumps(name)}, &[\n" + "\n".join(table) + "\n])")
         self.blocks.append((file, order, "\n".join(lines), uses))
         return TypeRef(name, name, {name}, "struct")
@@ -1013,13 +1024,12 @@ class Gen:
 
     def use_lines(self, file, uses, code):
         lines = []
-        shapes = [n for n in ("Any", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
-        if shapes:
-            lines.append(f"use super::shape::{{{', '.join(shapes)}}};" if len(shapes) > 1 else f"use super::shape::{shapes[0]};")
+        # The validator's table types and the field types' stand-ins (src/schema/).
+        shapes = [n for n in ("Any", "IsoDate", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
         marks = {"Check": r"\bCheck::", "Field": r"\bField \{", "Model": r"\bimpl Model\b", "Schema": r"\bSchema\b"}
-        schema = [n for n, mark in marks.items() if re.search(mark, code)]
+        schema = sorted([n for n, mark in marks.items() if re.search(mark, code)] + shapes)
         if schema:
-            lines.append(f"use super::schema::{{{', '.join(schema)}}};" if len(schema) > 1 else f"use super::schema::{schema[0]};")
+            lines.append(f"use crate::schema::{{{', '.join(schema)}}};" if len(schema) > 1 else f"use crate::schema::{schema[0]};")
         local = self.local_names(file)
         others = sorted(n for n in uses if n not in local)
         if others:
@@ -1051,22 +1061,19 @@ class Gen:
         mod = [
             HEADER,
             "//! The API's types, field for field as the spec has them. They give the `.d.ts` its types",
-            "//! (through tsify), and their schema tables check request and response bodies (schema.rs);",
+            "//! (through tsify), and their schema tables check request and response bodies (src/schema/);",
             "//! callers get the JSON values themselves, so unknown fields and enum values pass through.",
             "",
             "// Doc comments are the spec's descriptions verbatim, Markdown quirks included.",
             "#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]",
             "",
-            "// Hand-written: the validator the schema tables drive, and the field types' stand-ins.",
-            "mod schema;",
-            "mod shape;",
-            "",
-            "pub use schema::{check, strictly, Check, Field, Mismatch, Model, Schema};",
-            "pub use shape::{Any, List, Map, Text};",
+            "// The validator the schema tables drive and the field types' stand-ins (hand-written, in",
+            "// src/schema/), under the names callers know them by.",
+            "pub use crate::schema::{check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text};",
             "",
         ]
         mod += [f"mod {m};" for m in mods]
-        mod += ["#[cfg(test)]", "mod tests;", ""]
+        mod += ["#[cfg(test)]", "pub(crate) mod tests;", ""]
         # (a file with only TS enum aliases has nothing to re-export)
         mod += [f"pub use {m}::*;" for m in mods if re.search(r"^pub (struct|enum) ", out[m + ".rs"], re.M)]
         out["mod.rs"] = "\n".join(mod) + "\n"
@@ -1097,10 +1104,10 @@ TESTS_TEMPLATE = '''{HEADER}
 //! webhook examples), decoded into its type; and the leniency rules: unknown fields and enum
 //! values decode, wrong types of known fields do not.
 
-use super::schema::check;
 use super::*;
+use crate::schema::check;
 
-pub(super) type Decode = fn(&str) -> Result<(), String>;
+pub(crate) type Decode = fn(&str) -> Result<(), String>;
 
 fn decode<T: Model>(json: &str) -> Result<(), String> {
     check(T::SCHEMA, json).map_err(|e| format!("{}: {}", e.path, e.reason))
@@ -1109,7 +1116,7 @@ fn decode<T: Model>(json: &str) -> Result<(), String> {
 // Examples that do not match their schema because the spec's example is wrong; they must keep
 // failing so that a corrected spec is noticed:
 {KNOWN}
-pub(super) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
+pub(crate) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
 {EXAMPLES}
 ];
 

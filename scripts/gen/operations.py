@@ -8,8 +8,8 @@ Emits, from the spec and the model types `models.Gen` resolved:
   descriptor to the client's one request path; plus `listAll*`/`*Pages` on paged lists and
   `waitFor*` on status reads, attached by what the spec says (below).
 - src/groups/mod.rs: the group modules and their re-exports.
-- src/sdk.rs: the `CodatBankFeeds` entry: the constructor and one getter per group.
-- src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`).
+- src/generated/sdk.rs: the `CodatBankFeeds` entry: the constructor and one getter per group.
+- src/generated/retry_policy.rs: the spec's default retry policy (`x-speakeasy-retries`).
 - js/operations.json: the operation table as data, for the JS side and the test suites.
 - README.md: the operation and group counts between `<!-- ops -->` markers.
 
@@ -37,6 +37,7 @@ Rules:
 import json
 import re
 import sys
+from dataclasses import dataclass
 
 from models import HEADER, WHOLE_BODY, body_alias, clean_text, const_name, doc_lines, pascal, ptr_escape, request_type, snake
 
@@ -168,8 +169,13 @@ DOCS = {
     "delete-source-account": "Removes a source account; its bank feed stops. Resolves to `undefined`.",
     "generate-credentials": (
         "Creates the credentials the accounting software uses to reach your bank feed. The body\n"
-        "is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob` or\n"
-        "string."
+        "is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob`,\n"
+        "string, or a stream (a `ReadableStream` such as `file.stream()`, or a Node `Readable`),\n"
+        "which is sent as it is read, never read whole into memory first. A stream is sent once:\n"
+        "a failure after it was sent is not retried, and its error says so (a `Blob`, such as\n"
+        "Node's `await fs.openAsBlob(path)`, is read from disk as it is sent and can be retried).\n"
+        "Stream bodies need a runtime whose fetch streams requests (Node 18+, Deno,\n"
+        "Bun, Workers, Chromium over HTTP/2; not Firefox or Safari, whose fetch refuses them)."
     ),
     "delete-bank-feed-credentials": "Revokes every credential of the connection's source accounts. Resolves to `undefined`.",
     "get-bank-account-mapping": (
@@ -245,6 +251,35 @@ def int_bounds(schema):
     if "maximum" in schema:
         hi = str(int(schema["maximum"]))
     return lo, hi
+
+
+@dataclass
+class OpFacts:
+    """What the spec says about one operation, as its descriptor, method and table entry use it."""
+
+    path_params: list  # names, in the path's order
+    query: list  # {name, kind, rust, required} (query_params)
+    body_kind: str  # none, json, whole or raw
+    body_type: object  # TypeRef of a json or whole body, else None
+    body_required: bool
+    success: list  # [(status, TypeRef or None)] of the 2XX responses
+    errors: list  # [(status, TypeRef, class)] of the typed error bodies
+    documented_errors: list  # every 4XX/5XX status the spec documents, sorted
+
+    def model_uses(self):
+        """The model types the descriptor names."""
+        types = [self.body_type] + [t for _, t in self.success] + [t for _, t, _ in self.errors]
+        return set().union(*(t.uses for t in types if t is not None))
+
+
+@dataclass
+class OpOutput:
+    """One operation's share of its group's file."""
+
+    op: object
+    facts: OpFacts
+    methods: list  # lines: its method, then its paging and wait methods
+    entry: dict  # its row of js/operations.json
 
 
 class Op:
@@ -464,109 +499,124 @@ class Operations:
             types.append("undefined")
         return " | ".join(types)
 
-    def descriptor(self, op, uses):
-        path_params = self.path_params(op)
-        query = self.query_params(op)
+    def facts(self, op):
+        """What the spec says about `op`, gathered once for its descriptor, method and table entry."""
         kind, body_t, required = self.body(op)
         success, errors = self.responses(op)
+        return OpFacts(
+            path_params=self.path_params(op),
+            query=self.query_params(op),
+            body_kind=kind,
+            body_type=body_t,
+            body_required=required,
+            success=success,
+            errors=errors,
+            documented_errors=sorted({int(s) for s in op.op.get("responses", {}) if re.fullmatch(r"[45]\d\d", s)}),
+        )
+
+    def descriptor(self, op, facts):
+        """The operation's `static` descriptor, as lines."""
         lines = [f"/// `{op.http.upper()} {op.path}`", f"/// ({op.oid} in the spec).", f"static {op.static}: Operation = Operation {{"]
         lines.append(f"    name: {json.dumps(op.group + '.' + op.js)},")
         lines.append(f"    method: Method::{op.http.capitalize()},")
         lines.append(f"    path: {json.dumps(op.path)},")
-        lines.append(f"    path_params: &[{', '.join(json.dumps(p) for p in path_params)}],")
-        # Written out the way rustfmt would: it leaves an item with an over-long line as it is.
-        if not query:
-            lines.append("    query: &[],")
-        else:
-            lines.append("    query: &[")
-            for q in query:
-                lines += [
-                    "        QueryParam {",
-                    f"            name: {json.dumps(q['name'])},",
-                    f"            kind: {q['rust']},",
-                    f"            required: {str(q['required']).lower()},",
-                    "        },",
-                ]
-            lines.append("    ],")
-        if kind == "none":
-            lines.append("    body: Body::None,")
-        elif kind == "raw":
-            lines.append("    body: Body::Raw,")
-        elif kind == "whole":
-            uses |= body_t.uses
-            lines += ["    body: Body::WholeRequest {", f"        validate: validate::<{model_type(body_t)}>,", "    },"]
-        else:
-            uses |= body_t.uses
-            alias = self.alias(op)
-            lines += [
-                "    body: Body::Json {",
-                f"        required: {str(required).lower()},",
-                f"        alias: {f'Some({json.dumps(alias)})' if alias else 'None'},",
-                f"        validate: validate::<{model_type(body_t)}>,",
-                "    },",
-            ]
+        lines.append(f"    path_params: &[{', '.join(json.dumps(p) for p in facts.path_params)}],")
+        lines += self.query_lines(facts.query)
+        lines += self.body_lines(op, facts)
         lines.append("    success: &[")
-        for code, t in success:
+        for code, t in facts.success:
             if t is None:
                 lines.append(f"        ({code}, Decode::Empty),")
             else:
-                uses |= t.uses
                 lines.append(f"        ({code}, Decode::Json(validate::<{model_type(t)}>)),")
         lines.append("    ],")
-        if errors:
-            lines.append("    typed_errors: &[")
-            for code, t, cls in errors:
-                uses |= t.uses
-                lines += [
-                    "        TypedError {",
-                    f"            status: {code},",
-                    f"            validate: validate::<{model_type(t)}>,",
-                    f"            class: Class::{cls},",
-                    "        },",
-                ]
-            lines.append("    ],")
-        else:
-            lines.append("    typed_errors: &[],")
-        documented = sorted({int(s) for s in op.op.get("responses", {}) if re.fullmatch(r"[45]\d\d", s)})
-        lines.append(f"    error_statuses: &[{', '.join(str(c) for c in documented)}],")
+        lines += self.typed_error_lines(facts.errors)
+        lines.append(f"    error_statuses: &[{', '.join(str(c) for c in facts.documented_errors)}],")
         lines.append("};")
-        return lines, (kind, path_params, query, success, errors, required)
+        return lines
+
+    def query_lines(self, query):
+        # Written out the way rustfmt would: it leaves an item with an over-long line as it is.
+        if not query:
+            return ["    query: &[],"]
+        lines = ["    query: &["]
+        for q in query:
+            lines += [
+                "        QueryParam {",
+                f"            name: {json.dumps(q['name'])},",
+                f"            kind: {q['rust']},",
+                f"            required: {str(q['required']).lower()},",
+                "        },",
+            ]
+        return lines + ["    ],"]
+
+    def body_lines(self, op, facts):
+        if facts.body_kind == "none":
+            return ["    body: Body::None,"]
+        if facts.body_kind == "raw":
+            return ["    body: Body::Raw,"]
+        validate = f"validate::<{model_type(facts.body_type)}>"
+        if facts.body_kind == "whole":
+            return ["    body: Body::WholeRequest {", f"        validate: {validate},", "    },"]
+        alias = self.alias(op)
+        return [
+            "    body: Body::Json {",
+            f"        required: {str(facts.body_required).lower()},",
+            f"        alias: {f'Some({json.dumps(alias)})' if alias else 'None'},",
+            f"        validate: {validate},",
+            "    },",
+        ]
+
+    def typed_error_lines(self, errors):
+        if not errors:
+            return ["    typed_errors: &[],"]
+        lines = ["    typed_errors: &["]
+        for code, t, cls in errors:
+            lines += [
+                "        TypedError {",
+                f"            status: {code},",
+                f"            validate: validate::<{model_type(t)}>,",
+                f"            class: Class::{cls},",
+                "        },",
+            ]
+        return lines + ["    ],"]
+
+    def request_ts(self, op, facts):
+        """The TypeScript type of the method's request argument."""
+        return facts.body_type.ts if facts.body_kind == "whole" else request_type(op.oid)
+
+    def param_attr(self, facts):
+        """The request argument's wasm-bindgen type attribute: optional when every field is."""
+        optional = (
+            not facts.path_params
+            and not any(q["required"] for q in facts.query)
+            and (facts.body_kind == "none" or (facts.body_kind == "json" and not facts.body_required))
+        )
+        return "unchecked_optional_param_type" if optional else "unchecked_param_type"
 
     def method(self, op, facts):
-        kind, path_params, query, success, errors, required = facts
-        if kind == "whole":
-            body_t = self.body(op)[1]
-            req_ts = body_t.ts
-        else:
-            req_ts = request_type(op.oid)
-        # A request whose fields are all optional may be left out.
-        optional = (
-            not path_params
-            and not any(q["required"] for q in query)
-            and (kind == "none" or (kind == "json" and not required))
-        )
-        param_attr = "unchecked_optional_param_type" if optional else "unchecked_param_type"
+        """The group's method that hands the descriptor to the client, as lines."""
         doc = self.describe(op)
-        error_codes = sorted({int(s) for s in op.op.get("responses", {}) if re.fullmatch(r"[45]\d\d", s)} - {c for c, _, _ in errors})
+        error_codes = sorted(set(facts.documented_errors) - {c for c, _, _ in facts.errors})
         notes = []
         if error_codes:
             notes.append(f"Documented errors: `ErrorMessage` on HTTP {', '.join(str(c) for c in error_codes)}.")
-        for code, _, cls in errors:
+        for code, _, cls in facts.errors:
             notes.append(f"HTTP {code} throws `{cls}` with the decoded body as `data`.")
         if notes:
             doc += "\n\n" + " ".join(notes)
         lines = doc_lines(doc, "    ")
-        lines += self.bindgen_attr(op.js, op.rust, f"Promise<{self.returns(success)}>")
+        lines += self.bindgen_attr(op.js, op.rust, f"Promise<{self.returns(facts.success)}>")
         lines += [
             f"    pub fn {op.rust}(",
             "        &self,",
-            f'        #[wasm_bindgen({param_attr} = "{req_ts}")] request: JsValue,',
+            f'        #[wasm_bindgen({self.param_attr(facts)} = "{self.request_ts(op, facts)}")] request: JsValue,',
             '        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,',
             "    ) -> Promise {",
             f"        self.client.call(&{op.static}, request, options)",
             "    }",
         ]
-        return lines, req_ts, param_attr
+        return lines
 
     def bindgen_attr(self, js, rust, ret):
         parts = [] if js == rust else [f"js_name = {js}"]
@@ -638,63 +688,71 @@ class Operations:
         return pascal(camel(tag)) + "Api"
 
     def group_file(self, tag):
-        group = camel(tag)
-        cls = self.class_name(tag)
-        ops = [op for op in self.ops if op.tag == tag]
-        uses = set()
-        statics, methods, manifest = [], [], []
-        needs_handle = False
-        for op in ops:
-            lines, facts = self.descriptor(op, uses)
-            statics.append("\n".join(lines))
-            body, req_ts, param_attr = self.method(op, facts)
-            entry = {
-                "operationId": op.oid,
-                "group": group,
-                "method": op.js,
-                "httpMethod": op.http.upper(),
-                "path": op.path,
-                "pathParams": facts[1],
-                "query": [{"name": q["name"], "type": q["kind"]} for q in facts[2]],
-                "body": facts[0],
-                "bodyAlias": self.alias(op),
-                "requestType": req_ts,
-                "resultType": self.returns(facts[3]),
-                "summary": clean_text(op.op.get("summary") or op.oid),
-                "successStatuses": [c for c, _ in facts[3]],
-                "typedErrors": [{"status": c, "class": cls_} for c, _, cls_ in facts[4]],
-            }
-            paged = self.paging(op)
-            if paged:
-                item_ts, _ = paged
-                page_ts = self.returns(facts[3])
-                body += self.paging_methods(op, req_ts, param_attr, item_ts, page_ts)
-                all_js, pages_js = paged_names(op.js)
-                entry["paged"] = {"items": all_js, "pages": pages_js}
-                needs_handle = True
-            wait = self.waiting(op)
-            if wait:
-                name, pending = wait
-                body += self.wait_method(op, req_ts, name, pending, self.returns(facts[3]))
-                entry["wait"] = {"method": name, "inProgress": pending}
-            methods.append("\n".join(body))
-            manifest.append(entry)
-        class_doc, _ = self.docs_of(tag)
-        code = "\n".join(statics)
+        """src/groups/<group>.rs and the group's entries of the operation table."""
+        ops = [self.op_output(op) for op in self.ops if op.tag == tag]
+        statics = "\n\n".join("\n".join(self.descriptor(out.op, out.facts)) for out in ops)
+        needs_handle = any("paged" in out.entry for out in ops)
+        text = "\n".join(self.group_head(tag, ops, statics, needs_handle)) + "\n\n"
+        text += "\n".join(self.class_lines(tag, needs_handle)) + "\n\n" + statics
+        methods = "\n\n".join("\n".join(out.methods) for out in ops)
+        text += "\n\n#[wasm_bindgen]\nimpl " + self.class_name(tag) + " {\n" + methods + "\n}\n"
+        return text, [out.entry for out in ops]
+
+    def op_output(self, op):
+        facts = self.facts(op)
+        helpers, notes = self.helper_methods(op, facts)
+        return OpOutput(op, facts, self.method(op, facts) + helpers, self.table_entry(op, facts) | notes)
+
+    def table_entry(self, op, facts):
+        """The operation's row of js/operations.json, but for `paged` and `wait`."""
+        return {
+            "operationId": op.oid,
+            "group": op.group,
+            "method": op.js,
+            "httpMethod": op.http.upper(),
+            "path": op.path,
+            "pathParams": facts.path_params,
+            "query": [{"name": q["name"], "type": q["kind"]} for q in facts.query],
+            "body": facts.body_kind,
+            "bodyAlias": self.alias(op),
+            "requestType": self.request_ts(op, facts),
+            "resultType": self.returns(facts.success),
+            "summary": clean_text(op.op.get("summary") or op.oid),
+            "successStatuses": [c for c, _ in facts.success],
+            "typedErrors": [{"status": c, "class": cls} for c, _, cls in facts.errors],
+        }
+
+    def helper_methods(self, op, facts):
+        """The paging and wait methods the spec gives `op`, as lines, and their table entries."""
+        req_ts, result_ts = self.request_ts(op, facts), self.returns(facts.success)
+        lines, notes = [], {}
+        paged = self.paging(op)
+        if paged:
+            item_ts, _ = paged
+            lines += self.paging_methods(op, req_ts, self.param_attr(facts), item_ts, result_ts)
+            all_js, pages_js = paged_names(op.js)
+            notes["paged"] = {"items": all_js, "pages": pages_js}
+        wait = self.waiting(op)
+        if wait:
+            name, pending = wait
+            lines += self.wait_method(op, req_ts, name, pending, result_ts)
+            notes["wait"] = {"method": name, "inProgress": pending}
+        return lines, notes
+
+    def group_head(self, tag, ops, statics, needs_handle):
+        """The file's header and `use` lines: what its descriptors and methods name."""
+        uses = set().union(*(out.facts.model_uses() for out in ops))
         # Scalar bodies name the models' stand-ins (`validate::<Text>`).
-        uses |= {n for n in ("Any", "Text") if re.search(rf"validate::<[^>]*\b{n}\b", code)}
+        uses |= {n for n in ("Any", "Text") if re.search(rf"validate::<[^>]*\b{n}\b", statics)}
         imports = sorted(n for n in uses if re.fullmatch(r"[A-Z]\w*", n))
         operation_items = {"Body", "Decode", "Method", "Operation", "validate"}
-        if "QueryParam" in code:
+        if "QueryParam" in statics:
             operation_items |= {"QueryParam", "QueryKind"}
-        if "TypedError" in code:
+        if "TypedError" in statics:
             operation_items.add("TypedError")
-            head_extra = ["use crate::error::Class;"]
-        else:
-            head_extra = []
         head = [
             HEADER,
-            f"//! `sdk.{group}`: the operations the spec tags `{tag}`.",
+            f"//! `sdk.{camel(tag)}`: the operations the spec tags `{tag}`.",
             "",
             "use std::rc::Rc;",
             "",
@@ -705,11 +763,18 @@ class Operations:
         if needs_handle:
             head.append("use crate::bindings::paginate;")
         head.append("use crate::client::Client;")
-        head += head_extra
+        if "TypedError" in statics:
+            head.append("use crate::error::Class;")
         if imports:
             head.append(f"use crate::models::{{{', '.join(imports)}}};" if len(imports) > 1 else f"use crate::models::{imports[0]};")
         head.append(f"use crate::operation::{{{', '.join(sorted(operation_items, key=lambda s: (s[0].islower(), s)))}}};")
-        cls_lines = doc_lines(f"{class_doc.rstrip('.')} (`sdk.{group}`).", "") + [
+        return head
+
+    def class_lines(self, tag, needs_handle):
+        """The group's exported class and its constructor (and `handle` for paging)."""
+        cls = self.class_name(tag)
+        class_doc, _ = self.docs_of(tag)
+        lines = doc_lines(f"{class_doc.rstrip('.')} (`sdk.{camel(tag)}`).", "") + [
             "#[wasm_bindgen]",
             f"pub struct {cls} {{",
             "    pub(crate) client: Rc<Client>,",
@@ -723,17 +788,15 @@ class Operations:
             "    }",
         ]
         if needs_handle:
-            cls_lines += [
+            lines += [
                 "",
                 "    /// A JS handle on this group, whose methods paging (and a hand-written method) call.",
                 "    pub(crate) fn handle(&self) -> JsValue {",
                 "        Self::new(&self.client).into()",
                 "    }",
             ]
-        cls_lines.append("}")
-        text = "\n".join(head) + "\n\n" + "\n".join(cls_lines) + "\n\n" + "\n\n".join(statics)
-        text += "\n\n#[wasm_bindgen]\nimpl " + cls + " {\n" + "\n\n".join(methods) + "\n}\n"
-        return text, manifest
+        lines.append("}")
+        return lines
 
     def docs_of(self, tag):
         if tag in GROUP_DOCS:
@@ -827,8 +890,8 @@ class Operations:
             out[f"src/groups/{snake(camel(tag))}.rs"] = text
             manifest += entries
         out["src/groups/mod.rs"] = self.mod_file(hand_written)
-        out["src/sdk.rs"] = self.sdk_file()
-        out["src/retry/spec.rs"] = retry_policy(self.spec)
+        out["src/generated/sdk.rs"] = self.sdk_file()
+        out["src/generated/retry_policy.rs"] = retry_policy(self.spec)
         table = {
             "_generated": "by scripts/gen/generate.py from spec/Codat-Bank-Feeds.json: do not edit",
             "operations": len(manifest),
@@ -840,7 +903,7 @@ class Operations:
 
 
 def retry_policy(spec):
-    """src/retry/spec.rs: the spec's default retry policy (`x-speakeasy-retries`) as constants."""
+    """src/generated/retry_policy.rs: the spec's default retry policy (`x-speakeasy-retries`) as constants."""
     where = "#/x-speakeasy-retries"
     policy = spec.get("x-speakeasy-retries")
     if not policy or policy.get("strategy") != "backoff":
@@ -866,7 +929,7 @@ def retry_policy(spec):
         HEADER,
         "//! The API's default retry policy, as the spec's `x-speakeasy-retries` gives it.",
         "",
-        "use super::Backoff;",
+        "use crate::retry::Backoff;",
         "",
         "/// Exponential backoff timings of the spec, in milliseconds.",
         "pub(crate) const SPEC_BACKOFF: Backoff = Backoff {",

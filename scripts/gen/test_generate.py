@@ -8,6 +8,7 @@ import json
 import os
 import unittest
 
+import boundary
 import errors
 import generate
 from operations import camel, method_name
@@ -17,6 +18,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 README = "intro <!-- ops -->0 operations in 0 groups<!-- /ops --> end\n"
 with open(os.path.join(ROOT, "js", "errors.json"), encoding="utf-8") as _f:
     ERRORS = _f.read()
+with open(os.path.join(ROOT, "js", "boundary.json"), encoding="utf-8") as _f:
+    BOUNDARY = _f.read()
+TABLES = {"errors": ERRORS, "boundary": BOUNDARY}
 
 
 def load_spec():
@@ -65,7 +69,7 @@ class Names(unittest.TestCase):
 class TodaysSpec(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(load_spec(), README, ERRORS)
+        cls.files = generate.generate(load_spec(), README, TABLES)
         cls.ops = {f"{o['group']}.{o['method']}": o for o in table(cls.files)["table"]}
 
     def test_every_operation_of_the_spec_once(self):
@@ -110,14 +114,27 @@ class TodaysSpec(unittest.TestCase):
         self.assertIn("Documented errors: `ErrorMessage` on HTTP 401, 402, 403, 404, 429, 500, 503.", source)
 
     def test_the_default_retry_policy_is_the_specs(self):
-        policy = self.files["src/retry/spec.rs"]
+        policy = self.files["src/generated/retry_policy.rs"]
         self.assertIn("initial_interval: 500.0,", policy)
         self.assertIn("max_elapsed_time: 3600000.0,", policy)
         self.assertIn("SPEC_RETRY_CONNECTION_ERRORS: bool = true;", policy)
         self.assertIn("matches!(status, 408 | 429 | 500..=599)", policy)
 
+    def test_every_date_the_spec_types_is_held_to_the_date_rule(self):
+        # The spec's three date types: `DateTime`, a bank transaction's local date-time, `Date`.
+        for file, field, prop in [
+            ("bank_feed_account_mapping.rs", "feed_start_date", "feedStartDate"),
+            ("bank_transactions.rs", "date", "date"),
+            ("source_account_v2.rs", "account_open_date", "accountOpenDate"),
+            ("sync_status_result.rs", "period_start_utc", "periodStartUtc"),
+        ]:
+            source = self.files[f"src/models/{file}"]
+            self.assertRegex(source, rf"pub {field}: (Option<)?IsoDate")
+            self.assertRegex(source, rf'name: "{prop}",\n\s+schema: &Schema::(Nullable\(&Schema::)?Date')
+        self.assertIn("pub id: Option<Text>,", self.files["src/models/bank_transactions.rs"])
+
     def test_the_same_spec_gives_the_same_bytes(self):
-        self.assertEqual(generate.generate(load_spec(), README, ERRORS), self.files)
+        self.assertEqual(generate.generate(load_spec(), README, TABLES), self.files)
 
     def test_hand_written_group_modules_are_found_and_declared(self):
         import tempfile
@@ -130,7 +147,7 @@ class TodaysSpec(unittest.TestCase):
                     f.write(first + "\n")
             found = generate.hand_written_groups(root)
         self.assertEqual(found, ["push"])
-        mod = generate.generate(load_spec(), README, ERRORS, found)["src/groups/mod.rs"]
+        mod = generate.generate(load_spec(), README, TABLES, found)["src/groups/mod.rs"]
         self.assertIn("mod push;", mod)
         self.assertNotIn("mod push;", self.files["src/groups/mod.rs"])
 
@@ -138,7 +155,7 @@ class TodaysSpec(unittest.TestCase):
 class ExtraOperation(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.files = generate.generate(extra_spec(), README, ERRORS)
+        cls.files = generate.generate(extra_spec(), README, TABLES)
 
     def test_a_new_tag_is_a_new_group_with_its_method(self):
         source = self.files["src/groups/bank_feed_status.rs"]
@@ -150,7 +167,7 @@ class ExtraOperation(unittest.TestCase):
         self.assertIn('js_name = getStatus, unchecked_return_type = "Promise<BankFeedStatus>"', source)
         self.assertIn("/// Get bank feed status\n    ///\n    /// Returns the health of the connection's bank feed", source)
         self.assertIn("mod bank_feed_status;", self.files["src/groups/mod.rs"])
-        self.assertIn("pub fn bank_feed_status(&self) -> BankFeedStatusApi", self.files["src/sdk.rs"])
+        self.assertIn("pub fn bank_feed_status(&self) -> BankFeedStatusApi", self.files["src/generated/sdk.rs"])
         self.assertIn("9 groups", self.files["README.md"])
 
     def test_its_request_and_response_types_exist(self):
@@ -174,7 +191,7 @@ class ErrorClasses(unittest.TestCase):
         for name in names:
             self.assertIn(f"class {name} extends", files["js/errors.js"])
             self.assertIn(f"export class {name} extends", files["js/errors.d.ts"])
-            self.assertIn(f'Class::{name} => "{name}",', files["src/error/classes.rs"])
+            self.assertIn(f'Class::{name} => "{name}",', files["src/generated/errors.rs"])
         self.assertIn('define(this, "rawResponse", details.rawResponse);', files["js/errors.js"])
         self.assertIn("readonly field: string;", files["js/errors.d.ts"])
         self.assertIn("export function createError(name, message, details)", files["js/errors.js"])
@@ -187,10 +204,30 @@ class ErrorClasses(unittest.TestCase):
         self.assertIn("Orphan extends Missing, which is not listed before it", str(caught.exception.code))
 
 
+class Boundary(unittest.TestCase):
+    def test_one_table_gives_both_sides_the_arguments_slots_and_failures(self):
+        files = boundary.run(BOUNDARY)
+        table = json.loads(BOUNDARY)
+        rust, js = files["src/generated/boundary.rs"], files["js/boundary.js"]
+        fields = ", ".join(f"self.{a.get('rust') or boundary.snake(a['name'])}" for a in table["attempt"])
+        self.assertIn(f"fetch_once({fields})", rust)
+        self.assertIn("pub(crate) const RATE_LIMIT_RESET: u32 = 7;", rust)
+        self.assertIn('"hook" => Some(Failure::Hook),', rust)
+        self.assertIn('h["x-rate-limit-limit"], h["x-rate-limit-remaining"], h["x-rate-limit-reset"], h["retry-after"]];', js)
+        self.assertIn('TIMEOUT: "timeout"', js)
+
+    def test_an_entry_without_doc_is_refused(self):
+        table = json.loads(BOUNDARY)
+        del table["response"][2]["doc"]
+        with self.assertRaises(SystemExit) as caught:
+            boundary.run(json.dumps(table))
+        self.assertIn("response[2] needs a camelCase `name` and a `doc`", str(caught.exception.code))
+
+
 class Refusals(unittest.TestCase):
     def refusal(self, spec):
         with self.assertRaises(SystemExit) as caught:
-            generate.generate(spec, README, ERRORS)
+            generate.generate(spec, README, TABLES)
         return str(caught.exception.code)
 
     def test_an_unsupported_query_parameter_is_named_by_its_pointer(self):

@@ -1,5 +1,5 @@
-//! Every JS binding of the crate (the `js/*.js` modules and the runtime's globals), and the
-//! conversions at the edge: what a fetch attempt resolved to, as Rust data, and an `Error` as
+//! Every JS binding of the crate (the `js/*.js` modules and the runtime's globals; `fetchOnce`'s
+//! is generated with its arguments from js/boundary.json), and the conversions at the edge: what a fetch attempt resolved to, as Rust data, and an `Error` as
 //! its JS class (`into_js`, the one place JS errors are made); `tasks` runs the crate's async
 //! calls over JS promises. Everything above this module deals in Rust values; every JS
 //! rejection is caught here and becomes an `Error`.
@@ -10,64 +10,69 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{Error, ResponseParts, Value};
+use crate::error::{Error, ResponseParts, Value, CONNECTION_FAILED};
+use crate::generated::boundary::{slot, Failure};
 use crate::rate_limit::RateLimitSeen;
 
 mod tasks;
 
+pub(crate) use crate::generated::boundary::AttemptRequest;
 pub(crate) use tasks::{settled, spawn};
 
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = fetchOnce, catch)]
-    fn fetch_once_js(
-        fetch: &Function,
-        url: &str,
-        method: &str,
-        auth: &str,
-        user_agent: Option<&str>,
-        idempotency_key: Option<&str>,
-        body: &JsValue,
-        json: bool,
-        timeout_ms: f64,
-        signal: &JsValue,
-        hooks: &JsValue,
-    ) -> Result<Promise, JsValue>;
-
     #[wasm_bindgen(js_name = callHook, catch)]
     fn call_hook_js(hooks: &JsValue, name: &str, value: &JsValue) -> Result<Promise, JsValue>;
-
-    #[wasm_bindgen(js_name = sleep, catch)]
-    fn sleep_js(ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
 
     /// The UTF-8 bytes of a JS string, through the native encoder: wasm-bindgen's own string
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
 
-    /// The headers of one attempt, as `fetchOnce` sends them (for the verbose log).
-    #[wasm_bindgen(js_name = requestHeaders)]
-    pub(crate) fn request_headers(
-        auth: &str,
-        has_body: bool,
-        user_agent: Option<&str>,
-        idempotency_key: Option<&str>,
-    ) -> Object;
-
-    /// A request body as text (JSON bytes or a string), for the verbose log.
-    #[wasm_bindgen(js_name = bodyText)]
-    pub(crate) fn body_text(body: &JsValue) -> Option<String>;
-
-    /// Whether a value can be sent as a raw body unchanged (string, bytes, `Blob`).
-    #[wasm_bindgen(js_name = isRawBody)]
-    pub(crate) fn is_raw_body(value: &JsValue) -> bool;
-
-    /// A new v4 GUID (an `Idempotency-Key`).
-    #[wasm_bindgen(js_name = newGuid)]
-    pub(crate) fn new_guid() -> String;
-
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
+}
+
+#[wasm_bindgen(module = "/js/body.js")]
+extern "C" {
+    /// A caller's raw body as fetch sends it (a Node `Readable` as a `ReadableStream`), or
+    /// `undefined` when it cannot be one.
+    #[wasm_bindgen(js_name = rawBody)]
+    pub(crate) fn raw_body(value: &JsValue) -> JsValue;
+
+    /// Whether a body is a `ReadableStream`, which can be sent only once.
+    #[wasm_bindgen(js_name = isStream)]
+    pub(crate) fn is_stream(body: &JsValue) -> bool;
+}
+
+#[wasm_bindgen(module = "/js/log.js")]
+extern "C" {
+    /// A body (JSON bytes, a string, a response's text) as the verbose log shows it: text,
+    /// credential fields masked; `None` for a body that is not text.
+    #[wasm_bindgen(js_name = loggedBody)]
+    pub(crate) fn logged_body(body: &JsValue) -> Option<String>;
+
+    /// The headers of one attempt as `fetchOnce` sends them, `Authorization` redacted: one
+    /// `name: value` list for the verbose log.
+    #[wasm_bindgen(js_name = loggedHeaders)]
+    pub(crate) fn logged_headers(
+        has_body: bool,
+        user_agent: Option<&str>,
+        idempotency_key: Option<&str>,
+    ) -> String;
+}
+
+#[wasm_bindgen(module = "/js/timers.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = sleep, catch)]
+    fn sleep_js(ms: f64, signal: &JsValue) -> Result<Promise, JsValue>;
+}
+
+#[wasm_bindgen(module = "/js/guid.js")]
+extern "C" {
+    /// A new v4 GUID (an `Idempotency-Key`).
+    #[wasm_bindgen(js_name = newGuid)]
+    pub(crate) fn new_guid() -> String;
 }
 
 #[wasm_bindgen(module = "/js/limiter.js")]
@@ -230,24 +235,9 @@ async fn awaited(promise: Result<Promise, JsValue>) -> Result<JsValue, JsValue> 
     settled(promise?).await
 }
 
-/// One HTTP attempt through `fetch`, hooks around it (js/fetch.js).
-pub(crate) async fn fetch_once(fetch: &Function, attempt: &AttemptRequest<'_>) -> Attempt {
-    let a = attempt;
-    let value = match awaited(fetch_once_js(
-        fetch,
-        a.url,
-        a.method,
-        a.auth,
-        a.user_agent,
-        a.idempotency_key,
-        a.body,
-        a.json,
-        a.timeout_ms,
-        a.signal,
-        a.hooks,
-    ))
-    .await
-    {
+/// One HTTP attempt through its `fetch`, hooks around it (js/fetch.js).
+pub(crate) async fn fetch_once(attempt: &AttemptRequest<'_>) -> Attempt {
+    let value = match awaited(attempt.send()).await {
         Ok(value) => value,
         Err(cause) => return Attempt::Failed(unexpected(cause)),
     };
@@ -256,29 +246,18 @@ pub(crate) async fn fetch_once(fetch: &Function, attempt: &AttemptRequest<'_>) -
     };
     let text = |i| fields.get(i).as_string();
     Attempt::Response(HttpResponse {
-        status: fields.get(0).as_f64().unwrap_or_default() as u16,
-        headers: fields.get(1),
-        text: fields.get(2),
-        bytes: fields.get(3).unchecked_into(),
-        raw: fields.get(4),
-        rate_limit: [text(5), text(6), text(7)],
-        retry_after: text(8),
+        status: fields.get(slot::STATUS).as_f64().unwrap_or_default() as u16,
+        headers: fields.get(slot::HEADERS),
+        text: fields.get(slot::TEXT),
+        bytes: fields.get(slot::BYTES).unchecked_into(),
+        raw: fields.get(slot::RESPONSE),
+        rate_limit: [
+            text(slot::RATE_LIMIT_LIMIT),
+            text(slot::RATE_LIMIT_REMAINING),
+            text(slot::RATE_LIMIT_RESET),
+        ],
+        retry_after: text(slot::RETRY_AFTER),
     })
-}
-
-/// What one attempt sends, as `fetchOnce` takes it.
-pub(crate) struct AttemptRequest<'a> {
-    pub url: &'a str,
-    pub method: &'static str,
-    pub auth: &'a str,
-    pub user_agent: Option<&'a str>,
-    pub idempotency_key: Option<&'a str>,
-    pub body: &'a JsValue,
-    pub json: bool,
-    /// What is left of the call's time; negative for none.
-    pub timeout_ms: f64,
-    pub signal: &'a JsValue,
-    pub hooks: &'a JsValue,
 }
 
 /// A rejection nothing in js/fetch.js expected (a fetch replacement that throws oddly).
@@ -288,7 +267,7 @@ fn unexpected(cause: JsValue) -> Error {
         .or_else(|| cause.as_string())
         .unwrap_or_else(|| "unknown error".into());
     Error::Connection {
-        message: format!("Unable to complete the request: {text}"),
+        message: format!("{CONNECTION_FAILED}: {text}"),
         cause,
         response: None,
     }
@@ -305,18 +284,18 @@ fn failure(value: &JsValue) -> Error {
         body: JsValue::UNDEFINED,
         raw: get(value, "rawResponse"),
     });
-    match text("failure").as_str() {
-        "timeout" => Error::Timeout {
+    match Failure::named(&text("failure")) {
+        Some(Failure::Timeout) => Error::Timeout {
             message: text("message"),
             cause,
         },
-        "aborted" => Error::Aborted { cause },
-        "hook" => Error::Hook {
+        Some(Failure::Aborted) => Error::Aborted { cause },
+        Some(Failure::Hook) => Error::Hook {
             hook: text("hook"),
             message: text("message"),
             cause,
         },
-        _ => Error::Connection {
+        Some(Failure::Connection) | None => Error::Connection {
             message: text("message"),
             cause,
             response,

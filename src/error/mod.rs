@@ -1,10 +1,8 @@
 //! Every error the client reports, as one enum carried up the call. At the one edge
 //! (`bindings::into_js`) `Error::parts` maps each variant to its JS class (js/errors.json,
-//! generated into `classes`) and fields; nothing below that edge builds a JS error.
+//! generated into `Class`) and fields; nothing below that edge builds a JS error.
 
-mod classes;
-
-pub(crate) use classes::Class;
+pub(crate) use crate::generated::errors::{Class, ABORTED, CONNECTION_FAILED};
 use wasm_bindgen::JsValue;
 
 /// What a non-2xx or undecodable response leaves on its error.
@@ -81,7 +79,15 @@ pub(crate) enum Error {
     },
     /// The caller's `authHeader` function threw or rejected.
     AuthProvider { op: &'static str, cause: JsValue },
+    /// An error the retry policy would have retried, but for a stream body already sent: its
+    /// class and fields, its message saying why it was not retried.
+    NotResent(Box<Error>),
 }
+
+/// Why an error the policy retries was not: appended to its message.
+pub(crate) const NOT_RESENT: &str =
+    "not retried: the request body was a stream and cannot be sent again \
+     (give a Blob or bytes to have it retried)";
 
 /// A field value of a JS error, before it is a JS value.
 #[derive(Debug, PartialEq)]
@@ -211,8 +217,7 @@ impl Error {
             }
             Error::Aborted { cause } => {
                 fields.push(("cause", Value::Js(cause)));
-                let message = "The request was aborted by the caller's signal".to_string();
-                (Class::RequestAbortedError, message)
+                (Class::RequestAbortedError, ABORTED.to_string())
             }
             Error::Hook {
                 hook,
@@ -227,6 +232,10 @@ impl Error {
                 fields.push(("cause", Value::Js(cause)));
                 let message = format!("{op}: the authHeader function failed");
                 (Class::CodatBankFeedsError, message)
+            }
+            Error::NotResent(error) => {
+                let (class, message, fields) = error.parts();
+                return (class, format!("{message}; {NOT_RESENT}"), fields);
             }
         };
         (class, message, fields)

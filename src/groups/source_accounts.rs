@@ -247,8 +247,13 @@ impl SourceAccountsApi {
     /// Generate source account credentials
     ///
     /// Creates the credentials the accounting software uses to reach your bank feed. The body
-    /// is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob` or
-    /// string.
+    /// is sent byte for byte as `application/json`: a `Uint8Array`, `ArrayBuffer`, `Blob`,
+    /// string, or a stream (a `ReadableStream` such as `file.stream()`, or a Node `Readable`),
+    /// which is sent as it is read, never read whole into memory first. A stream is sent once:
+    /// a failure after it was sent is not retried, and its error says so (a `Blob`, such as
+    /// Node's `await fs.openAsBlob(path)`, is read from disk as it is sent and can be retried).
+    /// Stream bodies need a runtime whose fetch streams requests (Node 18+, Deno,
+    /// Bun, Workers, Chromium over HTTP/2; not Firefox or Safari, whose fetch refuses them).
     ///
     /// Documented errors: `ErrorMessage` on HTTP 401, 402, 403, 404, 429, 500, 503.
     #[wasm_bindgen(js_name = generateCredentials, unchecked_return_type = "Promise<BankAccountCredentials>")]

@@ -3,10 +3,10 @@
 //! `requestBody`. They type the `.d.ts`; the client checks requests against each
 //! operation's description in `groups/`.
 
-use super::shape::{Any, List, Text};
 use super::{
     CreateConnectionRequestBody, SourceAccountPrototypeV2OrV1, UnlinkConnectionUpdateConnection,
 };
+use crate::schema::{Any, List, Text};
 use tsify::Tsify;
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -513,7 +513,9 @@ pub struct GenerateCredentialsRequest {
     #[tsify(type = "string")]
     pub connection_id: Text,
     /// The request body.
-    #[tsify(type = "Uint8Array | ArrayBuffer | Blob | string")]
+    #[tsify(
+        type = "ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Blob | ArrayBuffer | Uint8Array | string"
+    )]
     pub request_body: Any,
 }
 

@@ -3,10 +3,10 @@
 //! webhook examples), decoded into its type; and the leniency rules: unknown fields and enum
 //! values decode, wrong types of known fields do not.
 
-use super::schema::check;
 use super::*;
+use crate::schema::check;
 
-pub(super) type Decode = fn(&str) -> Result<(), String>;
+pub(crate) type Decode = fn(&str) -> Result<(), String>;
 
 fn decode<T: Model>(json: &str) -> Result<(), String> {
     check(T::SCHEMA, json).map_err(|e| format!("{}: {}", e.path, e.reason))
@@ -15,7 +15,7 @@ fn decode<T: Model>(json: &str) -> Result<(), String> {
 // Examples that do not match their schema because the spec's example is wrong; they must keep
 // failing so that a corrected spec is noticed:
 // (none)
-pub(super) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
+pub(crate) const EXAMPLES: &[(&str, Decode, Result<(), ()>, &str)] = &[
     (
         "create-company request: With no description",
         decode::<CompanyRequestBody>,

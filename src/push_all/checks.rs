@@ -7,7 +7,7 @@ use std::ops::Range;
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
-use super::plan::{is_iso_date, local_date_time};
+use super::plan::local_date_time;
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
@@ -15,6 +15,7 @@ use crate::models::BankTransaction;
 use crate::operation::validate;
 use crate::options::{absent, optional, timeout, Arg, Config};
 use crate::request::json_body;
+use crate::schema::is_date;
 
 const WHO: &str = "transactions.pushAll";
 const IDS: [&str; 3] = ["companyId", "connectionId", "accountId"];
@@ -96,7 +97,7 @@ pub(super) fn slice(items: &Array, range: Range<u32>) -> Result<Vec<u32>, Error>
         let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
         json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
-        if !is_iso_date(&date) {
+        if !is_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
             return Err(bad(&format!("{field}.date"), reason));
         }

@@ -1,6 +1,6 @@
-//! The date rules of a `transactions.pushAll` run, as pure functions: which `date`s sort, and
-//! the local date-time each is ordered by. (The order itself, the chunks and each chunk's
-//! `Idempotency-Key` are js/push.js's, which orders by these.)
+//! The date rule of a `transactions.pushAll` run's order, as a pure function: the local
+//! date-time each transaction is ordered by (`crate::schema::is_date` says which `date`s are
+//! taken). The order itself, the chunks and each chunk's `Idempotency-Key` are js/push.js's.
 
 /// The local date-time of a transaction's `date`, as Codat reads it: the spec says an offset is
 /// ignored, so `2023-08-22T10:21:00-05:00` is `2023-08-22T10:21:00`.
@@ -16,18 +16,6 @@ pub(super) fn local_date_time(date: &str) -> &str {
         .position(|b| matches!(b, b'Z' | b'z' | b'+' | b'-'))
         .map_or(date.len(), |i| t + i);
     date.get(..end).unwrap_or(date)
-}
-
-/// Whether `date` starts as an ISO 8601 date does (`2023-08-22`), then ends or goes on with a
-/// time (`T...`): the forms that sort as text.
-pub(super) fn is_iso_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    b.len() >= 10
-        && b.iter().take(10).enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-        && (b.len() == 10 || b[10] == b'T')
 }
 
 #[cfg(test)]
@@ -53,25 +41,5 @@ mod tests {
             local_date_time("2023-08-22T10:21:00"),
             "2023-08-22T10:21:00"
         );
-    }
-
-    #[test]
-    fn iso_dates_are_told_from_other_text() {
-        for good in [
-            "2023-08-22",
-            "2023-08-22T10:21:00",
-            "2023-08-22T10:21:00-05:00",
-        ] {
-            assert!(is_iso_date(good), "{good}");
-        }
-        for bad in [
-            "",
-            "22/08/2023",
-            "2023-8-22",
-            "2023-08-22 10:21",
-            "2023-08-2x",
-        ] {
-            assert!(!is_iso_date(bad), "{bad}");
-        }
     }
 }

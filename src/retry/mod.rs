@@ -11,9 +11,10 @@ pub(crate) struct Backoff {
     pub max_elapsed_time: f64,
 }
 
-// The spec's default policy (`x-speakeasy-retries`), generated from it.
-mod spec;
-pub(crate) use spec::{is_retryable_status, SPEC_BACKOFF, SPEC_RETRY_CONNECTION_ERRORS};
+// The spec's default policy (`x-speakeasy-retries`), generated (src/generated/retry_policy.rs).
+pub(crate) use crate::generated::retry_policy::{
+    is_retryable_status, SPEC_BACKOFF, SPEC_RETRY_CONNECTION_ERRORS,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum RetryPolicy {
@@ -152,6 +153,8 @@ pub(crate) struct Tries {
     /// Whether the operation documents a 409 of its own (then a 409 is its answer, not "the
     /// same key is still in progress").
     pub own_conflict: bool,
+    /// Whether the body can be sent only once (a stream, read as it was sent).
+    pub once: bool,
 }
 
 /// Retries after a 5XX or 408 under an `Idempotency-Key`. Codat caches a 5XX it answered and
@@ -170,12 +173,30 @@ pub(crate) enum Decision {
     Reauthorise,
     /// Wait this many ms, then retry.
     Wait(f64),
+    /// Settle the call with this outcome, which would have been retried (`Reauthorise` or
+    /// `Wait`) but for a body that cannot be sent again.
+    BodySpent,
 }
 
 /// The retry decision. `now_ms` is the clock (for a `Retry-After` date), `elapsed_ms` the
 /// time since the call's first attempt, `jitter` a uniform value in [0, 1); nothing is read
 /// from outside.
 pub(crate) fn decide(
+    policy: &RetryPolicy,
+    outcome: Outcome<'_>,
+    tries: Tries,
+    now_ms: f64,
+    elapsed_ms: f64,
+    jitter: f64,
+) -> Decision {
+    match policy_decision(policy, outcome, tries, now_ms, elapsed_ms, jitter) {
+        Decision::Reauthorise | Decision::Wait(_) if tries.once => Decision::BodySpent,
+        decision => decision,
+    }
+}
+
+/// What the policy asks for, whatever the body.
+fn policy_decision(
     policy: &RetryPolicy,
     outcome: Outcome<'_>,
     tries: Tries,
@@ -376,6 +397,38 @@ mod tests {
         assert_eq!(
             decide(&SPEC, status(503), after(0), NOW, 0.0, 0.0),
             Decision::Wait(375.0)
+        );
+    }
+
+    #[test]
+    fn decide_never_resends_a_body_that_can_be_sent_once() {
+        let once = Tries {
+            once: true,
+            can_reauthorise: true,
+            ..Tries::default()
+        };
+        for outcome in [status(503), status(401), Outcome::ConnectionFailed] {
+            let resendable = Tries {
+                once: false,
+                ..once
+            };
+            assert_ne!(
+                decide(&SPEC, outcome, resendable, NOW, 0.0, 0.5),
+                Decision::Done
+            );
+            assert_eq!(
+                decide(&SPEC, outcome, once, NOW, 0.0, 0.5),
+                Decision::BodySpent,
+                "{outcome:?}"
+            );
+        }
+        // Nothing would have been retried: nothing to explain.
+        for outcome in [status(200), status(404), Outcome::Stopped] {
+            assert_eq!(decide(&SPEC, outcome, once, NOW, 0.0, 0.5), Decision::Done);
+        }
+        assert_eq!(
+            decide(&RetryPolicy::None, status(503), once, NOW, 0.0, 0.5),
+            Decision::Done
         );
     }
 

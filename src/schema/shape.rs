@@ -8,6 +8,10 @@ use std::marker::PhantomData;
 #[derive(Debug, Clone, Copy)]
 pub struct Text;
 
+/// A JSON string the spec types as a date.
+#[derive(Debug, Clone, Copy)]
+pub struct IsoDate;
+
 /// A JSON array whose elements are each a `T`.
 #[derive(Debug)]
 pub struct List<T>(PhantomData<T>);

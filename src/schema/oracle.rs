@@ -1,6 +1,8 @@
 //! The validator this crate had before walk.rs: serde_json driven by the same tables. Kept for
 //! the host tests only, as the reference walk.rs is checked against (same verdicts, same
-//! messages), with serde_json a dev-dependency: none of it reaches the `.wasm`.
+//! messages once serde's are put in walk.rs's JavaScript words by `in_js_words`), with
+//! serde_json a dev-dependency: none of it reaches the `.wasm`. Its date rule is its own
+//! (`reference_date`), written apart from date.rs, so the two check each other.
 
 use std::fmt;
 
@@ -27,7 +29,7 @@ impl<'de> DeserializeSeed<'de> for Seed {
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         match self.0 {
-            Schema::Str => d.deserialize_str(Walk(self.0)),
+            Schema::Str | Schema::Date => d.deserialize_str(Walk(self.0)),
             Schema::Int => i64::deserialize(d).map(drop),
             Schema::Int32 => i32::deserialize(d).map(drop),
             Schema::Num => f64::deserialize(d).map(drop),
@@ -63,12 +65,16 @@ impl<'de> Visitor<'de> for Walk {
             Schema::Object(name, _) => write!(f, "{} {name} object", article(name)),
             Schema::Map(_) => f.write_str("an object"),
             Schema::List(_) => f.write_str("an array"),
+            Schema::Date => f.write_str(DATE_WORDS),
             _ => f.write_str("a string"),
         }
     }
 
-    // Only reached through `deserialize_str`, for `Schema::Str`.
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+    // Only reached through `deserialize_str`, for `Schema::Str` and `Schema::Date`.
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        if matches!(self.0, Schema::Date) && REQUEST.get() && !reference_date(text) {
+            return Err(E::invalid_value(de::Unexpected::Str(text), &self));
+        }
         Ok(())
     }
 
@@ -203,6 +209,144 @@ impl fmt::Display for Expected {
     }
 }
 
+/// What a request's date fields take, as walk.rs words it (spelled out again here, so a change
+/// of either is noticed).
+const DATE_WORDS: &str = r#"a date such as "2025-01-31" or "2025-01-31T00:00:00Z""#;
+
+/// The date rule, written apart from date.rs: the shape by a template, the day by a round trip
+/// through a count of days (a day the calendar lacks comes back as another).
+fn reference_date(text: &str) -> bool {
+    let template = |s: &str, t: &str| {
+        s.len() == t.len()
+            && s.chars().zip(t.chars()).all(|(c, t)| match t {
+                'd' => c.is_ascii_digit(),
+                _ => c == t,
+            })
+    };
+    let n = |s: &str| s.parse::<i64>().unwrap_or(-1);
+    let (date, time) = text.split_at(text.len().min(10));
+    if !template(date, "dddd-dd-dd") {
+        return false;
+    }
+    let (y, m, d) = (n(&date[..4]), n(&date[5..7]), n(&date[8..]));
+    if y < 1
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+        || civil(days(y, m, d)) != (y, m, d)
+    {
+        return false;
+    }
+    if time.is_empty() {
+        return true;
+    }
+    if time.len() < 9 || !template(&time[..9], "Tdd:dd:dd") {
+        return false;
+    }
+    let (hh, mm, ss) = (n(&time[1..3]), n(&time[4..6]), n(&time[7..9]));
+    if hh > 23 || mm > 59 || ss > 59 {
+        return false;
+    }
+    let mut zone = &time[9..];
+    if let Some(rest) = zone.strip_prefix('.') {
+        let fraction = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if fraction == 0 {
+            return false;
+        }
+        zone = &rest[fraction..];
+    }
+    if zone.is_empty() || zone == "Z" {
+        return true;
+    }
+    let offset = &zone[zone.len().min(1)..];
+    zone.starts_with(['+', '-'])
+        && template(offset, "dd:dd")
+        && n(&offset[..2]) < 24
+        && n(&offset[3..]) < 60
+}
+
+/// Days since 0000-03-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`, from
+/// an era of 400 years), and back.
+fn days(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let (era, yoe) = (y.div_euclid(400), y.rem_euclid(400));
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
+}
+
+fn civil(days: i64) -> (i64, i64, i64) {
+    let (era, doe) = (days.div_euclid(146_097), days.rem_euclid(146_097));
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (era * 400 + yoe + i64::from(m <= 2), m, d)
+}
+
+/// serde's `invalid type: string "x", expected f64` as walk.rs words it: `expected a number,
+/// got "x"` (a string as `serde_json` writes it, a number as written, a kind by its JS name).
+fn in_js_words(reason: &str) -> String {
+    let (range, rest) = match (
+        reason.strip_prefix("invalid type: "),
+        reason.strip_prefix("invalid value: "),
+    ) {
+        (Some(rest), _) => (false, rest),
+        (_, Some(rest)) => (true, rest),
+        _ => return reason.to_string(),
+    };
+    let Some((got, expected)) = rest.rsplit_once(", expected ") else {
+        return reason.to_string();
+    };
+    let got = match got {
+        "sequence" => "an array".to_string(),
+        "map" => "an object".to_string(),
+        "null" => "null".to_string(),
+        "boolean `true`" => "true".to_string(),
+        "boolean `false`" => "false".to_string(),
+        _ => match (got.strip_prefix("string "), got.split_once('`')) {
+            (Some(debug), _) => serde_json::to_string(&from_debug(debug)).unwrap_or_default(),
+            (None, Some((_, number))) => number.trim_end_matches('`').to_string(),
+            _ => got.to_string(),
+        },
+    };
+    let expected = match expected {
+        "f64" => "a number",
+        "i64" if range => "a whole number from -9223372036854775808 to 9223372036854775807",
+        "i32" if range => "a whole number from -2147483648 to 2147483647",
+        "i64" | "i32" => "a whole number",
+        "a boolean" => "true or false",
+        "a map" => "an object",
+        other => other,
+    };
+    format!("expected {expected}, got {got}")
+}
+
+/// The string a Rust `{:?}` wrote (serde's messages quote strings so).
+fn from_debug(debug: &str) -> String {
+    let inner = &debug[1..debug.len() - 1];
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 fn article(name: &str) -> &'static str {
     if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
         "an"
@@ -293,7 +437,7 @@ pub(super) fn mismatch(schema: &'static Schema, text: &str) -> Result<(), super:
         let offset = byte_offset(text, e.line(), e.column());
         super::Mismatch {
             path: path_at(text, offset),
-            reason: without_position(e.to_string()),
+            reason: in_js_words(&without_position(e.to_string())),
         }
     })
 }
@@ -388,9 +532,9 @@ fn without_position(mut reason: String) -> String {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::super::tests::EXAMPLES;
-    use super::super::{check as walk, strictly, Mismatch, Model, Schema};
-    use super::mismatch as reference;
+    use super::super::{check as walk, is_date, strictly, Mismatch, Model, Schema};
+    use super::{mismatch as reference, reference_date};
+    use crate::models::tests::EXAMPLES;
     use crate::models::*;
 
     const SCHEMAS: &[&Schema] = &[
@@ -407,6 +551,7 @@ mod tests {
         GenerateOtpResponse::SCHEMA,
         <Vec<BankFeedMapping>>::SCHEMA,
         BankFeedAccountMappingResponse::SCHEMA,
+        BankFeedAccountMapping::SCHEMA,
         CompanyInformation::SCHEMA,
         BankAccounts::SCHEMA,
         PushOption::SCHEMA,
@@ -459,6 +604,13 @@ mod tests {
         "\"\\q\"",
         "\"\\u12\"",
         "\"\t\"",
+        "\"2024-02-29\"",
+        "\"2025-02-29\"",
+        "\"2025-02-30T10:21:00\"",
+        "\"2023-08-22T10:21:00.5+01:00\"",
+        "\"2022-10-23T00:00:00.000Z\"",
+        "\"11/01/2026\"",
+        "\"\\u0032023-08-22\"",
         "null",
         "nul",
         "true",
@@ -479,19 +631,31 @@ mod tests {
         " ",
     ];
 
-    /// serde prints a float as Rust's `Display` does, walk.rs as the text has it: the
-    /// message with the number taken out, and the number.
-    fn floats_as_values(reason: &str) -> (String, Option<f64>) {
-        let Some(start) = reason.find("floating point `") else {
+    /// The value a type error names (`expected a number, got <value>`) as both can be
+    /// compared: a number taken out, to be compared as one (serde printed a float as Rust's
+    /// `Display` does, walk.rs as the text has it), and a string as serde_json writes the text
+    /// it holds (walk.rs shows it with the escapes the JSON text has).
+    fn values_apart(reason: &str) -> (String, Option<f64>) {
+        let Some((head, got)) = reason.split_once(", got ") else {
             return (reason.to_string(), None);
         };
-        let rest = &reason[start + 16..];
-        let end = rest.find('`').unwrap_or(rest.len());
-        let value = rest[..end].parse().ok();
-        (
-            format!("{}floating point `_{}", &reason[..start], &rest[end..]),
-            value,
-        )
+        if let Ok(number) = got.parse::<f64>() {
+            return (format!("{head}, got _"), Some(number));
+        }
+        match serde_json::from_str::<String>(got) {
+            Ok(text) => (
+                format!("{head}, got {}", serde_json::to_string(&text).unwrap()),
+                None,
+            ),
+            Err(_) => (reason.to_string(), None),
+        }
+    }
+
+    /// A type error (`expected a number, got "x"`, a date refused) or a missing field: where
+    /// serde_json's position was the value's.
+    fn names_the_value(reason: &str) -> bool {
+        reason.starts_with("expected ") && reason.contains(", got ")
+            || reason.starts_with("missing field")
     }
 
     /// serde_json's own parse is not always correctly rounded.
@@ -503,7 +667,7 @@ mod tests {
     }
 
     /// The two agree on the verdict and the reason, and on the path where serde_json's
-    /// position was the value's: a type error or a missing field. Elsewhere its path was where
+    /// position was the value's: a type error (a date refused too) or a missing field. Elsewhere its path was where
     /// its reader stopped, which walk.rs does not copy: for a syntax error (walk.rs names the
     /// last value it entered), and for the custom errors of the field rules and `oneOf`
     /// (serde_json places them after the enclosing container's closing bracket, or, when more
@@ -512,15 +676,12 @@ mod tests {
     fn same(schema: &'static Schema, text: &str) -> Result<(), String> {
         let normal = |r: Result<(), Mismatch>| {
             r.map_err(|m| {
-                let path = if m.reason.starts_with("invalid type")
-                    || m.reason.starts_with("invalid value")
-                    || m.reason.starts_with("missing field")
-                {
+                let path = if names_the_value(&m.reason) {
                     m.path
                 } else {
                     "(syntax)".to_string()
                 };
-                (path, floats_as_values(&m.reason))
+                (path, values_apart(&m.reason))
             })
         };
         for strict in [false, true] {
@@ -597,6 +758,8 @@ mod tests {
                 format!("[{token}]"),
                 format!("{{\"name\":{token},\"tags\":{{\"a\":{token}}}}}"),
                 format!("{{\"accountId\":\"a\",\"transactions\":[{{\"amount\":{token}}}]}}"),
+                format!("{{\"accountId\":\"a\",\"transactions\":[{{\"date\":{token}}}]}}"),
+                format!("{{\"sourceAccountId\":\"a\",\"feedStartDate\":{token}}}"),
             ] {
                 for schema in SCHEMAS {
                     if let Err(e) = same(schema, &text) {
@@ -607,8 +770,45 @@ mod tests {
         }
     }
 
+    /// date.rs's rule as the reference judges it: every day of the years 1 to 2500 (and
+    /// months and days past either end), then times and zones about their limits.
+    #[test]
+    fn the_date_rule_as_the_reference_judges_it() {
+        for y in (0..=2500).chain([9999]) {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{y:04}-{m:02}-{d:02}");
+                    assert_eq!(is_date(&text), reference_date(&text), "{text}");
+                }
+            }
+        }
+        for clock in [
+            "00:00:00", "23:59:59", "24:00:00", "23:60:00", "23:59:60", "9:00:00",
+        ] {
+            for fraction in ["", ".", ".5", ".1057478", ".x"] {
+                for zone in [
+                    "", "Z", "z", "+01:00", "-05:30", "+24:00", "-00:60", "+0100", "+01",
+                ] {
+                    let text = format!("2024-02-29T{clock}{fraction}{zone}");
+                    assert_eq!(is_date(&text), reference_date(&text), "{text}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn date_like_text_as_the_reference_judges_it(
+            chars in proptest::collection::vec(proptest::sample::select(
+                vec!['0', '1', '2', '3', '9', '-', 'T', ':', '.', 'Z', '+', ' '],
+            ), 0..32),
+            base in proptest::sample::select(vec!["", "2024-02-29", "2023-08-22T10:21:00"]),
+        ) {
+            let text: String = base.chars().chain(chars).collect();
+            prop_assert_eq!(is_date(&text), reference_date(&text), "{}", text);
+        }
 
         #[test]
         fn spliced_examples_as_serde_json_judges_them(

@@ -6,17 +6,24 @@
 use std::cell::Cell;
 
 // Host-only, as its dev-dependencies are.
+mod date;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod oracle;
+mod shape;
 mod walk;
 
+pub use date::is_date;
+pub use shape::{Any, IsoDate, List, Map, Text};
 pub use walk::{check, Mismatch};
 
 /// What a JSON value must be.
 #[derive(Debug)]
 pub enum Schema {
-    /// A string (dates, ids and enums too: an enum value added later still passes).
+    /// A string (ids and enums too: an enum value added later still passes).
     Str,
+    /// A string the spec types as a date: in a request, one `is_date` takes (date.rs); in a
+    /// response any string, as Codat may write forms a request need not send.
+    Date,
     /// An integer that fits `i64`.
     Int,
     /// An integer that fits `i32` (`format: int32`).
@@ -77,11 +84,11 @@ impl<T: Model> Model for Vec<T> {
 }
 
 // Scalar bodies: an operation of a later spec may answer a bare string, number or boolean.
-impl Model for super::shape::Text {
+impl Model for shape::Text {
     const SCHEMA: &'static Schema = &Schema::Str;
 }
 
-impl Model for super::shape::Any {
+impl Model for shape::Any {
     const SCHEMA: &'static Schema = &Schema::Any;
 }
 
@@ -150,7 +157,10 @@ mod tests {
         let err = check(&ITEMS, r#"[{"id":"a","n":3000000000}]"#)
             .unwrap_err()
             .reason;
-        assert!(err.contains("expected i32"), "{err}");
+        assert!(
+            err.contains("expected a whole number from -2147483648 to 2147483647, got 3000000000"),
+            "{err}"
+        );
         let err = check(&ITEMS, r#"{"id":"a"}"#).unwrap_err().reason;
         assert!(err.contains("expected an array"), "{err}");
         let err = check(&ITEMS, r#"["a"]"#).unwrap_err().reason;
@@ -162,11 +172,55 @@ mod tests {
     }
 
     #[test]
+    fn a_request_date_is_a_real_iso_8601_date_and_a_response_date_any_string() {
+        static DAY: Schema = Schema::Object(
+            "Day",
+            &[Field {
+                name: "day",
+                schema: &Schema::Nullable(&Schema::Date),
+                required: false,
+            }],
+        );
+        for good in [
+            r#"{"day":"2024-02-29"}"#,
+            r#"{"day":"2022-10-23T00:00:00.000Z"}"#,
+            r#"{"day":"2023-08-22T10:21:00-05:00"}"#,
+            r#"{"day":null}"#,
+            "{}",
+        ] {
+            assert!(strictly(|| check(&DAY, good)).is_ok(), "{good}");
+        }
+        for (bad, got) in [
+            (r#"{"day":"2025-02-30"}"#, r#""2025-02-30""#),
+            (r#"{"day":"yesterday"}"#, r#""yesterday""#),
+            (r#"{"day":"11\/01\/2026"}"#, r#""11\/01\/2026""#),
+        ] {
+            let err = strictly(|| check(&DAY, bad)).unwrap_err();
+            assert_eq!(err.path, "day");
+            assert_eq!(
+                err.reason,
+                format!(
+                    r#"expected a date such as "2025-01-31" or "2025-01-31T00:00:00Z", got {got}"#
+                )
+            );
+            assert!(
+                check(&DAY, bad).is_ok(),
+                "a response's date may be any string"
+            );
+        }
+        let err = check(&DAY, r#"{"day":20250131}"#).unwrap_err().reason;
+        assert!(
+            err.ends_with("\"2025-01-31T00:00:00Z\", got 20250131"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn a_request_has_null_numbers_only_where_nullable() {
         let text = r#"[{"id":"a","n":null},null]"#;
         assert!(check(&ITEMS, text).is_ok(), "a response may");
         let err = strictly(|| check(&ITEMS, text)).unwrap_err().reason;
-        assert!(err.contains("invalid type: null, expected i32"), "{err}");
+        assert!(err.contains("expected a whole number, got null"), "{err}");
         assert!(strictly(|| check(&ITEMS, r#"[{"id":"a"},null]"#)).is_ok());
         assert!(check(&ITEMS, text).is_ok(), "strictness ends with the call");
         static TEXT: Schema = Schema::Object(

@@ -1,15 +1,16 @@
 //! The validator: one pass over the bytes of a JSON text, led by a schema table, building no
 //! tree and keeping nothing. It replaced a serde_json `DeserializeSeed` that cost the `.wasm`
-//! about 40 KB (serde_json, and the float parsing and formatting its messages pulled in). Its
-//! messages are serde_json's, word for word (`missing field `id``, `invalid type: integer `42`,
-//! expected a string`, `EOF while parsing a list`), and it accepts and refuses the same texts:
-//! the host tests check both against serde_json itself (schema/oracle.rs). Where serde_json
-//! would print a float it prints the number as the text has it, and in the strings of its
-//! messages it escapes the ASCII control characters only. Its paths name the value at fault,
-//! where serde_json's position sometimes fell after it (oracle.rs says when).
+//! about 40 KB (serde_json, and the float parsing and formatting its messages pulled in). It
+//! accepts and refuses the same texts as serde_json, and the host tests check both against
+//! serde_json itself (schema/oracle.rs). Its messages say what serde_json's say, in the words
+//! of the JavaScript that made the body rather than Rust's: `expected a number, got "x"` for
+//! serde's `invalid type: string "x", expected f64`, with the value as the JSON text writes it;
+//! `missing field `id``, `EOF while parsing a list` as serde_json has them. Its paths name the
+//! value at fault, where serde_json's position sometimes fell after it (oracle.rs says when).
 
 use std::borrow::Cow;
 
+use super::date::{is_date, DATE};
 use super::{Check, Field, Schema, REQUEST};
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
@@ -98,10 +99,10 @@ struct Walker<'a> {
 
 /// A number as read: within `u64`, a negative within `i64`, or anything else (serde_json
 /// reads those as floats).
-enum Number<'a> {
+enum Number {
     Unsigned(u64),
     Signed(i64),
-    Float(&'a str),
+    Float,
 }
 
 impl<'a> Walker<'a> {
@@ -128,6 +129,10 @@ impl<'a> Walker<'a> {
         match schema {
             Schema::Str => match self.start()? {
                 b'"' => self.string(true).map(drop),
+                _ => Err(self.invalid_type(schema)),
+            },
+            Schema::Date => match self.start()? {
+                b'"' => self.date(),
                 _ => Err(self.invalid_type(schema)),
             },
             Schema::Int | Schema::Int32 | Schema::Num => self.number_value(schema),
@@ -384,8 +389,19 @@ impl<'a> Walker<'a> {
     fn text_value(&mut self) -> Walk<Cow<'a, str>> {
         match self.start()? {
             b'"' => self.text(true),
-            _ => Err(self.invalid_type_named("a string")),
+            _ => Err(self.unexpected("a string")),
         }
+    }
+
+    /// A date, at its opening quote: in a request, one `is_date` takes (any string in a
+    /// response).
+    fn date(&mut self) -> Walk {
+        let start = self.at;
+        if is_date(&self.text(true)?) || !self.strict {
+            return Ok(());
+        }
+        self.at = start;
+        Err(self.unexpected(DATE))
     }
 
     /// Company `tags`: at most 10, names of 1 to 27 characters, values of at most 100. Read as
@@ -393,7 +409,7 @@ impl<'a> Walker<'a> {
     /// stands.
     fn tags(&mut self) -> Walk<Option<String>> {
         if self.start()? != b'{' {
-            return Err(self.invalid_type_named("a map"));
+            return Err(self.unexpected("an object"));
         }
         self.enter()?;
         let mut tags: Vec<(Cow<'a, str>, Cow<'a, str>)> = Vec::new();
@@ -436,31 +452,26 @@ impl<'a> Walker<'a> {
             b'-' | b'0'..=b'9' => {}
             _ => return Err(self.invalid_type(schema)),
         }
+        let start = self.at;
         let number = self.number(true)?;
-        let (min, max, name) = match schema {
-            Schema::Int32 => (i64::from(i32::MIN), i32::MAX as u64, "i32"),
-            Schema::Int => (i64::MIN, i64::MAX as u64, "i64"),
+        let (min, max, range) = match schema {
+            Schema::Int32 => (i64::from(i32::MIN), i32::MAX as u64, I32_RANGE),
+            Schema::Int => (i64::MIN, i64::MAX as u64, I64_RANGE),
             _ => return Ok(()),
         };
-        match number {
-            Number::Unsigned(n) if n > max => Err(invalid_value(&n.to_string(), name).into()),
-            Number::Signed(n) if n < min => Err(invalid_value(&n.to_string(), name).into()),
-            Number::Float(text) => Err([
-                "invalid type: ",
-                &float_unexpected(text),
-                ", expected ",
-                name,
-            ]
-            .concat()
-            .into()),
-            _ => Ok(()),
-        }
+        let expected = match number {
+            Number::Unsigned(n) if n > max => range,
+            Number::Signed(n) if n < min => range,
+            Number::Float => WHOLE,
+            _ => return Ok(()),
+        };
+        Err(expected_got(expected, self.slice(start, self.at)))
     }
 
     /// A number, at a digit or `-`. `exact` reads it as serde_json reads a number into a type
     /// (its kind, and its range: a float past `f64::MAX` is refused); else only its grammar
     /// is checked, as serde_json does for a value it skips.
-    fn number(&mut self, exact: bool) -> Walk<Number<'a>> {
+    fn number(&mut self, exact: bool) -> Walk<Number> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');
         if negative {
@@ -512,7 +523,7 @@ impl<'a> Walker<'a> {
                 Ok(Number::Signed((m as i64).wrapping_neg()))
             }
             _ if exact && past_f64_max(text) => Err(fail("number out of range")),
-            _ => Ok(Number::Float(text)),
+            _ => Ok(Number::Float),
         }
     }
 
@@ -749,34 +760,32 @@ impl<'a> Walker<'a> {
         self.at += 1;
     }
 
-    /// serde's "invalid type" message for the value here, which is read to name it.
+    /// The type error for the value here, which is read to name it.
     #[cold]
     #[inline(never)]
     fn invalid_type(&mut self, schema: &'static Schema) -> Reason {
-        self.invalid_type_named(&expected(schema))
+        self.unexpected(&expected(schema))
     }
 
+    /// `expected <what>, got <the value here>`: a scalar as the text writes it (a string with
+    /// its quotes and escapes, as `JSON.stringify` wrote it), else its kind. The value is read
+    /// first, so a malformed one is the syntax error serde_json gives.
     #[cold]
     #[inline(never)]
-    fn invalid_type_named(&mut self, expected: &str) -> Reason {
-        let unexpected = match self.peek() {
-            Some(b'n') => self.word("null").map(|()| "null".to_string()),
-            Some(b't') => self.word("true").map(|()| "boolean `true`".to_string()),
-            Some(b'f') => self.word("false").map(|()| "boolean `false`".to_string()),
-            Some(b'-' | b'0'..=b'9') => self.number(true).map(|n| match n {
-                Number::Unsigned(n) => ["integer `", &n.to_string(), "`"].concat(),
-                Number::Signed(n) => ["integer `", &n.to_string(), "`"].concat(),
-                Number::Float(text) => float_unexpected(text),
-            }),
-            Some(b'"') => self.text(true).map(|s| ["string ", &quoted(&s)].concat()),
-            Some(b'[') => Ok("sequence".to_string()),
-            Some(b'{') => Ok("map".to_string()),
+    fn unexpected(&mut self, expected: &str) -> Reason {
+        let start = self.at;
+        let read = match self.peek() {
+            Some(b'n') => self.word("null"),
+            Some(b't') => self.word("true"),
+            Some(b'f') => self.word("false"),
+            Some(b'-' | b'0'..=b'9') => self.number(true).map(drop),
+            Some(b'"') => self.string(true).map(drop),
+            Some(b'[') => return expected_got(expected, "an array"),
+            Some(b'{') => return expected_got(expected, "an object"),
             _ => Err(fail("expected value")),
         };
-        match unexpected {
-            Ok(unexpected) => ["invalid type: ", &unexpected, ", expected ", expected]
-                .concat()
-                .into(),
+        match read {
+            Ok(()) => expected_got(expected, self.slice(start, self.at)),
             Err(syntax) => syntax,
         }
     }
@@ -880,14 +889,24 @@ fn fail(reason: &str) -> Reason {
     Box::new(reason.to_string())
 }
 
-/// How a schema reads in an "expected ..." message.
+/// A whole number of any size, and of the two sizes the spec has (`int64`, `int32`).
+const WHOLE: &str = "a whole number";
+const I64_RANGE: &str = "a whole number from -9223372036854775808 to 9223372036854775807";
+const I32_RANGE: &str = "a whole number from -2147483648 to 2147483647";
+
+fn expected_got(expected: &str, got: &str) -> Reason {
+    Box::new(["expected ", expected, ", got ", got].concat())
+}
+
+/// How a schema reads in an "expected ..." message, in JavaScript's words (a model by the
+/// name its `.d.ts` type has).
 fn expected(schema: &'static Schema) -> String {
     match schema {
         Schema::Str => "a string".into(),
-        Schema::Int => "i64".into(),
-        Schema::Int32 => "i32".into(),
-        Schema::Num => "f64".into(),
-        Schema::Bool => "a boolean".into(),
+        Schema::Date => DATE.into(),
+        Schema::Int | Schema::Int32 => WHOLE.into(),
+        Schema::Num => "a number".into(),
+        Schema::Bool => "true or false".into(),
         Schema::Any => "any value".into(),
         Schema::Object(name, _) => [article(name), " ", name, " object"].concat(),
         Schema::Map(_) => "an object".into(),
@@ -909,58 +928,6 @@ fn article(name: &str) -> &'static str {
     } else {
         "a"
     }
-}
-
-fn invalid_value(number: &str, expected: &str) -> String {
-    ["invalid value: integer `", number, "`, expected ", expected].concat()
-}
-
-/// serde's "floating point `1.5`", with the number as written (serde_json would print the
-/// `f64` it makes of it, which for what `JSON.stringify` writes is the same text), and the
-/// `.0` serde adds to a number without a point.
-fn float_unexpected(text: &str) -> String {
-    let point = if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
-        ""
-    } else {
-        ".0"
-    };
-    ["floating point `", text, point, "`"].concat()
-}
-
-/// A string as Rust's `{:?}` writes it, which serde's messages use.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str("\\u{");
-                out.push_str(&hex(c as u32));
-                out.push('}');
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn hex(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b"0123456789abcdef"[(n & 15) as usize]);
-        n >>= 4;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 /// Whether a JSON number's value rounds past `f64::MAX`, decided on its digits, with no
