@@ -187,5 +187,3 @@ test("a client without authHeader is built; its calls are refused before sending
 test("the types: either body name but not both, decimals but not plain objects, funcs and HTTPClient typed", () => {
   typeCheck(fileURLToPath(new URL("types/compat.ts", import.meta.url)));
 });
-  }
-});

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
-import { fileURLToPath } from "node:url";
 import { after, before, beforeEach, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { createFakeCodat } from "../fake/index.mjs";
 import { API_KEY, rejection, sdk } from "./support/helpers.mjs";
 import { typeCheck } from "./support/typecheck.mjs";
@@ -400,7 +400,10 @@ test("resumed in another order after an abort and after a crash, against Codat's
   // An abort after two chunks.
   const controller = new AbortController();
   const aborted = await rejection(
-    codat.transactions.pushAll({ ...ids, transactions: shuffled(list, 11) }, { ...options, signal: controller.signal, onProgress: ({ chunk }) => chunk === 2 && controller.abort() }),
+    codat.transactions.pushAll(
+      { ...ids, transactions: shuffled(list, 11) },
+      { ...options, signal: controller.signal, onProgress: ({ chunk }) => chunk === 2 && controller.abort() },
+    ),
   );
   assert.ok(aborted instanceof sdk.RequestAbortedError, String(aborted));
   assert.equal(written().length, 1000);
@@ -412,7 +415,7 @@ test("resumed in another order after an abort and after a crash, against Codat's
       {
         ...options,
         onProgress: ({ chunk }) => {
-          if (chunk === 3) fake.faults.loseWriteResponses = 1;
+          if (chunk === 3) fake.faults.add({ fault: "drop", operation: "transactions.create" });
         },
       },
     ),
@@ -427,7 +430,11 @@ test("resumed in another order after an abort and after a crash, against Codat's
   const ids_ = written().map((t) => t.id);
   assert.equal(ids_.length, 3000, "each transaction written once");
   assert.equal(new Set(ids_).size, 3000);
-  assert.deepEqual(ids_, list.map((t) => t.id), "in date order, same-dated ones by id (here: as their running balance runs)");
+  assert.deepEqual(
+    ids_,
+    list.map((t) => t.id),
+    "in date order, same-dated ones by id (here: as their running balance runs)",
+  );
   const keyed = fake.requests.filter((r) => r.method === "POST" && r.path.endsWith("/bankTransactions"));
   assert.equal(new Set(keyed.map((r) => r.headers["idempotency-key"])).size, 6, "six chunks, six keys, over three runs");
   assert.deepEqual(
@@ -446,7 +453,10 @@ test("PushFailedError's message gives Codat's first reason and how many more the
   const err = await rejection(codat.transactions.pushAll({ ...ids, transactions: earlier }, fast));
   assert.ok(err instanceof sdk.PushFailedError, String(err));
   assert.match(err.message, /chunk 1 of 1 ended Failed; transactions from index 0 on \(in date order\) were not pushed/);
-  assert.match(err.message, /Codat: Bank transactions must be pushed in date order, none older than the account's latest\. early-1: dated 2024-03-01, before 2024-03-10 \(and 4 more: see failed\.validation\.errors\)$/);
+  assert.match(
+    err.message,
+    /Codat: Bank transactions must be pushed in date order, none older than the account's latest\. early-1: dated 2024-03-01, before 2024-03-10 \(and 4 more: see failed\.validation\.errors\)$/,
+  );
   assert.equal(err.failed.validation.errors.length, 5);
 });
 

@@ -28,11 +28,16 @@ export async function derivedGuid(name) {
   return guidFrom(new Uint8Array(digest, 0, 16), 8);
 }
 
-/** A turn of the event loop (a timer: the timers and I/O that are due run first); then `signal`'s abort, if any. */
+/** Throws `RequestAbortedError` once `signal` has aborted. */
+function stopIfAborted(signal) {
+  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
+}
+
+/** A turn of the event loop (a timer: the timers and I/O that are due run first), unless `signal` aborts. */
 async function pause(signal) {
-  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
+  stopIfAborted(signal);
   await new Promise((resolve) => globalThis.setTimeout(resolve, 0));
-  if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
+  stopIfAborted(signal);
 }
 
 /** A transaction's JSON as it is sent (decimals as their digits). */
@@ -150,7 +155,7 @@ export async function pushChunks(group, request, options, items, chunkSize) {
   try {
     done.batchId = request.batchId ?? (await derivedGuid(await batchName(request, sorted, signal)));
     for (let k = 0; k < ends.length; k++) {
-      if (signal?.aborted) throw new RequestAbortedError(ABORTED, { cause: signal.reason });
+      stopIfAborted(signal);
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);
       const transactions = sorted.slice(done.pushed, ends[k]);
       const push = { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete, requestBody: { accountId, transactions } };

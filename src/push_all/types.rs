@@ -59,7 +59,8 @@ pub struct PushAllRequest {
     pub transactions: JsValue,
     /// Names the run: each chunk's `Idempotency-Key` is derived from it and the chunk's index.
     /// Default: a digest of the company, connection, account and the sorted transactions, so
-    /// the same batch run again within 90 minutes replays instead of pushing twice.
+    /// the same batch run again within 90 minutes, in any order, replays instead of pushing
+    /// twice.
     #[tsify(optional)]
     pub batch_id: Option<String>,
     /// Minutes each push may run before it times out.
