@@ -2,10 +2,7 @@
 // after their schema, decimals, `data$`, the standalone functions, HTTPClient.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { companiesGet } from "codat-bank-feeds-wasm/funcs/companiesGet.js";
@@ -14,6 +11,7 @@ import * as errors from "codat-bank-feeds-wasm/sdk/models/errors";
 import { Decimal } from "codat-bank-feeds-wasm/sdk/types";
 import { company, notFound } from "./support/fixtures.mjs";
 import { API_KEY, rejection, sdk, useMockServer } from "./support/helpers.mjs";
+import { typeCheck } from "./support/typecheck.mjs";
 
 const ctx = useMockServer();
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
@@ -187,29 +185,5 @@ test("a client without authHeader is built; its calls are refused before sending
 });
 
 test("the types: either body name but not both, decimals but not plain objects, funcs and HTTPClient typed", () => {
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), "codat-compat-types-"));
-  try {
-    mkdirSync(join(dir, "node_modules"));
-    symlinkSync(join(root, "pkg"), join(dir, "node_modules", "codat-bank-feeds-wasm"));
-    copyFileSync(join(root, "js-tests/types/compat.ts"), join(dir, "compat.ts"));
-    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    const compilerOptions = {
-      target: "es2022",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      lib: ["es2022", "dom", "esnext.disposable"],
-      types: [],
-      strict: true,
-      noEmit: true,
-    };
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["compat.ts"] }));
-    try {
-      execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
-    } catch (err) {
-      assert.fail(err.stdout || String(err));
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  typeCheck(fileURLToPath(new URL("types/compat.ts", import.meta.url)));
 });

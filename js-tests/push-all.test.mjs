@@ -5,7 +5,10 @@ import assert from "node:assert/strict";
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import { after, before, beforeEach, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { createFakeCodat } from "../fake/index.mjs";
 import { API_KEY, rejection, sdk } from "./support/helpers.mjs";
+import { typeCheck } from "./support/typecheck.mjs";
 
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const K = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
@@ -320,4 +323,197 @@ test("a signal that aborts during a chunk's wait stops the run there, with the c
   assert.deepEqual(err.operations, []);
   assert.equal(err.idempotencyKey, pushes[0].key, "the key to resume the pushed chunk under");
   assert.equal(pushes.length, 1);
+});
+
+/** `list` in another order (a seeded Fisher-Yates). */
+function shuffled(list, seed) {
+  const out = [...list];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** n transactions dated by day alone (bank data often is), `perDay` a day, with a running balance. */
+function dateOnly(n, perDay = 100) {
+  return Array.from({ length: n }, (_, i) => {
+    const day = new Date(Date.UTC(2024, 0, 1 + Math.floor(i / perDay))).toISOString().slice(0, 10);
+    return { id: `d-${String(i).padStart(5, "0")}`, date: day, description: `Transaction ${i}`, amount: 2, balance: 2 * (i + 1), transactionType: "Credit" };
+  });
+}
+
+test("the batch is a function of the set: same-dated transactions in any order give the same chunks, keys and batch id", async () => {
+  const list = dateOnly(2500, 250);
+  const first = await client().transactions.pushAll(request(shuffled(list, 1)), fast);
+  const chunks = pushes.map((p) => p.transactions.map((t) => t.id));
+  const again = await client().transactions.pushAll(request(shuffled(list, 2)), fast);
+  assert.equal(again.batchId, first.batchId);
+  assert.equal(pushes.length, 3, "the second run replayed all three chunks");
+  assert.deepEqual(posts.slice(3), posts.slice(0, 3), "the same keys");
+  // Same-dated ones go in `id` order: here, the order of their running balance.
+  assert.deepEqual(
+    chunks.flat(),
+    list.map((t) => t.id),
+  );
+});
+
+test("same-dated transactions: by id, those with no id first, ordered by their JSON; never by the caller's order", async () => {
+  const day = "2024-05-01";
+  const list = [
+    { id: "b", date: `${day}T00:00:00`, amount: 1, balance: 1 },
+    { id: "c", date: day, amount: 3, balance: 6 },
+    { date: day, amount: 2, balance: 3, description: "no id, second by its JSON" },
+    { id: "a", date: day, amount: 1, balance: 4 },
+    { date: day, amount: 1, balance: 3, description: "no id, first by its JSON" },
+    { id: "z", date: "2024-04-30T23:59:59+09:00", amount: 1, balance: 0 },
+  ];
+  const orders = [];
+  for (const seed of [1, 2, 3]) {
+    await client().transactions.pushAll(request(shuffled(list, seed), { batchId: `order-${seed}` }), fast);
+    orders.push(pushes.at(-1).transactions.map((t) => t.id ?? t.description));
+  }
+  const expected = ["z", "no id, first by its JSON", "no id, second by its JSON", "a", "c", "b"];
+  assert.deepEqual(orders, [expected, expected, expected]);
+});
+
+/** A company, connection and source account on `fake`, and a client over its in-process fetch. */
+async function onFake(fake, options = {}) {
+  const sdkClient = new sdk.CodatBankFeeds({ authHeader: fake.apiKey, fetch: fake.fetch, ...options });
+  const company = await sdkClient.companies.create({ name: "pushAll" });
+  const connection = await sdkClient.connections.create({ companyId: company.id, requestBody: { platformKey: "gbol" } });
+  const account = { id: "acc-pushall", accountName: "Checking", accountType: "checking", accountNumber: "12345670", currency: "GBP", balance: 0 };
+  await sdkClient.sourceAccounts.create({ companyId: company.id, connectionId: connection.id, requestBody: account });
+  const ids = { companyId: company.id, connectionId: connection.id, accountId: account.id };
+  const written = () => fake.state.companies.get(company.id).connections.get(connection.id).accountMeta.get(account.id).transactions;
+  return { sdk: sdkClient, ids, written };
+}
+
+test("resumed in another order after an abort and after a crash, against Codat's idempotency: nothing is written twice", async () => {
+  const fake = createFakeCodat({ pushCompletesAfterMs: 0 });
+  const { sdk: codat, ids, written } = await onFake(fake, { retryConfig: { strategy: "none" } });
+  const list = dateOnly(3000);
+  const options = { ...fast, chunkSize: 500 };
+
+  // An abort after two chunks.
+  const controller = new AbortController();
+  const aborted = await rejection(
+    codat.transactions.pushAll(
+      { ...ids, transactions: shuffled(list, 11) },
+      { ...options, signal: controller.signal, onProgress: ({ chunk }) => chunk === 2 && controller.abort() },
+    ),
+  );
+  assert.ok(aborted instanceof sdk.RequestAbortedError, String(aborted));
+  assert.equal(written().length, 1000);
+
+  // A crash: chunk 4 is written, and its answer never arrives (no retry: the run dies there).
+  const crashed = await rejection(
+    codat.transactions.pushAll(
+      { ...ids, transactions: shuffled(list, 22) },
+      {
+        ...options,
+        onProgress: ({ chunk }) => {
+          if (chunk === 3) fake.faults.add({ fault: "drop", operation: "transactions.create" });
+        },
+      },
+    ),
+  );
+  assert.ok(crashed instanceof sdk.ConnectionError, String(crashed));
+  assert.equal(crashed.batchId, aborted.batchId);
+  assert.equal(written().length, 2000);
+
+  const done = await codat.transactions.pushAll({ ...ids, transactions: shuffled(list, 33) }, options);
+  assert.equal(done.batchId, aborted.batchId);
+  assert.equal(done.pushed, 3000);
+  const ids_ = written().map((t) => t.id);
+  assert.equal(ids_.length, 3000, "each transaction written once");
+  assert.equal(new Set(ids_).size, 3000);
+  assert.deepEqual(
+    ids_,
+    list.map((t) => t.id),
+    "in date order, same-dated ones by id (here: as their running balance runs)",
+  );
+  const keyed = fake.requests.filter((r) => r.method === "POST" && r.path.endsWith("/bankTransactions"));
+  assert.equal(new Set(keyed.map((r) => r.headers["idempotency-key"])).size, 6, "six chunks, six keys, over three runs");
+  assert.deepEqual(
+    keyed.map((r) => r.status).filter((status) => status !== 200),
+    [0],
+    "every request under a key answered 200 (a replay of the same request, never a 422), but the lost answer",
+  );
+});
+
+test("PushFailedError's message gives Codat's first reason and how many more there are", async () => {
+  const fake = createFakeCodat({ pushCompletesAfterMs: 0 });
+  const { sdk: codat, ids } = await onFake(fake);
+  const later = [{ id: "late", date: "2024-03-10", amount: 1, balance: 1 }];
+  await codat.transactions.pushAll({ ...ids, transactions: later }, fast);
+  const earlier = [1, 2, 3, 4, 5].map((d) => ({ id: `early-${d}`, date: `2024-03-0${d}`, amount: 1, balance: 1 + d }));
+  const err = await rejection(codat.transactions.pushAll({ ...ids, transactions: earlier }, fast));
+  assert.ok(err instanceof sdk.PushFailedError, String(err));
+  assert.match(err.message, /chunk 1 of 1 ended Failed; transactions from index 0 on \(in date order\) were not pushed/);
+  assert.match(
+    err.message,
+    /Codat: Bank transactions must be pushed in date order, none older than the account's latest\. early-1: dated 2024-03-01, before 2024-03-10 \(and 4 more: see failed\.validation\.errors\)$/,
+  );
+  assert.equal(err.failed.validation.errors.length, 5);
+});
+
+test("a failed push with no reason given says only where it stopped", async () => {
+  finalStatus = () => "TimedOut";
+  const err = await rejection(client().transactions.pushAll(request(transactions(2)), fast));
+  assert.ok(err instanceof sdk.PushFailedError, String(err));
+  assert.match(err.message, /ended TimedOut; transactions from index 0 on \(in date order\) were not pushed$/);
+});
+
+test("decimals as transactions.create takes them: numeric strings and decimal objects, sent as their digits", async () => {
+  const list = [
+    { id: "x1", date: "2024-01-01", amount: "-1234.50", balance: new sdk.Decimal("100.10") },
+    { id: "x2", date: "2024-01-02", amount: new sdk.Decimal("0.1"), balance: "100.20" },
+  ];
+  await client().transactions.pushAll(request(list), fast);
+  assert.deepEqual(
+    pushes[0].transactions.map((t) => [t.amount, t.balance]),
+    [
+      [-1234.5, 100.1],
+      [0.1, 100.2],
+    ],
+  );
+});
+
+test("the request type: decimals as create takes them, date required", () => {
+  typeCheck(fileURLToPath(new URL("types/push-all.ts", import.meta.url)));
+});
+
+/** 20,000 transactions whose last is invalid: the checks reach it only after all the others. */
+const lastInvalid = () => {
+  const list = transactions(20_000);
+  list.push({ ...list[0], id: "bad", amount: "twelve" });
+  return request(list);
+};
+
+test("the checks yield to the event loop: a timer set before the call runs before the checks end", async () => {
+  let fired = false;
+  setTimeout(() => {
+    fired = true;
+  }, 0);
+  const err = await rejection(client().transactions.pushAll(lastInvalid(), fast));
+  assert.ok(err instanceof sdk.InvalidRequestError, String(err));
+  assert.equal(err.field, "transactions[20000].amount");
+  assert.ok(fired, "the timer ran while the checks were under way");
+});
+
+test("an aborted signal ends the checks at once, with nothing sent: before the call, and during the checks", async () => {
+  const before = new AbortController();
+  before.abort(new Error("gone"));
+  const err = await rejection(client().transactions.pushAll(lastInvalid(), { ...fast, signal: before.signal }));
+  assert.ok(err instanceof sdk.RequestAbortedError, String(err));
+  assert.equal(err.cause.message, "gone");
+
+  const during = new AbortController();
+  setTimeout(() => during.abort(), 0);
+  const late = await rejection(client().transactions.pushAll(lastInvalid(), { ...fast, signal: during.signal }));
+  assert.ok(late instanceof sdk.RequestAbortedError, `${late}: ended before the checks reached the last transaction`);
+  assert.equal(events.length, 0);
 });

@@ -55,7 +55,7 @@ impl Client {
     }
 
     /// `error` as its JS class, with the key the call sent and the last rate limit seen.
-    fn js_error(&self, error: &Error, key: Option<&str>) -> JsValue {
+    pub(crate) fn js_error(&self, error: &Error, key: Option<&str>) -> JsValue {
         into_js(error, key, self.config.rate_limit.borrow().as_ref())
     }
 

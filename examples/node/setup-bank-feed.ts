@@ -6,11 +6,11 @@
 // `bash scripts/demo.sh` runs it against the local fake API. Against Codat:
 //   CODAT_AUTH_HEADER="Basic <base64 API key>" node examples/node/dist/setup-bank-feed.js
 import {
-  type BankTransaction,
   CodatBankFeeds,
   ConnectionError,
   type CreateBankTransactions,
   ErrorMessage,
+  type PushAllTransaction,
   type PushOperation,
   type SourceAccountV2Prototype,
 } from "codat-bank-feeds-wasm";
@@ -89,7 +89,7 @@ console.log(`   listAllCreateOperations pages through the company's pushes: foun
 // apart, from the day after the first push. pushAll sorts them (accounting software refuses a
 // transaction older than the account's latest), pushes 1,000 at a time, each after the last
 // succeeded, under keys derived from the batch.
-const backlog: BankTransaction[] = Array.from({ length: 2_500 }, (_, i) => ({
+const backlog: PushAllTransaction[] = Array.from({ length: 2_500 }, (_, i) => ({
   id: `sale-${i + 1}`,
   date: new Date(Date.UTC(2024, 4, 3) + i * 600_000).toISOString().slice(0, 19),
   description: `Card sale ${i + 1}`,

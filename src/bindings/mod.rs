@@ -113,15 +113,17 @@ pub(crate) fn decimal_json(value: &JsValue) -> Option<JsValue> {
 
 #[wasm_bindgen(module = "/js/push.js")]
 extern "C" {
-    /// Runs a checked `transactions.pushAll` plan over `group`'s `create` and
-    /// `waitForOperation`: one chunk at a time, each under a key derived from the batch.
+    /// Runs a `transactions.pushAll` whose request and options are checked over `group`'s
+    /// `create` and `waitForOperation`: `items` checked (`group._pushAllSlice`) and ordered a
+    /// slice at a time, then pushed in chunks of `chunk_size`, one at a time, each under a key
+    /// derived from the batch.
     #[wasm_bindgen(js_name = pushChunks)]
     pub(crate) fn push_chunks(
         group: JsValue,
         request: &JsValue,
         options: &JsValue,
-        sorted: &Array,
-        ends: Vec<u32>,
+        items: &Array,
+        chunk_size: u32,
     ) -> Promise;
 }
 

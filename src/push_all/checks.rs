@@ -1,10 +1,13 @@
 //! `transactions.pushAll`'s checks, all made before anything is sent: the options, the
-//! request, every transaction against its schema, each `date` one that sorts, no `id` twice.
+//! request, and then, a slice at a time (js/push.js asks for each), every transaction against
+//! its schema and each `date` one that sorts.
+
+use std::ops::Range;
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
-use super::plan::first_duplicate;
+use super::plan::local_date_time;
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
@@ -16,6 +19,11 @@ use crate::schema::is_date;
 
 const WHO: &str = "transactions.pushAll";
 const IDS: [&str; 3] = ["companyId", "connectionId", "accountId"];
+const REQUEST: Arg = Arg {
+    who: WHO,
+    name: "request",
+    nested: false,
+};
 
 /// Checks the options (a call's, and the run's own) and settles the chunk size. js/push.js
 /// reads the checked options itself.
@@ -46,16 +54,11 @@ pub(super) fn chunk_size(config: &Config, options: &JsValue) -> Result<usize, Er
     Ok(size.unwrap_or(MAX_PUSH))
 }
 
-/// Checks the request: its transactions, and their dates in the caller's order. The
-/// per-request fields (`timeoutInMinutes`, `allowSyncOnPushComplete`) are checked by each
-/// chunk's `create`, before its request is sent.
-pub(super) fn transactions(request: &JsValue) -> Result<(Array, Vec<String>), Error> {
-    let arg = Arg {
-        who: WHO,
-        name: "request",
-        nested: false,
-    };
-    arg.object(
+/// Checks the request's own fields and gives its transactions, not yet checked (`slice`
+/// checks them). The per-request fields (`timeoutInMinutes`, `allowSyncOnPushComplete`) are
+/// checked by each chunk's `create`, before its request is sent.
+pub(super) fn request(request: &JsValue) -> Result<Array, Error> {
+    REQUEST.object(
         request,
         REQUEST_FIELDS,
         "must be an object",
@@ -69,40 +72,37 @@ pub(super) fn transactions(request: &JsValue) -> Result<(Array, Vec<String>), Er
             } else {
                 "must be a non-empty string"
             };
-            return Err(arg.bad(name, reason));
+            return Err(REQUEST.bad(name, reason));
         }
     }
     let batch_id = get(request, "batchId");
     if !batch_id.is_undefined() && batch_id.as_string().is_none_or(|s| s.is_empty()) {
-        return Err(arg.bad("batchId", "must be a non-empty string"));
+        return Err(REQUEST.bad("batchId", "must be a non-empty string"));
     }
     let transactions = get(request, "transactions");
     if !Array::is_array(&transactions) {
-        return Err(arg.bad("transactions", "must be an array of bank transactions"));
+        return Err(REQUEST.bad("transactions", "must be an array of bank transactions"));
     }
-    json_body(
-        &transactions,
-        validate::<Vec<BankTransaction>>,
-        "transactions",
-        &|field, reason| arg.bad(field, reason),
-    )?;
-    let items = Array::from(&transactions);
-    let mut ids = Vec::with_capacity(items.length() as usize);
-    let mut dates = Vec::with_capacity(ids.capacity());
-    for (i, item) in items.iter().enumerate() {
-        ids.push(get(&item, "id").as_string());
+    Ok(transactions.into())
+}
+
+/// Checks `items[range]`, each against its schema and its `date` (an error names the index in
+/// `items`): the length of each `date`'s local date-time (`plan::local_date_time`), which the
+/// run is ordered by.
+pub(super) fn slice(items: &Array, range: Range<u32>) -> Result<Vec<u32>, Error> {
+    let mut local = Vec::with_capacity(range.len());
+    for i in range {
+        let item = items.get(i);
+        let field = format!("transactions[{i}]");
+        let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
+        json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
         if !is_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
-            return Err(arg.bad(&format!("transactions[{i}].date"), reason));
+            return Err(bad(&format!("{field}.date"), reason));
         }
-        dates.push(date);
+        // In UTF-16 units, as JS slices: the local part is ASCII.
+        local.push(local_date_time(&date).len() as u32);
     }
-    if let Some((first, again)) = first_duplicate(&ids) {
-        let id = ids[again].as_deref().unwrap_or_default();
-        let reason =
-            format!("repeats transactions[{first}].id (`{id}`): each transaction is pushed once");
-        return Err(arg.bad(&format!("transactions[{again}].id"), &reason));
-    }
-    Ok((items, dates))
+    Ok(local)
 }

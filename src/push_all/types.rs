@@ -30,6 +30,15 @@ pub(super) const PUSH_OPTIONS: &[&str] = &[
     "onProgress",
 ];
 
+#[wasm_bindgen(typescript_custom_section)]
+const PUSH_ALL_TRANSACTION: &str = r#"
+/**
+ * A bank transaction as `transactions.pushAll` takes it: as `transactions.create` takes one
+ * (its decimals as numbers, numeric strings or decimal objects), with `date` required.
+ */
+export type PushAllTransaction = WithDecimals<BankTransaction> & { date: string };
+"#;
+
 /// The request of `transactions.pushAll`.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -40,13 +49,18 @@ pub struct PushAllRequest {
     pub connection_id: String,
     /// Unique identifier for the source account the transactions are of.
     pub account_id: String,
-    /// Any number of transactions: checked, sorted by `date` (offsets ignored, ties in your
-    /// order) and pushed in chunks of at most 1,000, one chunk at a time.
-    #[tsify(type = "BankTransaction[]")]
+    /// Any number of transactions, in any order: checked, sorted by `date` (offsets ignored)
+    /// and pushed in chunks of at most 1,000, one chunk at a time. Same-dated transactions go
+    /// in `id` order (as `<` compares strings; any with no `id` first, by their JSON), not in
+    /// yours, so the same set always makes the same chunks and batch. Their `balance`s are
+    /// read in that order: when same-dated transactions carry a running balance, give their
+    /// `date` a time, or give them ids that sort as the balance runs.
+    #[tsify(type = "PushAllTransaction[]")]
     pub transactions: JsValue,
     /// Names the run: each chunk's `Idempotency-Key` is derived from it and the chunk's index.
     /// Default: a digest of the company, connection, account and the sorted transactions, so
-    /// the same batch run again within 90 minutes replays instead of pushing twice.
+    /// the same batch run again within 90 minutes, in any order, replays instead of pushing
+    /// twice.
     #[tsify(optional)]
     pub batch_id: Option<String>,
     /// Minutes each push may run before it times out.
@@ -57,7 +71,9 @@ pub struct PushAllRequest {
     pub allow_sync_on_push_complete: Option<bool>,
 }
 
-/// The options of `transactions.pushAll`.
+/// The options of `transactions.pushAll`. None of them changes the order of the run: by `date`,
+/// same-dated transactions by `id` (see `PushAllRequest.transactions`), so a run resumed with
+/// the same transactions in another order replays what was pushed.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PushAllOptions {
