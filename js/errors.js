@@ -111,6 +111,9 @@ export class HookError extends CodatBankFeedsError {
   }
 }
 
+/** The `authHeader` function threw or rejected (the token function of `companyAccessToken` among them: a token that could not be fetched), so the attempt it was called for was not sent; `cause` is what it threw. */
+export class AuthProviderError extends CodatBankFeedsError {}
+
 /** `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}
 
@@ -137,6 +140,7 @@ const classes = {
   SourceAccountBatchConflictError,
   PushFailedError,
   HookError,
+  AuthProviderError,
   WebhookVerificationError,
   PaginationError,
 };

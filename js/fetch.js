@@ -147,9 +147,12 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
   }
 }
 
-/** The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`). */
-export async function authValue(provider, reason, attempt) {
-  return provider({ reason, attempt });
+/**
+ * The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`),
+ * and after a 401 which value was refused.
+ */
+export async function authValue(provider, reason, attempt, refused) {
+  return provider(refused === undefined ? { reason, attempt } : { reason, attempt, refused });
 }
 
 /** The headers of one attempt, in the order they are sent and logged. */

@@ -34,9 +34,15 @@ extern "C" {
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
 
-    /// The `authHeader` function's value for attempt `attempt`, called with `{ reason, attempt }`.
+    /// The `authHeader` function's value for attempt `attempt`, called with
+    /// `{ reason, attempt, refused }` (`refused` only after a 401).
     #[wasm_bindgen(js_name = authValue)]
-    pub(crate) fn auth_value(provider: &Function, reason: &str, attempt: u32) -> Promise;
+    pub(crate) fn auth_value(
+        provider: &Function,
+        reason: &str,
+        attempt: u32,
+        refused: Option<&str>,
+    ) -> Promise;
 }
 
 #[wasm_bindgen(module = "/js/body.js")]
