@@ -113,10 +113,12 @@ pub(crate) async fn send(
             }
             Decision::Wait(ms) => {
                 tries.retries += 1;
-                if let Attempt::Response(r) = &attempt {
-                    if r.status >= 500 || r.status == 408 {
+                match &attempt {
+                    Attempt::Response(r) if r.status >= 500 || r.status == 408 => {
                         tries.server_errors += 1;
                     }
+                    Attempt::Failed(_) => tries.connection_failures += 1,
+                    Attempt::Response(_) => {}
                 }
                 deadline.sleep(ms, op.name, "the next attempt").await?;
             }

@@ -74,6 +74,13 @@ extern "C" {
     ) -> String;
 }
 
+#[wasm_bindgen(module = "/js/cors.js")]
+extern "C" {
+    /// Whether the client runs in a browser page (not a worker, not Node with a DOM).
+    #[wasm_bindgen(js_name = inPage)]
+    pub(crate) fn in_page() -> bool;
+}
+
 #[wasm_bindgen(module = "/js/guid.js")]
 extern "C" {
     /// A new v4 GUID (an `Idempotency-Key`).
