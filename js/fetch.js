@@ -120,7 +120,8 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
         if (hooked) throw new HookFailed("beforeRequest", undefined, `left a request that fetch refuses to build ${UNBUILDABLE}`);
         return { failure: Failure.INVALID, message: `this runtime's fetch refused to build the request ${UNBUILDABLE}` };
       }
-      if (response === undefined) return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}${corsHint(request.headers)}`, cause: err };
+      if (response === undefined)
+        return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}${corsHint(request.headers)}`, cause: err };
       const partial = { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response };
       return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err, ...partial };
     }

@@ -30,6 +30,4 @@ export interface CompanyAccessTokenValue {
  * `AuthProviderError` (`cause`: what was thrown) and the next call asks again. JavaScript alone
  * (its module loads no `.wasm`): browsers, workers and Node.
  */
-export function companyAccessToken(
-  fetchToken: () => CompanyAccessTokenValue | Promise<CompanyAccessTokenValue>,
-): (context?: AuthContext) => Promise<string>;
+export function companyAccessToken(fetchToken: () => CompanyAccessTokenValue | Promise<CompanyAccessTokenValue>): (context?: AuthContext) => Promise<string>;

@@ -13,8 +13,7 @@ const SHAPE =
 /** What the token function resolved to, as the header and the time to refresh it (ms since the epoch). */
 function held(token, requestedAt) {
   const { accessToken, expiresIn, tokenType = "Bearer" } = token ?? {};
-  const valid =
-    typeof accessToken === "string" && accessToken !== "" && typeof tokenType === "string" && Number.isFinite(expiresIn) && expiresIn >= 0;
+  const valid = typeof accessToken === "string" && accessToken !== "" && typeof tokenType === "string" && Number.isFinite(expiresIn) && expiresIn >= 0;
   if (!valid) throw new TypeError(SHAPE);
   const lifetime = expiresIn * 1000;
   // Counted from the request for it: the token's clock started no earlier.

@@ -16,7 +16,15 @@ window.run = async ({ companyId, connectionId, serverURL, calls = 0, write = fal
   const started = performance.now();
   const work = (async () => {
     const got = await Promise.all(Array.from({ length: calls }, () => client.companies.get({ companyId })));
-    const requestBody = { id: `acc-${Math.random().toString(36).slice(2)}`, accountName: "Float", accountType: "checking", accountNumber: "12345670", sortCode: "401162", currency: "GBP", balance: 1 };
+    const requestBody = {
+      id: `acc-${Math.random().toString(36).slice(2)}`,
+      accountName: "Float",
+      accountType: "checking",
+      accountNumber: "12345670",
+      sortCode: "401162",
+      currency: "GBP",
+      balance: 1,
+    };
     const wrote = write ? await client.sourceAccounts.create({ companyId, connectionId, requestBody }) : undefined;
     return { ok: true, got: got.map((c) => c.id), wrote: wrote?.id };
   })().catch((e) => ({ ok: false, name: e.name, connection: e instanceof ConnectionError, message: e.message }));
