@@ -1,6 +1,6 @@
 // The authHeader function is told why it is called ({ reason, attempt }), at most once per
-// attempt: "unauthorized" once after a 401, so that a caching function refreshes once for many
-// calls refused together.
+// attempt: "unauthorized" once after a 401, with the value refused, so that a caching function
+// refreshes once for many calls refused together.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -22,7 +22,7 @@ function tokenServer(valid) {
   return fetch;
 }
 
-test("the function gets { reason, attempt }: initial, then unauthorized once after a 401", async () => {
+test("the function gets { reason, attempt }: initial, then unauthorized once after a 401, with the value refused", async () => {
   const seen = [];
   const valid = { token: "fresh" };
   const authHeader = (context) => {
@@ -33,7 +33,7 @@ test("the function gets { reason, attempt }: initial, then unauthorized once aft
   assert.equal(result.id, C);
   assert.deepEqual(seen, [
     { reason: "initial", attempt: 1 },
-    { reason: "unauthorized", attempt: 2 },
+    { reason: "unauthorized", attempt: 2, refused: "Bearer stale" },
   ]);
 
   // A retry after another failure is "initial" again; a second 401 ends the call.

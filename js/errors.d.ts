@@ -12,7 +12,7 @@ export interface ErrorDetails {
   headers?: Record<string, string>;
   /** Raw response body text, when there was a response: kept even when it does not decode. */
   body?: string;
-  /** The `Idempotency-Key` the call sent (every POST and PATCH carries one): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
+  /** The `Idempotency-Key` the call's last attempt sent (every POST and PATCH carries one; a retry after a 401 gets a new one unless it is your own): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
   idempotencyKey?: string;
   /** The rate-limit headers last seen by this client (`X-Rate-Limit-*`), when any response carried them. */
   rateLimit?: RateLimit;
@@ -36,7 +36,7 @@ export class CodatBankFeedsError extends Error {
   readonly headers: Record<string, string> | undefined;
   /** Raw response body text, when there was a response: kept even when it does not decode. */
   readonly body: string | undefined;
-  /** The `Idempotency-Key` the call sent (every POST and PATCH carries one): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
+  /** The `Idempotency-Key` the call's last attempt sent (every POST and PATCH carries one; a retry after a 401 gets a new one unless it is your own): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
   readonly idempotencyKey: string | undefined;
   /** The rate-limit headers last seen by this client (`X-Rate-Limit-*`), when any response carried them. */
   readonly rateLimit: RateLimit | undefined;
@@ -106,6 +106,9 @@ export class HookError extends CodatBankFeedsError {
   /** `beforeRequest`, `afterSuccess` or `afterError`; `onProgress` for `transactions.pushAll`. */
   readonly hook: "beforeRequest" | "afterSuccess" | "afterError" | "onProgress";
 }
+
+/** The `authHeader` function threw or rejected (the token function of `companyAccessToken` among them: a token that could not be fetched), so the attempt it was called for was not sent; `cause` is what it threw. */
+export class AuthProviderError extends CodatBankFeedsError {}
 
 /** `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}

@@ -16,7 +16,7 @@ export class CodatBankFeedsError extends Error {
     this.headers = details.headers;
     /** Raw response body text, when there was a response: kept even when it does not decode. */
     this.body = details.body;
-    /** The `Idempotency-Key` the call sent (every POST and PATCH carries one): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
+    /** The `Idempotency-Key` the call's last attempt sent (every POST and PATCH carries one; a retry after a 401 gets a new one unless it is your own): pass it as `options.idempotencyKey` to retry the call later without risking a duplicate write. */
     this.idempotencyKey = details.idempotencyKey;
     /** The rate-limit headers last seen by this client (`X-Rate-Limit-*`), when any response carried them. */
     this.rateLimit = details.rateLimit;
@@ -111,6 +111,9 @@ export class HookError extends CodatBankFeedsError {
   }
 }
 
+/** The `authHeader` function threw or rejected (the token function of `companyAccessToken` among them: a token that could not be fetched), so the attempt it was called for was not sent; `cause` is what it threw. */
+export class AuthProviderError extends CodatBankFeedsError {}
+
 /** `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret). */
 export class WebhookVerificationError extends CodatBankFeedsError {}
 
@@ -137,6 +140,7 @@ const classes = {
   SourceAccountBatchConflictError,
   PushFailedError,
   HookError,
+  AuthProviderError,
   WebhookVerificationError,
   PaginationError,
 };

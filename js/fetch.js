@@ -4,6 +4,7 @@
 
 import { isStream } from "./body.js";
 import { Failure, responseOf } from "./boundary.js";
+import { corsHint } from "./cors.js";
 import { CONNECTION_FAILED } from "./errors.js";
 
 const decoder = new TextDecoder();
@@ -119,7 +120,9 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
         if (hooked) throw new HookFailed("beforeRequest", undefined, `left a request that fetch refuses to build ${UNBUILDABLE}`);
         return { failure: Failure.INVALID, message: `this runtime's fetch refused to build the request ${UNBUILDABLE}` };
       }
-      const partial = response ? { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response } : {};
+      if (response === undefined)
+        return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}${corsHint(request.headers)}`, cause: err };
+      const partial = { statusCode: response.status, headers: Object.fromEntries(response.headers), rawResponse: response };
       return { failure: Failure.CONNECTION, message: `${CONNECTION_FAILED}: ${describe(err)}`, cause: err, ...partial };
     }
     const view = { status: result.status, headers: result.headers, body: result.text, response };
@@ -147,9 +150,12 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
   }
 }
 
-/** The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`). */
-export async function authValue(provider, reason, attempt) {
-  return provider({ reason, attempt });
+/**
+ * The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`),
+ * and after a 401 which value was refused.
+ */
+export async function authValue(provider, reason, attempt, refused) {
+  return provider(refused === undefined ? { reason, attempt } : { reason, attempt, refused });
 }
 
 /** The headers of one attempt, in the order they are sent and logged. */

@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::auth::Reason;
 use crate::bindings::{
-    call_hook, fetch_once, grant, into_js, notify_hook, now, random, Attempt, AttemptRequest,
-    Deadline, SlotWait,
+    call_hook, fetch_once, grant, into_js, new_guid, notify_hook, now, random, Attempt,
+    AttemptRequest, Deadline, SlotWait,
 };
 use crate::error::Error;
 use crate::limiter::Limiter;
@@ -17,28 +17,32 @@ use crate::log::log_attempt;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config};
 use crate::rate_limit::RateLimitSeen;
-use crate::request::Prepared;
+use crate::request::{IdempotencyKey, Prepared};
 use crate::response::{decode_success, error_from};
 use crate::retry::{decide, Decision, Outcome, Tries};
 
-/// Sends `request`, retrying per the call's policy, and decodes the outcome; `deadline` ends it.
+/// Sends `request` under `key`, retrying per the call's policy, and decodes the outcome;
+/// `deadline` ends it. `key` is left as the last attempt sent it: a retry after a 401 has a
+/// key of its own when the client made the key.
 pub(crate) async fn send(
     config: &Config,
     op: &'static Operation,
     request: &Prepared,
     call: &CallOptions,
+    key: &mut Option<IdempotencyKey>,
     deadline: &Deadline,
 ) -> Result<JsValue, Error> {
     let start = now();
     let mut tries = Tries {
         can_reauthorise: config.auth.can_refresh(),
-        keyed: request.idempotency_key.is_some(),
+        keyed: key.is_some(),
         own_conflict: op.documents(409),
         once: request.stream,
         ..Tries::default()
     };
     let mut number = 0;
-    let mut reason = Reason::Initial;
+    // The `Authorization` value the last attempt's 401 refused.
+    let mut refused: Option<String> = None;
     loop {
         number += 1;
         // An aborted signal calls nothing of the caller's, not even the auth function.
@@ -47,7 +51,7 @@ pub(crate) async fn send(
         // Read last, just before sending: a call that waited for its slot sends a fresh value.
         let auth = config
             .auth
-            .header(op.name, reason, number, deadline)
+            .header(op.name, reason(refused.as_deref()), number, deadline)
             .await?;
         let sent = AttemptRequest {
             fetch: &config.fetch,
@@ -55,7 +59,7 @@ pub(crate) async fn send(
             method: op.method.as_str(),
             auth: &auth,
             user_agent: config.user_agent.as_deref(),
-            idempotency_key: request.idempotency_key.as_deref(),
+            idempotency_key: key.as_ref().map(|k| k.value.as_str()),
             body: &request.body,
             json: request.json,
             deadline: deadline.js(),
@@ -73,7 +77,7 @@ pub(crate) async fn send(
         if let Some(seen) = &seen {
             *config.rate_limit.borrow_mut() = Some(seen.clone());
         }
-        after_error(config, request, &attempt, deadline, op.name).await?;
+        after_error(config, sent.idempotency_key, &attempt, deadline, op.name).await?;
         let at = now();
         let decision = decide(
             &call.retry,
@@ -93,7 +97,7 @@ pub(crate) async fn send(
             seen.and_then(|s| s.remaining),
             at - start,
         );
-        reason = Reason::Initial;
+        refused = None;
         match decision {
             Decision::Done => return settle(op, attempt),
             Decision::BodySpent => {
@@ -101,19 +105,30 @@ pub(crate) async fn send(
             }
             Decision::Reauthorise => {
                 tries.reauthorised = true;
-                reason = Reason::Unauthorized;
+                refused = Some(auth);
+                // A 401 wrote nothing under the key: the retry sends a new one.
+                if let Some(key) = key.as_mut().filter(|k| k.renewable) {
+                    key.value = new_guid();
+                }
             }
             Decision::Wait(ms) => {
                 tries.retries += 1;
-                if let Attempt::Response(r) = &attempt {
-                    if r.status >= 500 || r.status == 408 {
+                match &attempt {
+                    Attempt::Response(r) if r.status >= 500 || r.status == 408 => {
                         tries.server_errors += 1;
                     }
+                    Attempt::Failed(_) => tries.connection_failures += 1,
+                    Attempt::Response(_) => {}
                 }
                 deadline.sleep(ms, op.name, "the next attempt").await?;
             }
         }
     }
+}
+
+/// Why the auth function is called: after a 401, with the value it refused.
+fn reason(refused: Option<&str>) -> Reason<'_> {
+    refused.map_or(Reason::Initial, Reason::Unauthorized)
 }
 
 /// The call's result: its last attempt's.
@@ -179,7 +194,7 @@ fn outcome(attempt: &Attempt) -> Outcome<'_> {
 /// responses); a hook that throws ends the call.
 async fn after_error(
     config: &Config,
-    request: &Prepared,
+    key: Option<&str>,
     attempt: &Attempt,
     deadline: &Deadline,
     op: &'static str,
@@ -191,7 +206,7 @@ async fn after_error(
         return Ok(());
     }
     let seen = config.rate_limit.borrow().clone();
-    let error = into_js(err, request.idempotency_key.as_deref(), seen.as_ref());
+    let error = into_js(err, key, seen.as_ref());
     if matches!(err, Error::Timeout { .. } | Error::Aborted { .. }) {
         // The call's time is over: the hook hears of it; the call does not wait for it.
         notify_hook(&config.hooks, "afterError", &error);

@@ -15,27 +15,24 @@ pub struct AuthContext {
     /// Why it is called: `"unauthorized"` when the call's last attempt was answered 401 (the
     /// value it gave was refused: refresh it); `"initial"` otherwise (a call's first attempt,
     /// or a retry after another failure: a cached value will do). A function that caches its
-    /// token refreshes it on `"unauthorized"` only, once for many calls refused together.
+    /// token refreshes it on `"unauthorized"` only, once for many calls refused together
+    /// (`companyAccessToken` does).
     #[tsify(type = "\"initial\" | \"unauthorized\"")]
     pub reason: String,
     /// The number of the attempt about to be sent: 1 for a call's first.
     pub attempt: u32,
+    /// On `"unauthorized"`: the value the 401 refused, so that a function that caches can tell
+    /// a value it has already replaced (the new one will do) from the one it holds (refresh it).
+    #[tsify(optional)]
+    pub refused: Option<String>,
 }
 
 /// Why the auth function is called (`AuthContext.reason`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Reason {
+pub(crate) enum Reason<'a> {
     Initial,
-    Unauthorized,
-}
-
-impl Reason {
-    fn as_str(self) -> &'static str {
-        match self {
-            Reason::Initial => "initial",
-            Reason::Unauthorized => "unauthorized",
-        }
-    }
+    /// After a 401 that refused this value.
+    Unauthorized(&'a str),
 }
 
 /// Where the `Authorization` value comes from.
@@ -66,7 +63,7 @@ impl Auth {
     pub(crate) async fn header(
         &self,
         op: &'static str,
-        reason: Reason,
+        reason: Reason<'_>,
         attempt: u32,
         deadline: &Deadline,
     ) -> Result<String, Error> {
@@ -78,7 +75,12 @@ impl Auth {
                 return Err(Error::invalid(op, "authHeader", reason));
             }
         };
-        let called = auth_value(provider, reason.as_str(), attempt);
+        let called = match reason {
+            Reason::Initial => auth_value(provider, "initial", attempt, None),
+            Reason::Unauthorized(refused) => {
+                auth_value(provider, "unauthorized", attempt, Some(refused))
+            }
+        };
         let value = deadline
             .wait(called, op, "the authHeader function")
             .await?

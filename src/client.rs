@@ -14,7 +14,7 @@ use crate::bindings::{get, into_js, new_guid, now, number_text, rate_limit_js, s
 use crate::error::Error;
 use crate::operation::Operation;
 use crate::options::{CallOptions, Config, WaitSettings};
-use crate::request::prepare;
+use crate::request::{prepare, IdempotencyKey};
 use crate::retry::{next_poll, Backoff};
 
 /// What a call settles to: its result, or its `Error` with the `Idempotency-Key` it sent, if
@@ -60,13 +60,20 @@ impl Client {
     }
 
     /// The `Idempotency-Key` of a call: the caller's, or a fresh GUID on a POST or PATCH.
-    fn idempotency_key(&self, op: &Operation, call: &CallOptions) -> Option<String> {
+    fn idempotency_key(&self, op: &Operation, call: &CallOptions) -> Option<IdempotencyKey> {
         if !op.writes() {
             return None;
         }
-        call.idempotency_key
-            .clone()
-            .or_else(|| self.config.idempotency_keys.then(new_guid))
+        let own = call.idempotency_key.clone().map(|value| IdempotencyKey {
+            value,
+            renewable: false,
+        });
+        own.or_else(|| {
+            self.config.idempotency_keys.then(|| IdempotencyKey {
+                value: new_guid(),
+                renewable: true,
+            })
+        })
     }
 
     /// Runs `op`: every failure rejects the promise with one of the client's error classes.
@@ -84,13 +91,12 @@ impl Client {
                     .config
                     .call_options(op, &options)
                     .map_err(|e| (e, None))?;
-                let key = client.idempotency_key(op, &call);
+                let mut key = client.idempotency_key(op, &call);
                 // One deadline for the whole call, made once: every wait of it races it.
                 let deadline = Deadline::new(call.timeout_ms, &call.signal);
-                client
-                    .run(op, &request, &call, key.clone(), &deadline)
-                    .await
-                    .map_err(|e| (e, key))
+                let result = client.run(op, &request, &call, &mut key, &deadline).await;
+                // The key of the call's last attempt: the one to retry it under later.
+                result.map_err(|e| (e, key.map(|k| k.value)))
             }),
         )
     }
@@ -122,15 +128,15 @@ impl Client {
         op: &'static Operation,
         request: &JsValue,
         call: &CallOptions,
-        idempotency_key: Option<String>,
+        key: &mut Option<IdempotencyKey>,
         deadline: &Deadline,
     ) -> Result<JsValue, Error> {
         let server = call
             .server_url
             .as_deref()
             .unwrap_or(&self.config.server_url);
-        let prepared = prepare(op, request, server, idempotency_key)?;
-        send(&self.config, op, &prepared, call, deadline).await
+        let prepared = prepare(op, request, server)?;
+        send(&self.config, op, &prepared, call, key, deadline).await
     }
 
     async fn poll(
@@ -158,7 +164,7 @@ impl Client {
         };
         let mut polls = 0;
         loop {
-            let result = self.run(op, request, &call, None, &deadline).await?;
+            let result = self.run(op, request, &call, &mut None, &deadline).await?;
             let status = get(&result, "status").as_string();
             if !status.as_deref().is_some_and(|s| in_progress.contains(&s)) {
                 return Ok(result);

@@ -4,13 +4,13 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::auth::{check_header_value, Auth};
-use crate::bindings::{fetch_through, get, unknown_key};
+use crate::bindings::{fetch_through, get, in_page, unknown_key};
 use crate::error::Error;
 use crate::limiter::Limiter;
 use crate::operation::Operation;
@@ -101,9 +101,11 @@ pub struct SDKOptions {
     #[tsify(optional, type = "\"basic\" | \"verbose\"")]
     pub debug_level: Option<String>,
     /// Send an `Idempotency-Key` (a fresh GUID per call, the same on every retry of it) on every
-    /// POST and PATCH, so that a retried write is never applied twice. Default `true`; `false`
-    /// turns it off (a browser whose CORS preflight refuses the header, say). A call's own
-    /// `idempotencyKey` is sent either way.
+    /// POST and PATCH, so that a retried write is never applied twice. A retry after a 401 (with
+    /// a refreshed token) gets a new GUID: a 401 wrote nothing, and a server that kept the 401
+    /// under the first key would answer it again. Default `true`; `false` turns it off (a
+    /// browser whose CORS preflight refuses the header, say). A call's own `idempotencyKey` is
+    /// sent either way.
     #[tsify(optional)]
     pub idempotency_keys: Option<bool>,
     /// Requests in flight per company at once (default 10, Codat's documented limit;
@@ -195,7 +197,9 @@ pub struct RequestOptions {
     pub server_url: Option<String>,
     /// The `Idempotency-Key` (a GUID) to send, instead of a fresh one, on a POST or PATCH: pass
     /// the `idempotencyKey` of a failed call's error to retry it later, even from another
-    /// process, without writing twice (Codat replays the first response for 90 minutes).
+    /// process, without writing twice (Codat replays the first response for 90 minutes). The
+    /// key is yours: every attempt sends it, a retry after a 401 too. The error of a failed call
+    /// carries the key of its last attempt.
     #[tsify(optional)]
     pub idempotency_key: Option<String>,
 }
@@ -497,13 +501,12 @@ impl Config {
         })
         .map_err(|r| arg.bad("serverURL", &r))?
         .unwrap_or_else(|| DEFAULT_SERVER_URL.to_string());
+        let in_browser = in_page();
         let retry = optional(get(options, "retryConfig"), retry_policy)
             .map_err(|(path, reason)| arg.bad(&join("retryConfig", &path), &reason))?
-            .unwrap_or_default();
+            .unwrap_or_else(|| RetryPolicy::default_for(in_browser));
         let timeout_ms =
             optional(get(options, "timeoutMs"), timeout).map_err(|r| arg.bad("timeoutMs", &r))?;
-        let in_browser =
-            Reflect::has(&js_sys::global(), &JsValue::from_str("document")).unwrap_or(false);
         let user_agent = optional(get(options, "userAgent"), |v| -> Result<String, &str> {
             let s = v.as_string().ok_or("must be a string")?;
             check_header_value(&s)?;

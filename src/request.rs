@@ -22,18 +22,20 @@ pub(crate) struct Prepared {
     pub json: bool,
     /// `body` is a stream: fetch reads it as it sends it, so it can be sent only once.
     pub stream: bool,
-    /// The `Idempotency-Key` every attempt sends.
-    pub idempotency_key: Option<String>,
     /// The `companyId` the request is for: requests in flight are limited per company.
     pub company: Option<String>,
 }
 
-pub(crate) fn prepare(
-    op: &Operation,
-    request: &JsValue,
-    server: &str,
-    idempotency_key: Option<String>,
-) -> Result<Prepared, Error> {
+/// A write's `Idempotency-Key`, and whose it is.
+pub(crate) struct IdempotencyKey {
+    pub value: String,
+    /// The client made it (a fresh GUID): a retry after a 401 gets a new one, since nothing
+    /// was written under it, and a server that kept the 401 under it would replay it. A key
+    /// the caller gave is theirs, sent on every attempt.
+    pub renewable: bool,
+}
+
+pub(crate) fn prepare(op: &Operation, request: &JsValue, server: &str) -> Result<Prepared, Error> {
     let bad = |field: &str, reason: &str| Error::invalid(op.name, field, reason);
     let takes_fields =
         !op.path_params.is_empty() || !op.query.is_empty() || has_field_body(&op.body);
@@ -115,7 +117,6 @@ pub(crate) fn prepare(
             && !body.is_undefined(),
         stream: matches!(op.body, Body::Raw) && is_stream(&body),
         body,
-        idempotency_key,
         company,
     })
 }

@@ -1,22 +1,18 @@
 // The page: sign in, then the company's bank-feed accounts in <codat-account-mapping>. The page
-// holds only a company access token for the signed-in user's company, from the backend; it is
-// kept until a minute before it expires, and fetched again when the client asks after a 401.
+// holds only a company access token for the signed-in user's company, from the backend:
+// companyAccessToken keeps it until shortly before it expires, shared by every call, and fetches
+// a new one once when a 401 refuses it.
+import { companyAccessToken } from "codat-bank-feeds-wasm";
 import "codat-bank-feeds-wasm/elements";
 
 const signIn = document.getElementById("sign-in");
 const problem = document.getElementById("problem");
 
-let token;
-async function authHeader(context) {
-  // `context.reason` is "unauthorized" when the client asks again after a 401.
-  if (!token || Date.now() > token.until || context?.reason === "unauthorized") {
-    const res = await fetch("/api/token");
-    if (!res.ok) throw new Error(`token endpoint: HTTP ${res.status}`);
-    const body = await res.json();
-    token = { header: `${body.tokenType ?? "Bearer"} ${body.accessToken}`, until: Date.now() + (body.expiresIn - 60) * 1000 };
-  }
-  return token.header;
-}
+const authHeader = companyAccessToken(async () => {
+  const res = await fetch("/api/token");
+  if (!res.ok) throw new Error(`token endpoint: HTTP ${res.status}`);
+  return res.json();
+});
 
 async function showMapping() {
   const res = await fetch("/api/me");

@@ -36,6 +36,7 @@ export const modules = [
   // `CodatBankFeedsCore` itself is defined in exports.js (scripts/package.mjs), on the client.
   { module: "core", root: true },
   { module: "decimal", names: ["Decimal"], root: true },
+  { module: "token", names: ["companyAccessToken"], root: true },
   { module: "http", names: ["HTTPClient"], subpath: "./lib/http" },
 ];
 

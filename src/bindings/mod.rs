@@ -34,9 +34,15 @@ extern "C" {
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
 
-    /// The `authHeader` function's value for attempt `attempt`, called with `{ reason, attempt }`.
+    /// The `authHeader` function's value for attempt `attempt`, called with
+    /// `{ reason, attempt, refused }` (`refused` only after a 401).
     #[wasm_bindgen(js_name = authValue)]
-    pub(crate) fn auth_value(provider: &Function, reason: &str, attempt: u32) -> Promise;
+    pub(crate) fn auth_value(
+        provider: &Function,
+        reason: &str,
+        attempt: u32,
+        refused: Option<&str>,
+    ) -> Promise;
 }
 
 #[wasm_bindgen(module = "/js/body.js")]
@@ -66,6 +72,13 @@ extern "C" {
         user_agent: Option<&str>,
         idempotency_key: Option<&str>,
     ) -> String;
+}
+
+#[wasm_bindgen(module = "/js/cors.js")]
+extern "C" {
+    /// Whether the client runs in a browser page (not a worker, not Node with a DOM).
+    #[wasm_bindgen(js_name = inPage)]
+    pub(crate) fn in_page() -> bool;
 }
 
 #[wasm_bindgen(module = "/js/guid.js")]

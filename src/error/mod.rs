@@ -231,7 +231,7 @@ impl Error {
             Error::AuthProvider { op, cause } => {
                 fields.push(("cause", Value::Js(cause)));
                 let message = format!("{op}: the authHeader function failed");
-                (Class::CodatBankFeedsError, message)
+                (Class::AuthProviderError, message)
             }
             Error::NotResent(error) => {
                 let (class, message, fields) = error.parts();
@@ -372,6 +372,7 @@ mod tests {
             op: "companies.get",
             cause: JsValue::UNDEFINED,
         };
+        assert_eq!(auth.parts().0, Class::AuthProviderError);
         assert_eq!(
             auth.parts().1,
             "companies.get: the authHeader function failed"

@@ -29,6 +29,8 @@ pub(crate) enum Class {
     PushFailedError,
     /// A `hooks` function threw or rejected; `hook` names it and `cause` is what it threw.
     HookError,
+    /// The `authHeader` function threw or rejected (the token function of `companyAccessToken` among them: a token that could not be fetched), so the attempt it was called for was not sent; `cause` is what it threw.
+    AuthProviderError,
     /// `verifyWebhook` refused a delivery: bad or missing signature headers, stale timestamp, wrong secret, or a validly signed body that is not a webhook event (a JSON object with a string `eventType`). The message says why (never the secret).
     WebhookVerificationError,
     /// `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded.
@@ -50,6 +52,7 @@ impl Class {
             Class::SourceAccountBatchConflictError => "SourceAccountBatchConflictError",
             Class::PushFailedError => "PushFailedError",
             Class::HookError => "HookError",
+            Class::AuthProviderError => "AuthProviderError",
             Class::WebhookVerificationError => "WebhookVerificationError",
             Class::PaginationError => "PaginationError",
         }
@@ -69,6 +72,7 @@ impl Class {
         Class::SourceAccountBatchConflictError,
         Class::PushFailedError,
         Class::HookError,
+        Class::AuthProviderError,
         Class::WebhookVerificationError,
         Class::PaginationError,
     ];

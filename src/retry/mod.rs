@@ -22,23 +22,40 @@ pub(crate) enum RetryPolicy {
     Backoff {
         backoff: Backoff,
         retry_connection_errors: bool,
+        /// Connection failures are held to the browser page's bound (`PAGE_CONNECTION_RETRIES`,
+        /// `PAGE_CONNECTION_WINDOW_MS`): the default policy in a page.
+        page_bound: bool,
     },
 }
 
-impl Default for RetryPolicy {
-    fn default() -> Self {
+impl RetryPolicy {
+    /// The default policy: the spec's, with connection failures in a browser page (`in_page`)
+    /// held to the page's bound.
+    pub(crate) fn default_for(in_page: bool) -> Self {
         RetryPolicy::Backoff {
             backoff: SPEC_BACKOFF,
             retry_connection_errors: SPEC_RETRY_CONNECTION_ERRORS,
+            page_bound: in_page,
         }
     }
 }
+
+/// Retries of a connection failure in a browser page, under the default policy. A page's
+/// failed fetch is often CORS (the origin not registered, a request header not allowed), which
+/// retrying for the policy's hour would not mend; a couple of retries still get past a blip.
+pub(crate) const PAGE_CONNECTION_RETRIES: u32 = 2;
+
+/// Nor does a connection failure in a page start a retry this long (ms) after the call began.
+pub(crate) const PAGE_CONNECTION_WINDOW_MS: f64 = 10_000.0;
 
 /// How a failed attempt is retried. The default is the API's own policy: exponential backoff
 /// from 500 ms (exponent 1.5, each wait at most 60 s, jittered by ±25%), giving up once an hour
 /// has passed, on HTTP 408, 429 and 5XX and on connection errors. A `Retry-After` header
 /// (seconds or HTTP date) sets the wait instead, capped at `maxInterval`.
-/// `{ strategy: "none" }` sends exactly one attempt.
+/// In a browser page (not a worker), the default retries a connection failure at most twice,
+/// and not once 10 s have passed since the call began: a page's failed fetch is often a CORS
+/// refusal, which no retry mends (its `ConnectionError` says what to check). A policy you give
+/// applies as given. `{ strategy: "none" }` sends exactly one attempt.
 /// (A type for the `.d.ts`: `options` parses the caller's object by hand, which costs the
 /// `.wasm` far less than a derived deserializer.)
 #[derive(Tsify)]
@@ -120,6 +137,7 @@ pub(crate) fn backoff_policy(
     Ok(RetryPolicy::Backoff {
         backoff,
         retry_connection_errors: retry_connection_errors.unwrap_or(SPEC_RETRY_CONNECTION_ERRORS),
+        page_bound: false,
     })
 }
 
@@ -144,6 +162,8 @@ pub(crate) struct Tries {
     pub retries: u32,
     /// Retries already made after a 5XX or 408.
     pub server_errors: u32,
+    /// Retries already made after a connection failure.
+    pub connection_failures: u32,
     /// Whether a 401 has already had its one re-authorisation.
     pub reauthorised: bool,
     /// Whether the credentials can be asked for again (an `authHeader` function).
@@ -215,10 +235,12 @@ fn policy_decision(
     let RetryPolicy::Backoff {
         backoff,
         retry_connection_errors,
+        page_bound,
     } = policy
     else {
         return Decision::Done;
     };
+    let mut budget = backoff.max_elapsed_time;
     let asked = match outcome {
         // The daily quota, typically: waiting that long is the caller's decision.
         Outcome::Response {
@@ -243,11 +265,19 @@ fn policy_decision(
         } if is_retryable_status(status) => retry_after
             .and_then(|v| parse_retry_after(v, now_ms))
             .map(|ms| ms.min(backoff.max_interval)),
-        Outcome::ConnectionFailed if *retry_connection_errors => None,
+        Outcome::ConnectionFailed if *retry_connection_errors => {
+            if *page_bound {
+                if tries.connection_failures >= PAGE_CONNECTION_RETRIES {
+                    return Decision::Done;
+                }
+                budget = budget.min(PAGE_CONNECTION_WINDOW_MS);
+            }
+            None
+        }
         _ => return Decision::Done,
     };
     let wait = asked.unwrap_or_else(|| backoff_delay(backoff, tries.retries, jitter));
-    if elapsed_ms + wait <= backoff.max_elapsed_time {
+    if elapsed_ms + wait <= budget {
         Decision::Wait(wait)
     } else {
         Decision::Done
@@ -349,6 +379,7 @@ mod tests {
     const SPEC: RetryPolicy = RetryPolicy::Backoff {
         backoff: SPEC_BACKOFF,
         retry_connection_errors: true,
+        page_bound: false,
     };
     const NOW: f64 = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
 
@@ -531,6 +562,7 @@ mod tests {
         let no = RetryPolicy::Backoff {
             backoff: SPEC_BACKOFF,
             retry_connection_errors: false,
+            page_bound: false,
         };
         assert_eq!(
             decide(&no, Outcome::ConnectionFailed, after(0), NOW, 0.0, 0.5),
@@ -539,6 +571,60 @@ mod tests {
         assert_eq!(
             decide(&no, status(503), after(0), NOW, 0.0, 0.5),
             Decision::Wait(500.0)
+        );
+    }
+
+    #[test]
+    fn in_a_page_the_default_policy_retries_a_connection_failure_twice_within_10_s() {
+        let page = RetryPolicy::default_for(true);
+        let failed = |connection_failures| Tries {
+            retries: connection_failures,
+            connection_failures,
+            ..Tries::default()
+        };
+        let failure = Outcome::ConnectionFailed;
+        assert_eq!(
+            decide(&page, failure, failed(0), NOW, 0.0, 0.5),
+            Decision::Wait(500.0)
+        );
+        assert_eq!(
+            decide(&page, failure, failed(1), NOW, 0.0, 0.5),
+            Decision::Wait(750.0)
+        );
+        assert_eq!(
+            decide(&page, failure, failed(2), NOW, 0.0, 0.5),
+            Decision::Done
+        );
+        // A slow failure (a connect timeout) is not retried once 10 s have passed.
+        assert_eq!(
+            decide(&page, failure, failed(0), NOW, 9_500.0, 0.5),
+            Decision::Wait(500.0)
+        );
+        assert_eq!(
+            decide(&page, failure, failed(0), NOW, 9_600.0, 0.5),
+            Decision::Done
+        );
+        // Other failures keep the policy's hour; outside a page, connection failures do too.
+        assert_eq!(
+            decide(&page, status(503), failed(2), NOW, 60_000.0, 0.5),
+            Decision::Wait(1125.0)
+        );
+        assert_eq!(
+            decide(
+                &RetryPolicy::default_for(false),
+                failure,
+                failed(5),
+                NOW,
+                60_000.0,
+                0.5
+            ),
+            Decision::Wait(500.0 * 1.5f64.powi(5))
+        );
+        // A policy the caller gave is theirs, in a page too.
+        let given = backoff_policy([None; 4], None).unwrap_or(RetryPolicy::None);
+        assert_eq!(
+            decide(&given, failure, failed(5), NOW, 60_000.0, 0.5),
+            Decision::Wait(500.0 * 1.5f64.powi(5))
         );
     }
 
@@ -737,14 +823,16 @@ mod tests {
                     initial_interval: 10.0,
                     ..SPEC_BACKOFF
                 },
-                retry_connection_errors: true
+                retry_connection_errors: true,
+                page_bound: false
             })
         );
         assert_eq!(
             backoff_policy([None; 4], Some(false)),
             Ok(RetryPolicy::Backoff {
                 backoff: SPEC_BACKOFF,
-                retry_connection_errors: false
+                retry_connection_errors: false,
+                page_bound: false
             })
         );
         let (field, reason) = backoff_policy([None, None, Some(-1.0), None], None).unwrap_err();
