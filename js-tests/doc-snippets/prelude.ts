@@ -47,7 +47,7 @@ const target = mapping?.targetAccountOptions?.[0]?.id;
 if (!target) throw new Error("prelude: the fake offered no target account");
 await sdk.accountMapping.create({ companyId, connectionId, requestBody: { sourceAccountId: accountId, targetAccountId: target, feedStartDate: "2024-05-01" } });
 
-const sale = (day: number, i: number): BankTransaction => ({
+const sale = (day: number, i: number): BankTransaction & { date: string } => ({
   id: `txn-${day}-${i}`,
   date: `2024-05-${String(day).padStart(2, "0")}T09:00:00`,
   description: `Card sale ${i}`,
@@ -59,7 +59,7 @@ const sale = (day: number, i: number): BankTransaction => ({
 const pushed = await sdk.transactions.create({ companyId, connectionId, accountId, requestBody: { accountId, transactions: [sale(1, 0)] } });
 export const pushOperationKey = pushed.pushOperationKey;
 /** A few transactions of the account not pushed yet, in date order. */
-export const transactions: BankTransaction[] = [2, 3, 4].map((day, i) => sale(day, i + 1));
+export const transactions: (BankTransaction & { date: string })[] = [2, 3, 4].map((day, i) => sale(day, i + 1));
 export const requestBody: CreateBankTransactions = { accountId, transactions };
 /** A `transactions.create` request. */
 export const push = { companyId, connectionId, accountId, requestBody };
