@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startPrism } from "../js-tests/support/prism.mjs";
+import { createClock } from "./index.mjs";
 import { startFakeCodat } from "./node.mjs";
 
 const specPath = process.env.CODAT_SPEC || fileURLToPath(new URL("../spec/Codat-Bank-Feeds.json", import.meta.url));
@@ -496,10 +497,14 @@ try {
   await fake.close();
 }
 
-// --- token expiry and push timing, on a second instance with short timings
+// --- token expiry and push timing, on a second instance with short timings and its own clock
 {
+  // A frozen clock, moved by hand: the token expires when the check says so, however slow
+  // the machine (a real 100 ms lifetime could pass inside Prism's proxy).
+  const clock = createClock(new Date());
   const quick = await startFakeCodat({
     apiKey: API_KEY,
+    clock,
     tokenExpiresIn: 0.1,
     pushCompletesAfterMs: 0,
     faults: [{ fault: "drop", operation: "companies.create" }],
@@ -525,7 +530,7 @@ try {
     const token = (await call("GET", P.token, { companyId: company.id }, { expectStatus: 200 })).json;
     expect(token?.expiresIn === 0, `expiresIn with a 100 ms ttl: ${token?.expiresIn}`);
     await call("GET", P.company, { companyId: company.id }, { auth: `Bearer ${token.accessToken}`, expectStatus: 200 });
-    await sleep(150);
+    clock.advance(150);
     await call("GET", P.company, { companyId: company.id }, { auth: `Bearer ${token.accessToken}`, expectStatus: 401 });
   } finally {
     quickProxy.stop();
