@@ -125,6 +125,15 @@ export class PaginationError extends CodatBankFeedsError {
   }
 }
 
+/** The client's WebAssembly module did not load (in browsers: the `.wasm` was not found, not served, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again. */
+export class WasmLoadError extends CodatBankFeedsError {
+  constructor(message, details = {}) {
+    super(message, details);
+    /** Where the `.wasm` was requested from, in browsers (beside the bundle unless `init({ wasmUrl })` said). */
+    this.wasmUrl = details.wasmUrl;
+  }
+}
+
 const classes = {
   CodatBankFeedsError,
   ErrorMessage,
@@ -139,6 +148,7 @@ const classes = {
   HookError,
   WebhookVerificationError,
   PaginationError,
+  WasmLoadError,
 };
 // Minifiers rename classes, so `name` is set from the exported name.
 for (const [name, cls] of Object.entries(classes)) define(cls.prototype, "name", name);

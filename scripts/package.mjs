@@ -1,6 +1,6 @@
 // Turns wasm-pack's `--target web` output in pkg/ into one npm package for every runtime, from
-// the table in js/entries/table.mjs: an entry per `exports` condition that instantiates the wasm
-// its runtime's way, so users never call an init function, and the JS-only modules (error
+// the table in js/entries/table.mjs: an entry per `exports` condition that loads the wasm its
+// runtime's way, so users need not call an init function, and the JS-only modules (error
 // classes, webhooks, ...) re-exported from beside the wasm-bindgen snippets, so that every
 // import of the error classes is the same module.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -80,12 +80,58 @@ function patchGlue() {
   writeFileSync(path, text);
 }
 
-// The generated types use `Symbol.dispose`: make them stand without `esnext.disposable` in the
-// user's `lib` (moduleResolution "bundler" with lib ["es2022", "dom"] fails with TS2550).
-function patchGlueTypes() {
+/**
+ * The glue's types, made the package's public ones: less wasm-bindgen's loader section
+ * (`InitInput`, `initSync`, the default `init`: they name DOM types, `RequestInfo` and
+ * `BufferSource`, which a Node project without the DOM lib lacks, and the entries load the
+ * .wasm) and its handle methods (`free()`, `[Symbol.dispose]()`: the client and its groups are
+ * JS classes in front of the wasm ones, js/entries/client.js, and wasm objects are freed when
+ * collected).
+ */
+function publicTypes() {
   const path = join(pkg, "codat_bank_feeds_wasm.d.ts");
   const text = readFileSync(path, "utf8");
-  if (!text.startsWith("/// <reference")) writeFileSync(path, `/// <reference lib="esnext.disposable" />\n${text}`);
+  const loader = text.indexOf("\nexport type InitInput ");
+  if (loader === -1) throw new Error("no `export type InitInput` in the glue's types (wasm-bindgen changed?)");
+  const handles = /^ {4}(free\(\): void|\[Symbol\.dispose\]\(\): void);\n/gm;
+  if (!handles.test(text)) throw new Error("no handle methods in the glue's types (wasm-bindgen changed?)");
+  const types = text.slice(0, loader + 1).replace(handles, "");
+  writeFileSync(path, types);
+  return types;
+}
+
+/**
+ * pkg/groups.js: what js/entries/client.js puts in front of the wasm client, from its types:
+ * a class for each group getter (js/entries/group.js), its methods each "call" (resolves) or
+ * "list" (an async generator); `groups`, each getter's class; `values`, the other getters
+ * (`rateLimit`), read through. Returns the group classes' names.
+ */
+function writeGroups(types) {
+  const blocks = new Map([...types.matchAll(/^export (?:class|interface) (\w+) \{\n([\s\S]*?)^\}/gm)].map((m) => [m[1], m[2]]));
+  const client = blocks.get("CodatBankFeeds");
+  if (client === undefined || /^ {4}(?!constructor\()\w+\(/m.test(client))
+    throw new Error("CodatBankFeeds has a method: js/entries/client.js reads only getters through");
+  const classes = [];
+  const groups = [];
+  const values = [];
+  for (const [, name, type] of client.matchAll(/^ {4}readonly (\w+): ([^;]+);$/gm)) {
+    if (!blocks.has(type)) {
+      values.push(name);
+      continue;
+    }
+    const methods = {};
+    for (const [, method, returns] of blocks.get(type).matchAll(/^ {4}(\w+)\(.*\): (\w+)</gm)) {
+      methods[method] = { Promise: "call", AsyncGenerator: "list" }[returns];
+      if (methods[method] === undefined) throw new Error(`${type}.${method} returns ${returns}: js/entries/group.js defers only promises and async generators`);
+    }
+    classes.push(`export const ${type} = /* @__PURE__ */ groupClass("${type}", ${JSON.stringify(methods)});\n`);
+    groups.push(`${name}: ${type}`);
+  }
+  write(
+    "groups.js",
+    `import { groupClass } from "./group.js";\n\n${classes.join("")}\nexport const groups = { ${groups.join(", ")} };\nexport const values = ${JSON.stringify(values)};\n`,
+  );
+  return groups.map((g) => g.split(": ")[1]);
 }
 
 /** Each module of the table: pkg/<module>.js re-exporting its names from the snippet, and its types. */
@@ -137,33 +183,11 @@ export declare function ${name}(client: CodatBankFeedsCore, request: ${op.reques
   }
 }
 
-// What every entry exports: the wasm-bindgen classes and the root modules. Group getters build a
-// new wasm-bindgen wrapper on each access; cache one per client so `sdk.companies ===
-// sdk.companies` and no wrapper is made per call. (Only the groups: other getters, such as
-// `rateLimit`, change.)
-function writeExports(groups) {
+// What every entry exports beside its client (js/entries/*.js): the root modules, the group
+// classes (for `instanceof`) and the loading functions of js/entries/client.js.
+function writeExports(groupClasses) {
   const reexports = rootModules.filter((m) => m.names).map((m) => `export * from "./${m.module}.js";\n`);
-  write(
-    "exports.js",
-    `import { CodatBankFeeds } from "${glue}";
-const groups = new Set(${JSON.stringify(groups)});
-for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(CodatBankFeeds.prototype))) {
-  if (!d.get || !groups.has(name)) continue;
-  Object.defineProperty(CodatBankFeeds.prototype, name, {
-    configurable: true,
-    get() {
-      const group = d.get.call(this);
-      Object.defineProperty(this, name, { value: group, enumerable: true });
-      return group;
-    },
-  });
-}
-export * from "${glue}";
-${reexports.join("")}
-/** \`CodatBankFeeds\`, as \`@codat/bank-feeds/core.js\` names it (js/core.d.ts). */
-export class CodatBankFeedsCore extends CodatBankFeeds {}
-`,
-  );
+  write("exports.js", `${reexports.join("")}export { ${groupClasses.join(", ")} } from "./groups.js";\nexport { init, ready } from "./client.js";\n`);
 }
 
 function writeIndexTypes() {
@@ -220,7 +244,9 @@ function writeManifest() {
     },
     bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
     files: [...shipped, "README.md"],
-    sideEffects: [...entries, "exports.js"].map((name) => `./${name}`),
+    // None: a bundle that uses only helpers (`Decimal`, the errors) drops the client, its glue
+    // and the load of the .wasm (js/entries/client.js).
+    sideEffects: false,
     engines: { node: ">=20" },
   };
   write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -229,12 +255,12 @@ function writeManifest() {
 const snippets = snippetsDir();
 copyModules(snippets);
 patchGlue();
-patchGlueTypes();
+const groupClasses = writeGroups(publicTypes());
 writeModules(snippets);
 writeIncumbentSubpaths();
 const operations = readJson(join(js, "operations.json"));
 writeFuncs(operations.table);
-writeExports(operations.groups);
+writeExports(groupClasses);
 writeEntries();
 writeIndexTypes();
 writeTesting();

@@ -33,6 +33,8 @@ pub(crate) enum Class {
     WebhookVerificationError,
     /// `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded.
     PaginationError,
+    /// The client's WebAssembly module did not load (in browsers: the `.wasm` was not found, not served, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again.
+    WasmLoadError,
 }
 
 impl Class {
@@ -52,6 +54,7 @@ impl Class {
             Class::HookError => "HookError",
             Class::WebhookVerificationError => "WebhookVerificationError",
             Class::PaginationError => "PaginationError",
+            Class::WasmLoadError => "WasmLoadError",
         }
     }
 
@@ -71,6 +74,7 @@ impl Class {
         Class::HookError,
         Class::WebhookVerificationError,
         Class::PaginationError,
+        Class::WasmLoadError,
     ];
 }
 
