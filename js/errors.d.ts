@@ -118,8 +118,5 @@ export class PaginationError extends CodatBankFeedsError {
   readonly receivedPage: number;
 }
 
-/** The client's WebAssembly module did not load (in browsers: the `.wasm` was not found, not served, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again. */
-export class WasmLoadError extends CodatBankFeedsError {
-  /** Where the `.wasm` was requested from, in browsers (beside the bundle unless `init({ wasmUrl })` said). */
-  readonly wasmUrl: string | undefined;
-}
+/** The client's WebAssembly module did not load (in browsers: the `.wasm` was not found where it was fetched from, which the message names, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again. */
+export class WasmLoadError extends CodatBankFeedsError {}

@@ -68,15 +68,59 @@ function patchGlue() {
     glue,
   );
   // And the glue's fallback `new URL("<name>_bg.wasm", import.meta.url)`, for an `init()` given no
-  // module, goes: every entry passes one, and bundlers emit the pattern's file as an asset
-  // whether it runs or not (Next's edge output held the .wasm twice: once as that asset, once
-  // as the `?module` import edge-light.js makes).
+  // module, goes: the browser entry passes its own URL, or none when it cannot tell where it is,
+  // and bundlers emit the pattern's file as an asset whether it runs or not (Next's edge output
+  // held the .wasm twice: once as that asset, once as the `?module` import edge-light.js makes).
+  text = replaceOnce(text, `module_or_path = new URL('${wasm}', import.meta.url);`, 'throw new Error("no URL for it: call init({ wasmUrl })");', glue);
+  // Every entry passes one object (`{ module }`, `{ module_or_path }`): the glue's handling of
+  // the deprecated forms, and its warning text, go.
+  for (const arg of ["module", "module_or_path"]) {
+    const fn = arg === "module" ? "`initSync()`" : "the initialization function";
+    text = replaceOnce(
+      text,
+      `    if (${arg} !== undefined) {
+        if (Object.getPrototypeOf(${arg}) === Object.prototype) {
+            ({${arg}} = ${arg})
+        } else {
+            console.warn('using deprecated parameters for ${fn}; pass a single object instead')
+        }
+    }
+`,
+      `    ({ ${arg} } = ${arg});\n`,
+      glue,
+    );
+  }
+  // Every runtime the package supports has FinalizationRegistry and TextEncoder.encodeInto: the
+  // glue's fallbacks for engines without them go.
+  const registries =
+    /\(typeof FinalizationRegistry === 'undefined'\)\n {4}\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n {4}: new FinalizationRegistry/g;
+  if ((text.match(registries)?.length ?? 0) < 2) throw new Error(`expected FinalizationRegistry fallbacks in ${glue} (wasm-bindgen changed?)`);
+  text = text.replace(registries, "new FinalizationRegistry");
   text = replaceOnce(
     text,
-    `module_or_path = new URL('${wasm}', import.meta.url);`,
-    'throw new Error("codat-bank-feeds-wasm: init() needs the .wasm (the package\'s entries give it)");',
+    `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+    "",
     glue,
   );
+  // And the handle methods (`free()`, `[Symbol.dispose]`, `__destroy_into_raw()`) of each class:
+  // the package's client and groups are JS classes in front of these (js/entries/client.js)
+  // that have none, and the FinalizationRegistry frees each wasm object once it is collected.
+  const handles = /^ {4}__destroy_into_raw\(\) \{\n(?: {8}.*\n)+ {4}\}\n {4}free\(\) \{\n(?: {8}.*\n)+ {4}\}\n/gm;
+  const disposers = /^if \(Symbol\.dispose\) (\w+)\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const classes = text.match(/^export class /gm).length;
+  if (text.match(handles)?.length !== classes || text.match(disposers)?.length !== classes)
+    throw new Error(`expected the handle methods of ${classes} classes in ${glue} (wasm-bindgen changed?)`);
+  text = text.replace(handles, "").replace(disposers, "");
   writeFileSync(path, text);
 }
 
@@ -101,35 +145,31 @@ function publicTypes() {
 }
 
 /**
- * pkg/groups.js: what js/entries/client.js puts in front of the wasm client, from its types:
- * a class for each group getter (js/entries/group.js), its methods each "call" (resolves) or
- * "list" (an async generator); `groups`, each getter's class; `values`, the other getters
- * (`rateLimit`), read through. Returns the group classes' names.
+ * pkg/groups.js: the classes js/entries/client.js puts in front of the wasm groups, from their
+ * types: one for each group getter (js/entries/group.js), with the names of its methods that
+ * return async generators (the others return promises); `groups`, each getter's class. Returns
+ * the group classes' names.
  */
 function writeGroups(types) {
-  const blocks = new Map([...types.matchAll(/^export (?:class|interface) (\w+) \{\n([\s\S]*?)^\}/gm)].map((m) => [m[1], m[2]]));
+  const blocks = new Map([...types.matchAll(/^export class (\w+) \{\n([\s\S]*?)^\}/gm)].map((m) => [m[1], m[2]]));
   const client = blocks.get("CodatBankFeeds");
   if (client === undefined || /^ {4}(?!constructor\()\w+\(/m.test(client))
     throw new Error("CodatBankFeeds has a method: js/entries/client.js reads only getters through");
   const classes = [];
   const groups = [];
-  const values = [];
   for (const [, name, type] of client.matchAll(/^ {4}readonly (\w+): ([^;]+);$/gm)) {
-    if (!blocks.has(type)) {
-      values.push(name);
-      continue;
-    }
-    const methods = {};
+    if (!blocks.has(type)) continue;
+    const lists = [];
     for (const [, method, returns] of blocks.get(type).matchAll(/^ {4}(\w+)\(.*\): (\w+)</gm)) {
-      methods[method] = { Promise: "call", AsyncGenerator: "list" }[returns];
-      if (methods[method] === undefined) throw new Error(`${type}.${method} returns ${returns}: js/entries/group.js defers only promises and async generators`);
+      if (returns === "AsyncGenerator") lists.push(method);
+      else if (returns !== "Promise") throw new Error(`${type}.${method} returns ${returns}: js/entries/group.js defers only promises and async generators`);
     }
-    classes.push(`export const ${type} = /* @__PURE__ */ groupClass("${type}", ${JSON.stringify(methods)});\n`);
+    classes.push(`export const ${type} = /* @__PURE__ */ groupClass(wasm.${type}, ${JSON.stringify(lists)});\n`);
     groups.push(`${name}: ${type}`);
   }
   write(
     "groups.js",
-    `import { groupClass } from "./group.js";\n\n${classes.join("")}\nexport const groups = { ${groups.join(", ")} };\nexport const values = ${JSON.stringify(values)};\n`,
+    `import * as wasm from "${glue}";\nimport { groupClass } from "./group.js";\n\n${classes.join("")}\nexport const groups = { ${groups.join(", ")} };\n`,
   );
   return groups.map((g) => g.split(": ")[1]);
 }

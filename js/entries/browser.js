@@ -9,15 +9,20 @@ export * from "./exports.js";
 /**
  * Where the .wasm is unless `init({ wasmUrl })` says: beside this module (where bundlers emit
  * it, from this very expression), or, in an esbuild IIFE bundle (no `import.meta`), beside the
- * classic script that runs it.
+ * classic script that runs it (read at import, while it is `document.currentScript`); with
+ * neither, none (the load fails, asking for `init({ wasmUrl })`).
  */
 function besideThis() {
   try {
     return new URL("./codat_bank_feeds_wasm_bg.wasm", import.meta.url);
   } catch {
-    return new URL("codat_bank_feeds_wasm_bg.wasm", globalThis.document?.currentScript?.src || globalThis.location.href);
+    try {
+      return new URL("codat_bank_feeds_wasm_bg.wasm", globalThis.document?.currentScript?.src || globalThis.location.href);
+    } catch {
+      return undefined;
+    }
   }
 }
 
-export const CodatBankFeeds = /* @__PURE__ */ client((wasmUrl) => initWasm({ module_or_path: wasmUrl }), besideThis);
+export const CodatBankFeeds = /* @__PURE__ */ client((wasmUrl) => initWasm({ module_or_path: wasmUrl }), /* @__PURE__ */ besideThis());
 export class CodatBankFeedsCore extends CodatBankFeeds {}

@@ -3,29 +3,30 @@
 // the client's wasm side is built, and waits for it before (js/entries/client.js).
 
 /** Where a client and its groups keep their wasm side. */
-export const SIDE = Symbol("wasm side");
+export const SIDE = Symbol();
 
-/** A group's method: `kind` "call" (it resolves) or "list" (an async generator). */
-function method(name, kind) {
+/**
+ * A group's method: `list` if it returns an async generator, else it returns a promise. The
+ * group's side gives the wasm group, or a promise of it while the .wasm is on its way.
+ */
+function method(name, list) {
   return function (...args) {
-    const side = this[SIDE];
-    const now = side.now();
-    if (now) return now[name](...args);
-    if (kind === "call") return side.later().then((wasm) => wasm[name](...args));
+    const wasm = this[SIDE]();
+    if (!wasm.then) return wasm[name](...args);
+    if (!list) return wasm.then((group) => group[name](...args));
     return (async function* () {
-      yield* (await side.later())[name](...args);
+      yield* (await wasm)[name](...args);
     })();
   };
 }
 
-/** The class `name` of a group whose `methods` map each method to its kind. */
-export function groupClass(name, methods) {
+/** The class in front of the wasm group class `Wasm`, whose `lists` return async generators. */
+export function groupClass(Wasm, lists) {
   class Group {
     constructor(side) {
       this[SIDE] = side;
     }
   }
-  Object.defineProperty(Group, "name", { value: name });
-  for (const [key, kind] of Object.entries(methods)) Group.prototype[key] = method(key, kind);
+  for (const key of Object.getOwnPropertyNames(Wasm.prototype)) if (key !== "constructor") Group.prototype[key] = method(key, lists.includes(key));
   return Group;
 }
