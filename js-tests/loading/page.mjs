@@ -38,7 +38,8 @@ async function loaded() {
   result.got = (await early.companies.get({ companyId: created.id })).name;
   await ready();
   result.badAfterReady = name(thrown(() => new CodatBankFeeds({ ...options, serverURL: 5 })));
-  result.groupClass = early.companies instanceof CompaniesApi && early.companies === early.companies;
+  const companies = early.companies;
+  result.groupClass = companies instanceof CompaniesApi && early.companies === companies;
   result.noFree = !("free" in early) && !(Symbol.dispose in early) && !("free" in early.companies);
   return result;
 }
