@@ -8,7 +8,8 @@
 // recommends: a `<link rel="preload">` of the .wasm, fetched as the client then fetches it.
 // Profiles: unthrottled, CPU 4x slower, a 1.6 Mbps / 750 kbps / 150 ms link, and both. Samples
 // alternate ours and the incumbent. Prints medians, ratios and the bytes each page's files took
-// on the wire. `--samples=N` (default 15); `WATERFALL=1` prints each sample's files and call
+// on the wire. `--samples=N` (default 15); `--base=<pkg dir>` adds a side: another build of
+// ours (an older one, to compare), bundled from its browser entry, with no preload; `WATERFALL=1` prints each sample's files and call
 // as start-end ms from navigation start.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -21,6 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const WASM = "codat_bank_feeds_wasm_bg.wasm";
 const incumbentBundle = join(here, ".incumbent", "bank-feeds.mjs");
+const base = process.argv.find((a) => a.startsWith("--base="))?.slice("--base=".length);
 const samples = Number(process.argv.find((a) => a.startsWith("--samples="))?.slice("--samples=".length) ?? 15);
 
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
@@ -160,11 +162,13 @@ async function main() {
   try {
     const sides = { ours: "codat-bank-feeds-wasm" };
     if (incumbent) sides.incumbent = incumbentBundle;
+    if (base) sides.base = join(base, "browser.js");
     for (const [side, from] of Object.entries(sides)) {
       const preload = side === "ours" ? `<link rel="preload" href="./${WASM}" as="fetch" type="application/wasm" crossorigin>` : "";
       await buildSide(site, side, from, preload);
     }
     copyFileSync(join(root, "pkg", WASM), join(site, "ours", WASM));
+    if (base) copyFileSync(join(base, WASM), join(site, "base", WASM));
     const query = `?api=${encodeURIComponent(api.url)}&company=${created.id}&auth=${encodeURIComponent(auth)}`;
     console.log(`| profile | ours (ms) | incumbent (ms) | ours / incumbent | ours on the wire | incumbent on the wire |`);
     console.log(`|---|---|---|---|---|---|`);
@@ -179,7 +183,8 @@ async function main() {
       const ms = (side) => median(runs[side].map((r) => r.ms));
       const kb = (side) => `${(median(runs[side].map((r) => r.bytes)) / 1024).toFixed(1)} KB`;
       const theirs = incumbent ? [ms("incumbent").toFixed(0), `${(ms("ours") / ms("incumbent")).toFixed(2)}x`, kb("incumbent")] : ["", "", ""];
-      console.log(`| ${name} | ${ms("ours").toFixed(0)} | ${theirs[0]} | ${theirs[1]} | ${kb("ours")} | ${theirs[2]} |`);
+      const older = base ? ` base ${ms("base").toFixed(0)} ms, ${kb("base")}` : "";
+      console.log(`| ${name} | ${ms("ours").toFixed(0)} | ${theirs[0]} | ${theirs[1]} | ${kb("ours")} | ${theirs[2]} |${older}`);
     }
     console.log(`\n${samples} samples per side and profile, medians; navigation start to the first companies.get resolved.`);
   } finally {
