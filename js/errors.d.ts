@@ -120,3 +120,6 @@ export class PaginationError extends CodatBankFeedsError {
   /** The `pageNumber` of the page the server answered with. */
   readonly receivedPage: number;
 }
+
+/** The client's WebAssembly module did not load (in browsers: the `.wasm` was not found where it was fetched from, which the message names, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again. */
+export class WasmLoadError extends CodatBankFeedsError {}

@@ -128,6 +128,9 @@ export class PaginationError extends CodatBankFeedsError {
   }
 }
 
+/** The client's WebAssembly module did not load (in browsers: the `.wasm` was not found where it was fetched from, which the message names, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again. */
+export class WasmLoadError extends CodatBankFeedsError {}
+
 const classes = {
   CodatBankFeedsError,
   ErrorMessage,
@@ -143,6 +146,7 @@ const classes = {
   AuthProviderError,
   WebhookVerificationError,
   PaginationError,
+  WasmLoadError,
 };
 // Minifiers rename classes, so `name` is set from the exported name.
 for (const [name, cls] of Object.entries(classes)) define(cls.prototype, "name", name);

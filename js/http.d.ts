@@ -1,8 +1,8 @@
 // The types of `@codat/bank-feeds/lib/http`, so that code written for it type-checks unchanged
 // (biome.json lets `Request | void` stand, as the incumbent writes it).
 
-/** A function with `fetch`'s signature. */
-export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+/** A function with `fetch`'s signature, its input spelt out (a Node project without the DOM lib has no name for it). */
+export type Fetcher = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** A value, or a promise of it. */
 export type Awaitable<T> = T | Promise<T>;

@@ -1,6 +1,6 @@
 // Turns wasm-pack's `--target web` output in pkg/ into one npm package for every runtime, from
-// the table in js/entries/table.mjs: an entry per `exports` condition that instantiates the wasm
-// its runtime's way, so users never call an init function, and the JS-only modules (error
+// the table in js/entries/table.mjs: an entry per `exports` condition that loads the wasm its
+// runtime's way, so users need not call an init function, and the JS-only modules (error
 // classes, webhooks, ...) re-exported from beside the wasm-bindgen snippets, so that every
 // import of the error classes is the same module.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -69,24 +69,110 @@ function patchGlue() {
     glue,
   );
   // And the glue's fallback `new URL("<name>_bg.wasm", import.meta.url)`, for an `init()` given no
-  // module, goes: every entry passes one, and bundlers emit the pattern's file as an asset
-  // whether it runs or not (Next's edge output held the .wasm twice: once as that asset, once
-  // as the `?module` import edge-light.js makes).
+  // module, goes: the browser entry passes its own URL, or none when it cannot tell where it is,
+  // and bundlers emit the pattern's file as an asset whether it runs or not (Next's edge output
+  // held the .wasm twice: once as that asset, once as the `?module` import edge-light.js makes).
+  text = replaceOnce(text, `module_or_path = new URL('${wasm}', import.meta.url);`, 'throw new Error("no URL for it: call init({ wasmUrl })");', glue);
+  // Every entry passes one object (`{ module }`, `{ module_or_path }`): the glue's handling of
+  // the deprecated forms, and its warning text, go.
+  for (const arg of ["module", "module_or_path"]) {
+    const fn = arg === "module" ? "`initSync()`" : "the initialization function";
+    text = replaceOnce(
+      text,
+      `    if (${arg} !== undefined) {
+        if (Object.getPrototypeOf(${arg}) === Object.prototype) {
+            ({${arg}} = ${arg})
+        } else {
+            console.warn('using deprecated parameters for ${fn}; pass a single object instead')
+        }
+    }
+`,
+      `    ({ ${arg} } = ${arg});\n`,
+      glue,
+    );
+  }
+  // Every runtime the package supports has FinalizationRegistry and TextEncoder.encodeInto: the
+  // glue's fallbacks for engines without them go.
+  const registries =
+    /\(typeof FinalizationRegistry === 'undefined'\)\n {4}\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n {4}: new FinalizationRegistry/g;
+  if ((text.match(registries)?.length ?? 0) < 2) throw new Error(`expected FinalizationRegistry fallbacks in ${glue} (wasm-bindgen changed?)`);
+  text = text.replace(registries, "new FinalizationRegistry");
   text = replaceOnce(
     text,
-    `module_or_path = new URL('${wasm}', import.meta.url);`,
-    'throw new Error("codat-bank-feeds-wasm: init() needs the .wasm (the package\'s entries give it)");',
+    `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+    "",
     glue,
   );
+  // And the handle methods (`free()`, `[Symbol.dispose]`, `__destroy_into_raw()`) of each class:
+  // the package's client and groups are JS classes in front of these (js/entries/client.js)
+  // that have none, and the FinalizationRegistry frees each wasm object once it is collected.
+  const handles = /^ {4}__destroy_into_raw\(\) \{\n(?: {8}.*\n)+ {4}\}\n {4}free\(\) \{\n(?: {8}.*\n)+ {4}\}\n/gm;
+  const disposers = /^if \(Symbol\.dispose\) (\w+)\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const classes = text.match(/^export class /gm).length;
+  if (text.match(handles)?.length !== classes || text.match(disposers)?.length !== classes)
+    throw new Error(`expected the handle methods of ${classes} classes in ${glue} (wasm-bindgen changed?)`);
+  text = text.replace(handles, "").replace(disposers, "");
   writeFileSync(path, text);
 }
 
-// The generated types use `Symbol.dispose`: make them stand without `esnext.disposable` in the
-// user's `lib` (moduleResolution "bundler" with lib ["es2022", "dom"] fails with TS2550).
-function patchGlueTypes() {
+/**
+ * The glue's types, made the package's public ones: less wasm-bindgen's loader section
+ * (`InitInput`, `initSync`, the default `init`: they name DOM types, `RequestInfo` and
+ * `BufferSource`, which a Node project without the DOM lib lacks, and the entries load the
+ * .wasm) and its handle methods (`free()`, `[Symbol.dispose]()`: the client and its groups are
+ * JS classes in front of the wasm ones, js/entries/client.js, and wasm objects are freed when
+ * collected).
+ */
+function publicTypes() {
   const path = join(pkg, "codat_bank_feeds_wasm.d.ts");
   const text = readFileSync(path, "utf8");
-  if (!text.startsWith("/// <reference")) writeFileSync(path, `/// <reference lib="esnext.disposable" />\n${text}`);
+  const loader = text.indexOf("\nexport type InitInput ");
+  if (loader === -1) throw new Error("no `export type InitInput` in the glue's types (wasm-bindgen changed?)");
+  const handles = /^ {4}(free\(\): void|\[Symbol\.dispose\]\(\): void);\n/gm;
+  if (!handles.test(text)) throw new Error("no handle methods in the glue's types (wasm-bindgen changed?)");
+  const types = text.slice(0, loader + 1).replace(handles, "");
+  writeFileSync(path, types);
+  return types;
+}
+
+/**
+ * pkg/groups.js: the classes js/entries/client.js puts in front of the wasm groups, from their
+ * types: one for each group getter (js/entries/group.js), with the names of its methods that
+ * return async generators (the others return promises); `groups`, each getter's class. Returns
+ * the group classes' names.
+ */
+function writeGroups(types) {
+  const blocks = new Map([...types.matchAll(/^export class (\w+) \{\n([\s\S]*?)^\}/gm)].map((m) => [m[1], m[2]]));
+  const client = blocks.get("CodatBankFeeds");
+  if (client === undefined || /^ {4}(?!constructor\()\w+\(/m.test(client))
+    throw new Error("CodatBankFeeds has a method: js/entries/client.js reads only getters through");
+  const classes = [];
+  const groups = [];
+  for (const [, name, type] of client.matchAll(/^ {4}readonly (\w+): ([^;]+);$/gm)) {
+    if (!blocks.has(type)) continue;
+    const lists = [];
+    for (const [, method, returns] of blocks.get(type).matchAll(/^ {4}(\w+)\(.*\): (\w+)</gm)) {
+      if (returns === "AsyncGenerator") lists.push(method);
+      else if (returns !== "Promise") throw new Error(`${type}.${method} returns ${returns}: js/entries/group.js defers only promises and async generators`);
+    }
+    classes.push(`export const ${type} = /* @__PURE__ */ groupClass(wasm.${type}, ${JSON.stringify(lists)});\n`);
+    groups.push(`${name}: ${type}`);
+  }
+  write(
+    "groups.js",
+    `import * as wasm from "${glue}";\nimport { groupClass } from "./group.js";\n\n${classes.join("")}\nexport const groups = { ${groups.join(", ")} };\n`,
+  );
+  return groups.map((g) => g.split(": ")[1]);
 }
 
 /** Each module of the table: pkg/<module>.js re-exporting its names from the snippet, and its types. */
@@ -138,33 +224,11 @@ export declare function ${name}(client: CodatBankFeedsCore, request: ${op.reques
   }
 }
 
-// What every entry exports: the wasm-bindgen classes and the root modules. Group getters build a
-// new wasm-bindgen wrapper on each access; cache one per client so `sdk.companies ===
-// sdk.companies` and no wrapper is made per call. (Only the groups: other getters, such as
-// `rateLimit`, change.)
-function writeExports(groups) {
+// What every entry exports beside its client (js/entries/*.js): the root modules, the group
+// classes (for `instanceof`) and the loading functions of js/entries/client.js.
+function writeExports(groupClasses) {
   const reexports = rootModules.filter((m) => m.names).map((m) => `export * from "./${m.module}.js";\n`);
-  write(
-    "exports.js",
-    `import { CodatBankFeeds } from "${glue}";
-const groups = new Set(${JSON.stringify(groups)});
-for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(CodatBankFeeds.prototype))) {
-  if (!d.get || !groups.has(name)) continue;
-  Object.defineProperty(CodatBankFeeds.prototype, name, {
-    configurable: true,
-    get() {
-      const group = d.get.call(this);
-      Object.defineProperty(this, name, { value: group, enumerable: true });
-      return group;
-    },
-  });
-}
-export * from "${glue}";
-${reexports.join("")}
-/** \`CodatBankFeeds\`, as \`@codat/bank-feeds/core.js\` names it (js/core.d.ts). */
-export class CodatBankFeedsCore extends CodatBankFeeds {}
-`,
-  );
+  write("exports.js", `${reexports.join("")}export { ${groupClasses.join(", ")} } from "./groups.js";\nexport { init, ready } from "./client.js";\n`);
 }
 
 function writeIndexTypes() {
@@ -235,7 +299,9 @@ function writeManifest() {
     },
     bin: Object.fromEntries(Object.entries(testing.bin).map(([name, file]) => [name, `${kit}/${file}`])),
     files: [...shipped, ...DOCS],
-    sideEffects: [...[...entries, "exports.js"].map((name) => `./${name}`), ...elementModules.map(([, m]) => `${m}.js`)],
+    // Only the elements define something on import: a bundle that uses only helpers (`Decimal`,
+    // the errors) drops the client, its glue and the load of the .wasm (js/entries/client.js).
+    sideEffects: elementModules.map(([, m]) => `${m}.js`),
     engines: { node: ">=20" },
   };
   write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
@@ -244,12 +310,12 @@ function writeManifest() {
 const snippets = snippetsDir();
 copyModules(snippets);
 patchGlue();
-patchGlueTypes();
+const groupClasses = writeGroups(publicTypes());
 writeModules(snippets);
 writeIncumbentSubpaths();
 const operations = readJson(join(js, "operations.json"));
 writeFuncs(operations.table);
-writeExports(operations.groups);
+writeExports(groupClasses);
 writeEntries();
 writeIndexTypes();
 writeFolder(testing);

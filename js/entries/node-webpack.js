@@ -6,7 +6,9 @@
 // move (a standalone deployment), the traced copy is found from the working directory up.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { client } from "./client.js";
 import { initSync } from "./codat_bank_feeds_wasm.js";
+export * from "./exports.js";
 
 function wasmBytes() {
   const url = new URL("./codat_bank_feeds_wasm_bg.wasm", import.meta.url);
@@ -25,5 +27,7 @@ function wasmBytes() {
     }
   }
 }
-initSync({ module: wasmBytes() });
-export * from "./exports.js";
+export const CodatBankFeeds = /* @__PURE__ */ client(() => {
+  initSync({ module: wasmBytes() });
+});
+export class CodatBankFeedsCore extends CodatBankFeeds {}

@@ -1,9 +1,9 @@
 // The package's one table, which scripts/package.mjs builds pkg/ from: the entry each `exports`
-// condition resolves to, and the JS-only modules with what each re-exports. The entries and
-// settle.js beside this file go to the package's root as they are, less their header comment
-// (their imports are relative to it; biome.json leaves their import order, which is the order
-// they evaluate in, alone); the modules are js/<module>.js, shipped beside the wasm-bindgen
-// snippets.
+// condition resolves to, and the JS-only modules with what each re-exports. The entries,
+// client.js (the client class each binds to its way of loading the .wasm) and settle.js beside
+// this file go to the package's root as they are, less their header comment (their imports are
+// relative to it; biome.json leaves their import order, which is the order they evaluate in,
+// alone); the modules are js/<module>.js, shipped beside the wasm-bindgen snippets.
 import { readFileSync } from "node:fs";
 
 /**
@@ -37,6 +37,8 @@ export const modules = [
   { module: "core", root: true },
   { module: "decimal", names: ["Decimal"], root: true },
   { module: "token", names: ["companyAccessToken"], root: true },
+  // `ready` and `init` themselves are client.js's, which exports.js re-exports.
+  { module: "loading", root: true },
   { module: "http", names: ["HTTPClient"], subpath: "./lib/http" },
 ];
 

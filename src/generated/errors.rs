@@ -35,6 +35,8 @@ pub(crate) enum Class {
     WebhookVerificationError,
     /// `listAll`/`listPages` (and the other paged lists) stopped: after the first page, the server answered a page other than the one asked for (it ignores `page`, or its page numbers went backwards or jumped), which would repeat pages forever or skip some. Thrown after the pages before it were yielded.
     PaginationError,
+    /// The client's WebAssembly module did not load (in browsers: the `.wasm` was not found where it was fetched from, which the message names, or did not compile); `cause` says why. `ready()` and every call report it; the next call or `ready()` tries the load again.
+    WasmLoadError,
 }
 
 impl Class {
@@ -55,6 +57,7 @@ impl Class {
             Class::AuthProviderError => "AuthProviderError",
             Class::WebhookVerificationError => "WebhookVerificationError",
             Class::PaginationError => "PaginationError",
+            Class::WasmLoadError => "WasmLoadError",
         }
     }
 
@@ -75,6 +78,7 @@ impl Class {
         Class::AuthProviderError,
         Class::WebhookVerificationError,
         Class::PaginationError,
+        Class::WasmLoadError,
     ];
 }
 

@@ -23,7 +23,8 @@ pub struct CodatBankFeeds {
 #[wasm_bindgen]
 impl CodatBankFeeds {
     /// Builds a client. Throws `InvalidRequestError` naming the option that is missing or
-    /// malformed.
+    /// malformed: at once when the `.wasm` is loaded (always outside browsers; in browsers
+    /// after `await ready()`), else from every call, which waits for the `.wasm` first.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "SDKOptions")] options: JsValue,
