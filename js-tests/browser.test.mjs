@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "../fake/node.mjs";
 import { sdk } from "./support/helpers.mjs";
+import { browsers } from "./support/packed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
@@ -94,24 +95,7 @@ async function company(name) {
   return { companyId, connectionId, serverURL: fake.url };
 }
 
-const BROWSERS = {
-  chromium: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ],
-  },
-  firefox: { browser: "firefox", executablePath: "/usr/bin/firefox-esr" },
-};
-
-for (const [name, launch] of Object.entries(BROWSERS)) {
+for (const [name, launch] of Object.entries(browsers)) {
   describe(name, () => {
     let browser;
     before(async () => {

@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "../fake/node.mjs";
 import { sdk } from "./support/helpers.mjs";
+import { browsers } from "./support/packed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = join(root, "js-tests", ".artifacts", "elements");
@@ -111,21 +112,9 @@ async function company(name, accounts) {
 }
 
 const BROWSERS = {
-  chromium: {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--lang=en-US",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ],
-  },
-  firefox: { browser: "firefox", executablePath: "/usr/bin/firefox-esr", extraPrefsFirefox: { "intl.locale.requested": "en-US" } },
+  // The element's dates are shown in the page's locale: English, as the tests read them.
+  chromium: { ...browsers.chromium, args: [...browsers.chromium.args, "--lang=en-US"] },
+  firefox: { ...browsers.firefox, extraPrefsFirefox: { "intl.locale.requested": "en-US" } },
 };
 
 for (const [name, launch] of Object.entries(BROWSERS)) {

@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startFakeCodat } from "../fake/node.mjs";
 import { sdk } from "./support/helpers.mjs";
+import { browsers } from "./support/packed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const API_KEY_B64 = "ZGVtby1rZXk=";
@@ -231,19 +232,7 @@ test("examples/browser: a signed-in user maps their account in <codat-account-ma
   assert.equal((await asBob.accountMapping.get(bob)).length, 1);
 
   const puppeteer = await import("puppeteer-core");
-  const browser = await puppeteer.launch({
-    headless: true,
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await puppeteer.launch({ headless: true, ...browsers.chromium });
   try {
     const page = await browser.newPage();
     const seen = [];

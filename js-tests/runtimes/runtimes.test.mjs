@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { browsers } from "../support/packed.mjs";
 import { STEPS } from "./scenario.mjs";
 import { startRuntimeServer, webhookVector } from "./server.mjs";
 
@@ -149,18 +150,7 @@ async function inBrowser(runtime, launchOptions) {
 }
 
 test("Chromium (Debian's chromium, esbuild bundle of the installed package)", async () => {
-  await inBrowser("chromium", {
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  await inBrowser("chromium", browsers.chromium);
 });
 
 test("Firefox (Debian's firefox-esr over WebDriver BiDi)", async () => {
