@@ -349,7 +349,8 @@ function dateOnly(n) {
 }
 
 /**
- * pushAll of 3,000 transactions under the same faults: aborted between chunks; resumed in another
+ * pushAll of 3,000 transactions under the same faults: aborted while its onProgress hangs after a
+ * chunk; resumed in another
  * order and aborted during a chunk (its push or its polls); resumed in a third order to the end.
  */
 async function pushAllResumed(client, ids, random) {
@@ -362,14 +363,20 @@ async function pushAllResumed(client, ids, random) {
   };
   const betweenAt = 2 + Math.floor(random() * 4);
   const first = new AbortController();
-  await push(SEED + 1, { signal: first.signal, onProgress: ({ chunk }) => chunk === betweenAt && first.abort(new Error("deploying")) });
+  // Its progress store hangs after that chunk, and the caller gives up.
+  const hangThenAbort = ({ chunk }) => {
+    if (chunk !== betweenAt) return;
+    setTimeout(() => first.abort(new Error("deploying")), 10);
+    return never();
+  };
+  await push(SEED + 1, { signal: first.signal, onProgress: hangThenAbort });
   const duringAfter = 6 + Math.floor(random() * 4);
   const delayMs = Math.floor(random() * 8);
   const second = new AbortController();
   const abortSoon = ({ chunk }) => chunk === duringAfter && setTimeout(() => second.abort(new Error("crashed")), delayMs);
   await push(SEED + 2, { signal: second.signal, onProgress: abortSoon });
   await push(SEED + 3, {});
-  return { runs, list, aborted: [`after chunk ${betweenAt}`, `${delayMs} ms after chunk ${duringAfter}`] };
+  return { runs, list, aborted: [`onProgress hung after chunk ${betweenAt}`, `${delayMs} ms after chunk ${duringAfter}`] };
 }
 
 /** Checks each outcome is success or one of the client's errors, as its plan allows; tallies them. */
