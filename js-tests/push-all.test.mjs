@@ -246,6 +246,30 @@ test("onProgress is awaited before the next chunk; its throw is a HookError with
   assert.equal(err.batchId, "another");
 });
 
+test("an onProgress that never settles ends the run at its timeoutMs, or at its signal, with what was done", async () => {
+  const never = () => new Promise(() => {});
+  const timedOut = await rejection(client().transactions.pushAll(request(transactions(3)), { ...fast, chunkSize: 2, timeoutMs: 300, onProgress: never }));
+  assert.ok(timedOut instanceof sdk.RequestTimeoutError, String(timedOut));
+  assert.match(timedOut.message, /the run timed out after 300 ms$/);
+  assert.equal(timedOut.pushed, 2);
+  assert.match(timedOut.batchId, GUID);
+  const controller = new AbortController();
+  const run = client().transactions.pushAll(request(transactions(3), { batchId: "aborted" }), {
+    ...fast,
+    chunkSize: 2,
+    signal: controller.signal,
+    onProgress: () => {
+      setTimeout(() => controller.abort(new Error("shutting down")), 20);
+      return never();
+    },
+  });
+  const aborted = await rejection(run);
+  assert.ok(aborted instanceof sdk.RequestAbortedError, String(aborted));
+  assert.equal(aborted.cause.message, "shutting down");
+  assert.equal(aborted.pushed, 2);
+  assert.equal(pushes.length, 2, "no chunk sent after the first");
+});
+
 test("timeoutMs bounds the whole run, waits included", async () => {
   pendingReads = Number.POSITIVE_INFINITY;
   const started = Date.now();

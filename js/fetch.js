@@ -10,7 +10,8 @@ import { CONNECTION_FAILED } from "./errors.js";
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function describe(err) {
+/** An error's message, or what was thrown as text. */
+export function describe(err) {
   return err instanceof Error ? err.message : String(err);
 }
 

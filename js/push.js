@@ -4,8 +4,10 @@
 // `create` and `waitForOperation`, so every request goes through the one request path (retries,
 // hooks, rate limits) and the `.wasm` carries no state machine for the run.
 
+import { deadline as callDeadline } from "./deadline.js";
 import { decimalJson } from "./decimal.js";
 import { ABORTED, CodatBankFeedsError, HookError, InvalidRequestError, PushFailedError, RequestAbortedError, RequestTimeoutError } from "./errors.js";
+import { describe } from "./fetch.js";
 import { guidFrom } from "./guid.js";
 
 const WHO = "transactions.pushAll";
@@ -120,20 +122,30 @@ function reasonOf(operation) {
   return `. Codat: ${reasons.join(" ")}${more}`;
 }
 
+/** The run's `RequestTimeoutError`, giving its configured `timeoutMs`. */
+const timedOut = (timeoutMs) => new RequestTimeoutError(`${WHO}: the run timed out after ${timeoutMs} ms`);
+
 /** The ms left before `deadline`; throws `RequestTimeoutError` when none are. */
 function left(deadline, timeoutMs) {
   if (deadline === undefined) return undefined;
   const ms = deadline - Date.now();
-  if (ms <= 0) throw new RequestTimeoutError(`${WHO}: the run timed out after ${timeoutMs} ms`);
+  if (ms <= 0) throw timedOut(timeoutMs);
   return ms;
 }
 
-async function report(onProgress, progress) {
+/** `onProgress`, awaited within the run's deadline and signal (js/deadline.js): one that never settles cannot hold the run. */
+async function report(onProgress, progress, deadline, timeoutMs, signal) {
+  const run = callDeadline(left(deadline, timeoutMs) ?? -1, signal);
   try {
-    await onProgress(progress);
+    await run.race(onProgress(progress));
   } catch (cause) {
-    const text = cause instanceof Error ? cause.message : String(cause);
-    throw new HookError(`${WHO}: onProgress threw: ${text}`, { hook: "onProgress", cause });
+    if (cause === run) {
+      stopIfAborted(signal);
+      throw timedOut(timeoutMs);
+    }
+    throw new HookError(`${WHO}: onProgress threw: ${describe(cause)}`, { hook: "onProgress", cause });
+  } finally {
+    run.close();
   }
 }
 
@@ -169,14 +181,15 @@ export async function pushChunks(group, request, options, items, chunkSize) {
       done.operations.push(operation);
       done.pushed = ends[k];
       if (onProgress)
-        await report(onProgress, { batchId: done.batchId, chunk: k + 1, chunks: ends.length, pushed: done.pushed, total: sorted.length, operation });
+        await report(
+          onProgress,
+          { batchId: done.batchId, chunk: k + 1, chunks: ends.length, pushed: done.pushed, total: sorted.length, operation },
+          { deadline, timeoutMs, signal },
+        );
     }
     return { ...done };
   } catch (thrown) {
-    const error =
-      thrown instanceof CodatBankFeedsError
-        ? thrown
-        : new CodatBankFeedsError(`${WHO}: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown });
+    const error = thrown instanceof CodatBankFeedsError ? thrown : new CodatBankFeedsError(`${WHO}: ${describe(thrown)}`, { cause: thrown });
     error.idempotencyKey ??= idempotencyKey;
     throw Object.assign(error, done);
   }

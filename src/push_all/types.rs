@@ -80,10 +80,10 @@ pub struct PushAllOptions {
     /// Retry policy of every request of the run.
     #[tsify(optional)]
     pub retries: Option<RetryConfig>,
-    /// Upper bound in ms on the whole run: pushes, polls and waits.
+    /// Upper bound in ms on the whole run: pushes, polls, waits and `onProgress`.
     #[tsify(optional)]
     pub timeout_ms: Option<f64>,
-    /// Stops the run between or during chunks with `RequestAbortedError`.
+    /// Stops the run between or during chunks (`onProgress` included) with `RequestAbortedError`.
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<JsValue>,
     /// First wait between polls of a chunk's push operation in ms (default 1000).
@@ -96,8 +96,8 @@ pub struct PushAllOptions {
     #[tsify(optional)]
     pub chunk_size: Option<f64>,
     /// Called after each chunk's push succeeded; a promise it returns is awaited before the
-    /// next chunk is sent (a place to record progress). A throw stops the run with
-    /// `HookError` (`hook: "onProgress"`).
+    /// next chunk is sent (a place to record progress), within the run's `timeoutMs` and
+    /// `signal`. A throw stops the run with `HookError` (`hook: "onProgress"`).
     #[tsify(optional, type = "(progress: PushProgress) => void | Promise<void>")]
     pub on_progress: Option<JsValue>,
 }
