@@ -60,6 +60,11 @@ before(async () => {
     }
     const opKey = req.url.split("/").pop();
     const push = pushes.find((p) => p.operation === opKey);
+    if (!push) {
+      // A poll a timed-out run sent just before its test ended arrives after the next test's reset.
+      res.writeHead(404, { "content-type": "application/json" });
+      return res.end(JSON.stringify({ statusCode: 404, error: "Push operation not found" }));
+    }
     push.reads++;
     const status = push.reads <= pendingReads ? "Pending" : finalStatus(pushes.indexOf(push) + 1);
     events.push(`GET ${pushes.indexOf(push) + 1} -> ${status}`);

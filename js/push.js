@@ -184,7 +184,9 @@ export async function pushChunks(group, request, options, items, chunkSize) {
         await report(
           onProgress,
           { batchId: done.batchId, chunk: k + 1, chunks: ends.length, pushed: done.pushed, total: sorted.length, operation },
-          { deadline, timeoutMs, signal },
+          deadline,
+          timeoutMs,
+          signal,
         );
     }
     return { ...done };
