@@ -177,3 +177,18 @@ test("after a 401, the caller's own idempotencyKey is kept; the error carries th
   assert.deepEqual(keys, [idempotencyKey, idempotencyKey]);
   assert.equal(own.idempotencyKey, idempotencyKey);
 });
+
+test("a 401 after an attempt that may have written keeps the key: the refreshed retry gets the kept answer, one write", async () => {
+  const fake = createFakeCodat({ faults: [{ fault: "drop", operation: "companies.create" }] });
+  const values = [fake.apiKey, "Basic c3RhbGU=", fake.apiKey];
+  const client = new sdk.CodatBankFeeds({ authHeader: () => values.shift() ?? fake.apiKey, fetch: fake.fetch });
+  const created = await client.companies.create({ name: "Written once" });
+  const sent = fake.requests.filter((r) => r.operation === "companies.create");
+  assert.deepEqual(
+    sent.map((r) => r.status),
+    [0, 401, 200],
+  );
+  assert.equal(new Set(sent.map((r) => r.headers["idempotency-key"])).size, 1, "one key: the first attempt may have written");
+  assert.deepEqual(fake.writes.filter((w) => w.body?.name === "Written once").length, 1);
+  assert.equal(created.name, "Written once");
+});

@@ -43,6 +43,9 @@ pub(crate) async fn send(
     let mut number = 0;
     // The `Authorization` value the last attempt's 401 refused.
     let mut refused: Option<String> = None;
+    // Whether an attempt under the current key may have written (it was retried on a failure
+    // other than a 401): then only that key can get the kept answer, and is never replaced.
+    let mut key_may_have_written = false;
     loop {
         number += 1;
         // An aborted signal calls nothing of the caller's, not even the auth function.
@@ -106,13 +109,17 @@ pub(crate) async fn send(
             Decision::Reauthorise => {
                 tries.reauthorised = true;
                 refused = Some(auth);
-                // A 401 wrote nothing under the key: the retry sends a new one.
-                if let Some(key) = key.as_mut().filter(|k| k.renewable) {
-                    key.value = new_guid();
+                // A 401 wrote nothing under the key: the retry sends a new one, unless an
+                // earlier attempt under it may have written.
+                if !key_may_have_written {
+                    if let Some(key) = key.as_mut().filter(|k| k.renewable) {
+                        key.value = new_guid();
+                    }
                 }
             }
             Decision::Wait(ms) => {
                 tries.retries += 1;
+                key_may_have_written = true;
                 match &attempt {
                     Attempt::Response(r) if r.status >= 500 || r.status == 408 => {
                         tries.server_errors += 1;
