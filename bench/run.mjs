@@ -1,7 +1,7 @@
 // The benchmark: size, cold start, per-call overhead against raw fetch + JSON, throughput,
 // the incumbent SDKs (TypeScript, when `--incumbent=<bundle>` gives its bundle: see
 // bench/incumbent.sh; Python), and memory. Prints tables of medians and ratios, and the goals
-// of issue 17 against them; never fails on a figure. Methodology: bench/README.md.
+// against them; never fails on a figure. Methodology: bench/README.md.
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -347,7 +347,7 @@ await throughput(cases);
 await memory(sdk);
 await server.close();
 
-// The goals of issue 17, on this run's figures.
+// The goals, on this run's figures.
 const goal = (name, target, ours, theirs, fmt) => [
   name,
   fmt(target),
@@ -358,7 +358,7 @@ const goal = (name, target, ours, theirs, fmt) => [
 const times = (x) => `${x.toFixed(2)}×`;
 const calls = Object.entries(results);
 table(
-  "Goals (issue 17)",
+  "Goals",
   ["measure", "goal", "ours", "", "TS incumbent"],
   [
     goal("the shipped client, gzip (bundle gain)", 41 * 1024, size.ours, size.theirs, kb),
