@@ -13,7 +13,7 @@ export const FAULTS = ["reset", "unavailable", "rateLimited", "error", "drop", "
  * A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same sequence.
  * @param {number} seed
  */
-function seeded(seed) {
+export function seeded(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { inspect } from "node:util";
+import { seeded } from "../fake/faults.mjs";
 import { startFakeCodat } from "../fake/node.mjs";
 import { sdk } from "./support/helpers.mjs";
 
@@ -42,18 +43,6 @@ const API_KEY = `Basic ${KEY_BASE64}`;
 const SECRETS = [MARK, KEY_TEXT, KEY_BASE64];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const RETRIES = { strategy: "backoff", backoff: { initialInterval: 2, maxInterval: 20, exponent: 1.5, maxElapsedTime: 5000 }, retryConnectionErrors: true };
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One of `weighted`'s names, drawn by weight. @param {() => number} random @param {[string, number][]} weighted */
 function pick(random, weighted) {
