@@ -6,106 +6,24 @@
 // without the key it succeeds.
 
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import http from "node:http";
-import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { startFakeCodat } from "../fake/node.mjs";
+import { describe, test } from "node:test";
+import { useBrowser, useBrowserSite } from "./support/browser-site.mjs";
 import { sdk } from "./support/helpers.mjs";
 import { browsers } from "./support/packed.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 /** The documented bound on a browser call's connection retries: 2 retries, none after 10 s. */
 const BOUND_MS = 10_000;
-let fake;
-let admin;
-let site;
-let work;
-let tokenRequests = 0;
-
-/** The page's files; /token hands what companies.getAccessToken returns (a test site: any company). */
-async function startSite(dir) {
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/token") {
-      tokenRequests += 1;
-      const token = await admin.companies.getAccessToken({ companyId: url.searchParams.get("companyId") ?? "" });
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify(token));
-    }
-    try {
-      const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://localhost:${server.address().port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((r) => server.close(r));
-    },
-  };
-}
-
-before(async () => {
-  fake = await startFakeCodat({ cors: "strict" });
-  admin = new sdk.CodatBankFeeds({ authHeader: fake.apiKey, serverURL: fake.url });
-  work = mkdtempSync(join(tmpdir(), "codat-browser-"));
-  const esbuild = await import("esbuild");
-  await esbuild.build({
-    entryPoints: [join(root, "js-tests", "browser", "page.mjs")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    outfile: join(work, "app.js"),
-    absWorkingDir: root,
-  });
-  const pkgDir = join(root, "pkg");
-  copyFileSync(
-    join(
-      pkgDir,
-      readdirSync(pkgDir).find((f) => f.endsWith(".wasm")),
-    ),
-    join(work, "codat_bank_feeds_wasm_bg.wasm"),
-  );
-  writeFileSync(join(work, "index.html"), '<!doctype html><meta charset="utf-8"><title>Page</title><script type="module" src="./app.js"></script>');
-  site = await startSite(work);
+const site = useBrowserSite({
+  entry: "browser/page.mjs",
+  html: '<!doctype html><meta charset="utf-8"><title>Page</title><script type="module" src="./app.js"></script>',
 });
-
-after(async () => {
-  await site?.close();
-  await fake?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-async function company(name) {
-  const { id: companyId } = await admin.companies.create({ name });
-  const { id: connectionId } = await admin.connections.create({ companyId, requestBody: { platformKey: "gbol" } });
-  return { companyId, connectionId, serverURL: fake.url };
-}
 
 for (const [name, launch] of Object.entries(browsers)) {
   describe(name, () => {
-    let browser;
-    before(async () => {
-      const puppeteer = await import("puppeteer-core");
-      browser = await puppeteer.launch({ headless: true, ...launch });
-    });
-    after(() => browser?.close());
+    const launched = useBrowser(launch);
 
     async function run(config) {
-      const page = await browser.newPage();
+      const page = await launched.browser.newPage();
       try {
         await page.goto(`${site.url}/`);
         await page.waitForFunction(() => typeof window.run === "function");
@@ -116,17 +34,17 @@ for (const [name, launch] of Object.entries(browsers)) {
     }
 
     test("companyAccessToken: one token from the page's backend for concurrent calls", async () => {
-      const ids = await company(`${name} token`);
-      const before = tokenRequests;
+      const ids = await site.company(`${name} token`);
+      const before = site.tokenRequests;
       const result = await run({ ...ids, calls: 5, idempotencyKeys: false, write: true });
       assert.equal(result.ok, true, JSON.stringify(result));
       assert.deepEqual(result.got, Array(5).fill(ids.companyId));
       assert.ok(result.wrote);
-      assert.equal(tokenRequests - before, 1);
+      assert.equal(site.tokenRequests - before, 1);
     });
 
     test("a write the CORS preflight refuses fails within the bound, saying it is often CORS and what to do", async () => {
-      const ids = await company(`${name} cors`);
+      const ids = await site.company(`${name} cors`);
       const result = await run({ ...ids, write: true });
       assert.equal(result.pending, undefined, `still pending after 15 s: ${JSON.stringify(result)}`);
       assert.equal(result.ok, false);
@@ -138,7 +56,7 @@ for (const [name, launch] of Object.entries(browsers)) {
       assert.ok(result.message.includes(`origin (${result.origin}) must be registered in Codat's CORS settings`), result.message);
       assert.ok(result.message.includes("request headers this call sent (Authorization, Content-Type, Idempotency-Key)"), result.message);
       assert.ok(result.message.endsWith("; `idempotencyKeys: false` leaves Idempotency-Key off"), result.message);
-      assert.equal(fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "sourceAccounts.create").length, 0);
+      assert.equal(site.fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "sourceAccounts.create").length, 0);
     });
   });
 }
@@ -146,9 +64,9 @@ for (const [name, launch] of Object.entries(browsers)) {
 test("in Node, a failed fetch has no CORS hint and is retried per the policy", async () => {
   let attempts = 0;
   const client = new sdk.CodatBankFeeds({
-    authHeader: fake.apiKey,
-    serverURL: fake.url,
-    fetch: fake.fetchFrom("http://localhost:1"),
+    authHeader: site.fake.apiKey,
+    serverURL: site.fake.url,
+    fetch: site.fake.fetchFrom("http://localhost:1"),
     retryConfig: { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 2, maxElapsedTime: 200 }, retryConnectionErrors: true },
     hooks: { beforeRequest: () => void attempts++ },
   });

@@ -9,22 +9,13 @@ import { companiesGet } from "codat-bank-feeds-wasm/funcs/companiesGet.js";
 import { HTTPClient } from "codat-bank-feeds-wasm/lib/http";
 import * as errors from "codat-bank-feeds-wasm/sdk/models/errors";
 import { Decimal } from "codat-bank-feeds-wasm/sdk/types";
-import { company, notFound } from "./support/fixtures.mjs";
+import { company, notFound, pushOperation } from "./support/fixtures.mjs";
 import { API_KEY, rejection, sdk, useMockServer } from "./support/helpers.mjs";
 import { typeCheck } from "./support/typecheck.mjs";
 
 const ctx = useMockServer();
 const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const K = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
-/** A push operation as the API answers a push (the spec has no example of one). */
-const pushOperation = {
-  companyId: C,
-  pushOperationKey: "c5e8b9a2-7e5f-4c43-9d3f-4a0b5d2e6f71",
-  dataConnectionKey: K,
-  requestedOnUtc: "2024-01-01T00:00:00Z",
-  status: "Pending",
-  statusCode: 202,
-};
 const operations = JSON.parse(readFileSync(new URL("../js/operations.json", import.meta.url), "utf8")).table;
 
 test("each body named after its schema, as @codat/bank-feeds names it, is taken as requestBody", async () => {

@@ -3,6 +3,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { pushOperation } from "./support/fixtures.mjs";
 import { rejection, sdk, useMockServer } from "./support/helpers.mjs";
 
 const ctx = useMockServer();
@@ -10,14 +11,6 @@ const C = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const K = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 const ids = { companyId: C, connectionId: K };
 const DATE = 'expected a date such as "2025-01-31" or "2025-01-31T00:00:00Z"';
-const pushOperation = {
-  companyId: C,
-  pushOperationKey: "c5e8b9a2-7e5f-4c43-9d3f-4a0b5d2e6f71",
-  dataConnectionKey: K,
-  requestedOnUtc: "2024-01-01T00:00:00Z",
-  status: "Pending",
-  statusCode: 202,
-};
 
 const create = (transaction) =>
   ctx.client().transactions.create({ ...ids, accountId: "acc-1", requestBody: { accountId: "acc-1", transactions: [transaction] } });

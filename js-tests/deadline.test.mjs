@@ -58,6 +58,26 @@ test("hooks that never settle end at timeoutMs: beforeRequest, afterSuccess, aft
   assertTimedOut(await timed(error.companies.get({ companyId: C })), "hooks.afterError");
 });
 
+test("at the deadline or an abort, afterError is told but not waited for: a hung hook cannot hold the call past it", async () => {
+  const told = [];
+  const afterError = (failure) => {
+    told.push(failure);
+    return never();
+  };
+  const timedOut = ctx.client({ fetch: hungFetch(), hooks: { afterError }, timeoutMs: TIMEOUT });
+  assertTimedOut(await timed(timedOut.companies.get({ companyId: C })), "the response");
+  assert.equal(told.length, 1);
+  assert.ok(told[0] instanceof sdk.RequestTimeoutError, String(told[0]));
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new Error("shutting down")), 50);
+  const aborted = ctx.client({ fetch: hungFetch(), hooks: { afterError } });
+  const { err, ms } = await timed(aborted.companies.get({ companyId: C }, { signal: controller.signal }));
+  assert.ok(err instanceof sdk.RequestAbortedError, String(err));
+  assert.ok(ms < 5 * TIMEOUT, `settled after ${ms} ms`);
+  assert.equal(told.length, 2);
+  assert.ok(told[1] instanceof sdk.RequestAbortedError, String(told[1]));
+});
+
 test("a custom fetch or httpClient that ignores the signal, and a body that never ends, end at timeoutMs", async () => {
   const fetch = hungFetch();
   assertTimedOut(await timed(ctx.client({ fetch, timeoutMs: TIMEOUT }).companies.get({ companyId: C })), "the response");

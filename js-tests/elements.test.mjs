@@ -6,110 +6,23 @@
 // (gitignored), kept as the run's artifacts.
 
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import http from "node:http";
-import { tmpdir } from "node:os";
-import { dirname, extname, join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { startFakeCodat } from "../fake/node.mjs";
-import { sdk } from "./support/helpers.mjs";
-import { browsers } from "./support/packed.mjs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, test } from "node:test";
+import { useBrowser, useBrowserSite } from "./support/browser-site.mjs";
+import { browsers, root } from "./support/packed.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = join(root, "js-tests", ".artifacts", "elements");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
-let fake;
-let admin;
-let site;
-let work;
-
-/** The page's files under a CSP with no 'unsafe-inline' and no nonce; /token hands a company access token. */
-async function startSite(dir, api) {
-  // 'wasm-unsafe-eval' and connect-src 'self' are the client's own needs (compiling its .wasm,
-  // fetched from the page's origin); the element adds nothing to them.
-  const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ${api}; style-src 'self'`;
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/token") {
-      const token = await admin.companies.getAccessToken({ companyId: url.searchParams.get("companyId") ?? "" });
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify({ accessToken: token.accessToken }));
-    }
-    try {
-      const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-security-policy": csp });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://localhost:${server.address().port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((r) => server.close(r));
-    },
-  };
-}
-
-async function bundlePage(dir) {
-  const esbuild = await import("esbuild");
-  await esbuild.build({
-    entryPoints: [join(root, "js-tests", "elements", "page.mjs")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    outfile: join(dir, "app.js"),
-    absWorkingDir: root,
-  });
-  const pkgDir = join(root, "pkg");
-  copyFileSync(
-    join(
-      pkgDir,
-      readdirSync(pkgDir).find((f) => f.endsWith(".wasm")),
-    ),
-    join(dir, "codat_bank_feeds_wasm_bg.wasm"),
-  );
-  const html =
-    '<!doctype html><html lang="en-US"><meta charset="utf-8"><title>Settings</title><main><h1>Settings</h1></main><script type="module" src="./app.js"></script></html>';
-  (await import("node:fs")).writeFileSync(join(dir, "index.html"), html);
-}
-
-before(async () => {
-  fake = await startFakeCodat({ cors: "strict" });
-  admin = new sdk.CodatBankFeeds({ authHeader: fake.apiKey, serverURL: fake.url });
-  work = mkdtempSync(join(tmpdir(), "codat-elements-"));
-  await bundlePage(work);
-  site = await startSite(work, fake.url);
-  mkdirSync(artifacts, { recursive: true });
+const site = useBrowserSite({
+  entry: "elements/page.mjs",
+  html: '<!doctype html><html lang="en-US"><meta charset="utf-8"><title>Settings</title><main><h1>Settings</h1></main><script type="module" src="./app.js"></script></html>',
+  minify: true,
+  // A CSP with no 'unsafe-inline' and no nonce: 'wasm-unsafe-eval' and connect-src 'self' are
+  // the client's own needs (compiling its .wasm, fetched from the page's origin); the element
+  // adds nothing to them.
+  headers: (api) => ({ "content-security-policy": `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ${api}; style-src 'self'` }),
 });
-
-after(async () => {
-  await site?.close();
-  await fake?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
-
-/** A company with a linked connection and `accounts` (v2 source accounts). */
-async function company(name, accounts) {
-  const { id: companyId } = await admin.companies.create({ name });
-  const { id: connectionId } = await admin.connections.create({ companyId, requestBody: { platformKey: "gbol" } });
-  for (const a of accounts) {
-    await admin.sourceAccounts.create({
-      companyId,
-      connectionId,
-      requestBody: { accountType: "checking", accountNumber: "12345670", sortCode: "401162", currency: "GBP", balance: 100, ...a },
-    });
-  }
-  return { companyId, connectionId, serverURL: fake.url };
-}
+before(() => mkdirSync(artifacts, { recursive: true }));
 
 const BROWSERS = {
   // The element's dates are shown in the page's locale: English, as the tests read them.
@@ -119,16 +32,11 @@ const BROWSERS = {
 
 for (const [name, launch] of Object.entries(BROWSERS)) {
   describe(name, () => {
-    let browser;
-    before(async () => {
-      const puppeteer = await import("puppeteer-core");
-      browser = await puppeteer.launch({ headless: true, ...launch });
-    });
-    after(() => browser?.close());
+    const launched = useBrowser(launch);
 
     /** A fresh page with the element mounted; resolves once it shows its accounts (or a failure). */
     async function mounted(config) {
-      const page = await browser.newPage();
+      const page = await launched.browser.newPage();
       await page.setViewport({ width: 900, height: 700 });
       await page.goto(`${site.url}/`);
       await page.waitForFunction(() => typeof window.mount === "function");
@@ -191,7 +99,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     }
 
     test("a full mapping by keyboard alone, under a strict CSP, with no axe violation", async () => {
-      const ids = await company("Keyboard Co", [{ id: "acc-main", accountName: "Main account" }]);
+      const ids = await site.company("Keyboard Co", [{ id: "acc-main", accountName: "Main account" }]);
       const page = await mounted(ids);
       try {
         await axe(page);
@@ -217,7 +125,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         assert.equal(v.accounts[0].status, "Status: Connected");
         assert.equal(v.accounts[0].result, "Mapped: Main account now feeds into Business Current Account.");
         assert.equal(v.focused, "r0", "focus on the result");
-        const write = fake.writes.find((w) => w.operation === "accountMapping.create" && w.companyId === ids.companyId);
+        const write = site.fake.writes.find((w) => w.operation === "accountMapping.create" && w.companyId === ids.companyId);
         assert.deepEqual(v.record.events, [
           {
             type: "mapped",
@@ -241,13 +149,13 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     test("a Failed mapping shows Codat's reason; a new account then maps", async () => {
-      const ids = await company("Failed Co", [
+      const ids = await site.company("Failed Co", [
         { id: "acc-a", accountName: "Till" },
         { id: "acc-b", accountName: "Reserve" },
       ]);
       const where = { companyId: ids.companyId, connectionId: ids.connectionId };
-      const [{ targetAccountOptions }] = await admin.accountMapping.get(where);
-      await admin.accountMapping.create({ ...where, requestBody: { sourceAccountId: "acc-b", targetAccountId: targetAccountOptions[0].id } });
+      const [{ targetAccountOptions }] = await site.admin.accountMapping.get(where);
+      await site.admin.accountMapping.create({ ...where, requestBody: { sourceAccountId: "acc-b", targetAccountId: targetAccountOptions[0].id } });
       const page = await mounted(ids);
       try {
         await page.evaluate(() => {
@@ -279,7 +187,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         assert.equal(v.accounts[0].status, "Status: Connected");
         const mapped = v.record.events.filter((e) => e.type === "mapped");
         assert.equal(mapped.at(-1).detail.newAccount, true);
-        const created = (await admin.accountMapping.get(where)).find((m) => m.sourceAccountId === "acc-a");
+        const created = (await site.admin.accountMapping.get(where)).find((m) => m.sourceAccountId === "acc-a");
         assert.equal(created.targetAccountName, "Till");
       } finally {
         await page.close();
@@ -287,14 +195,14 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     test("a 401 renews the token through the auth function; a token that cannot be had is said in words", async () => {
-      const ids = await company("Refresh Co", [{ id: "acc-r", accountName: "Float" }]);
+      const ids = await site.company("Refresh Co", [{ id: "acc-r", accountName: "Float" }]);
       const page = await mounted({ ...ids, staleFirst: true });
       try {
         let v = await view(page);
         assert.equal(v.error, null);
         assert.equal(v.accounts.length, 1);
         assert.equal(v.record.authCalls.length, 2, "called again after the 401");
-        const unauthorized = fake.requests.filter((r) => r.path.includes(ids.companyId) && r.status === 401);
+        const unauthorized = site.fake.requests.filter((r) => r.path.includes(ids.companyId) && r.status === 401);
         assert.equal(unauthorized.length, 1);
         // The backend is down: the element cannot renew the token.
         await page.evaluate(() => {
@@ -315,10 +223,10 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     test("a 429 says how long to wait, and focus goes to it", async () => {
-      const ids = await company("Busy Co", [{ id: "acc-q", accountName: "Payroll" }]);
+      const ids = await site.company("Busy Co", [{ id: "acc-q", accountName: "Payroll" }]);
       const page = await mounted(ids);
       try {
-        fake.faults.add({ fault: "rateLimited", operation: "accountMapping.create", retryAfter: 120, times: 1 });
+        site.fake.faults.add({ fault: "rateLimited", operation: "accountMapping.create", retryAfter: 120, times: 1 });
         await page.evaluate(() => {
           const r = document.querySelector("codat-account-mapping").shadowRoot;
           r.querySelector("#t0").value = "1";
@@ -344,7 +252,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
     });
 
     test("a CORS refusal (a client that sends Idempotency-Key) is a network failure in words", async () => {
-      const ids = await company("Cors Co", [{ id: "acc-c", accountName: "Card float" }]);
+      const ids = await site.company("Cors Co", [{ id: "acc-c", accountName: "Card float" }]);
       const page = await mounted({ ...ids, client: { retryConfig: { strategy: "none" } } });
       try {
         assert.equal((await view(page)).accounts.length, 1, "a GET passes the preflight");
@@ -357,7 +265,7 @@ for (const [name, launch] of Object.entries(BROWSERS)) {
         const v = await view(page);
         assert.match(v.error, /^Codat could not be reached\. .*CORS settings\)\.Try again$/);
         assert.equal(v.record.events.at(-1).detail.kind, "network");
-        assert.equal(fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "accountMapping.create").length, 0);
+        assert.equal(site.fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "accountMapping.create").length, 0);
         await shot(page, "cors");
       } finally {
         await page.close();

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { rejection } from "./support/helpers.mjs";
 import { startPrism } from "./support/prism.mjs";
 import { loadSpec, loadTable, specOperations } from "./support/spec-examples.mjs";
+import { strictOptions } from "./support/typecheck.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixture = JSON.parse(readFileSync(join(root, "scripts/gen/fixtures/extra-operation.json"), "utf8"));
@@ -128,21 +129,7 @@ export const viaFunction: number | undefined = result.ok ? result.value.pendingT
 export const wrong: GetBankFeedStatusRequest = { companyId: "c", connectionId: "k", days: "7" };
 `,
   );
-  writeFileSync(
-    join(dir, "tsconfig.check.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        lib: ["es2022", "dom", "esnext.disposable"],
-        types: [],
-        strict: true,
-        noEmit: true,
-      },
-      files: ["check.ts"],
-    }),
-  );
+  writeFileSync(join(dir, "tsconfig.check.json"), JSON.stringify({ compilerOptions: strictOptions, files: ["check.ts"] }));
   execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.check.json"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
 });
 

@@ -286,6 +286,39 @@ test("timeoutMs bounds the whole run, waits included", async () => {
   assert.match(err.batchId, GUID);
 });
 
+/** A fetch whose request never answers: it rejects only when its signal aborts (the call's deadline). */
+const stalled = (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+
+test("a part of the run that outlasts timeoutMs: the RequestTimeoutError gives the run's configured timeoutMs and the part, not the time that part had left", async () => {
+  // Chunk 1 is pushed and final well within the time; the POST of chunk 2 never answers.
+  let sent = 0;
+  const slow = new sdk.CodatBankFeeds({
+    authHeader: API_KEY,
+    serverURL: url,
+    fetch: (target, init) => (init.method === "POST" && ++sent === 2 ? stalled(init.signal) : fetch(target, init)),
+  });
+  const err = await rejection(slow.transactions.pushAll(request(transactions(3)), { ...fast, chunkSize: 2, timeoutMs: 1500 }));
+  assert.ok(err instanceof sdk.RequestTimeoutError, String(err));
+  assert.ok(err instanceof sdk.CodatBankFeedsError);
+  assert.equal(err.name, "RequestTimeoutError");
+  assert.equal(err.message, "transactions.pushAll: the run timed out after 1500 ms while sending chunk 2 of 2");
+  assert.equal(err.statusCode, undefined);
+  assert.equal(err.idempotencyKey, derived(`${err.batchId}:1`), "the key of the chunk that was being sent");
+  assert.equal(err.pushed, 2);
+  assert.equal(err.operations.length, 1);
+  assert.match(err.batchId, GUID);
+  assert.equal(pushes.length, 1);
+  // A push operation still Pending at the deadline.
+  pendingReads = Number.POSITIVE_INFINITY;
+  const polled = await rejection(client().transactions.pushAll(request(transactions(3), { batchId: "polled" }), { ...fast, timeoutMs: 600 }));
+  assert.ok(polled instanceof sdk.RequestTimeoutError, String(polled));
+  assert.equal(polled.message, "transactions.pushAll: the run timed out after 600 ms while waiting for the push operation of chunk 1 of 1");
+  assert.equal(polled.idempotencyKey, derived("polled:0"));
+  assert.equal(pushes[1].key, polled.idempotencyKey);
+  assert.equal(polled.pushed, 0);
+  assert.deepEqual(polled.operations, []);
+});
+
 test("everything is checked before anything is sent", async () => {
   const list = transactions(2500);
   list[2400] = { ...list[2400], amount: "twelve" };

@@ -133,6 +133,21 @@ function left(deadline, timeoutMs) {
   return ms;
 }
 
+/**
+ * `call()`, a sub-call given the time the run has left. Its `RequestTimeoutError` gives that
+ * time, not the `timeoutMs` the caller set, so it is restated as the run's, `part` saying what
+ * was running; its fields are kept (`cause`: a poll's last push operation, when it has one).
+ * Without the run's `timeoutMs` the sub-call timed out on its own settings, as its message says.
+ */
+async function within(part, timeoutMs, call) {
+  try {
+    return await call();
+  } catch (thrown) {
+    if (timeoutMs === undefined || !(thrown instanceof RequestTimeoutError)) throw thrown;
+    throw new RequestTimeoutError(`${WHO}: the run timed out after ${timeoutMs} ms while ${part}`, thrown);
+  }
+}
+
 /** `onProgress`, awaited within the run's deadline and signal (js/deadline.js): one that never settles cannot hold the run. */
 async function report(onProgress, progress, deadline, timeoutMs, signal) {
   const run = callDeadline(left(deadline, timeoutMs) ?? -1, signal);
@@ -171,11 +186,16 @@ export async function pushChunks(group, request, options, items, chunkSize) {
       idempotencyKey = await derivedGuid(`${done.batchId}:${k}`);
       const transactions = sorted.slice(done.pushed, ends[k]);
       const push = { companyId, connectionId, accountId, timeoutInMinutes, allowSyncOnPushComplete, requestBody: { accountId, transactions } };
-      const started = await group.create(push, { retries, signal, idempotencyKey, timeoutMs: left(deadline, timeoutMs) });
+      const chunk = `chunk ${k + 1} of ${ends.length}`;
+      const started = await within(`sending ${chunk}`, timeoutMs, () =>
+        group.create(push, { retries, signal, idempotencyKey, timeoutMs: left(deadline, timeoutMs) }),
+      );
       const read = { companyId, pushOperationKey: started.pushOperationKey };
-      const operation = await group.waitForOperation(read, { intervalMs, maxIntervalMs, signal, timeoutMs: left(deadline, timeoutMs) });
+      const operation = await within(`waiting for the push operation of ${chunk}`, timeoutMs, () =>
+        group.waitForOperation(read, { intervalMs, maxIntervalMs, signal, timeoutMs: left(deadline, timeoutMs) }),
+      );
       if (operation.status !== "Success") {
-        const message = `${WHO}: the push of chunk ${k + 1} of ${ends.length} ended ${operation.status}; transactions from index ${done.pushed} on (in date order) were not pushed${reasonOf(operation)}`;
+        const message = `${WHO}: the push of ${chunk} ended ${operation.status}; transactions from index ${done.pushed} on (in date order) were not pushed${reasonOf(operation)}`;
         throw new PushFailedError(message, { failed: operation, firstUnpushed: done.pushed });
       }
       done.operations.push(operation);

@@ -25,3 +25,13 @@ export const accessToken = example(response("/companies/{companyId}/accessToken"
 export const notFound = example(shared("Not-Found"), "Company not found");
 
 export const unavailable = example(shared("Service-Unavailable"), "Conflict");
+
+/** A push operation as the API answers a push (the spec has no example of one). */
+export const pushOperation = {
+  companyId: "8a210b68-6988-11ed-a1eb-0242ac120002",
+  pushOperationKey: "c5e8b9a2-7e5f-4c43-9d3f-4a0b5d2e6f71",
+  dataConnectionKey: "2e9d2c44-f675-40ba-8049-353bfcb5e171",
+  requestedOnUtc: "2024-01-01T00:00:00Z",
+  status: "Pending",
+  statusCode: 202,
+};

@@ -9,6 +9,17 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
+/** The compiler options of a user's strict project, with no ambient types. */
+export const strictOptions = {
+  target: "es2022",
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  lib: ["es2022", "dom", "esnext.disposable"],
+  types: [],
+  strict: true,
+  noEmit: true,
+};
+
 /** Fails the test with tsc's output unless `file` type-checks (its `@ts-expect-error`s included). */
 export function typeCheck(file) {
   const dir = mkdtempSync(join(tmpdir(), "codat-types-"));
@@ -17,16 +28,7 @@ export function typeCheck(file) {
     symlinkSync(join(root, "pkg"), join(dir, "node_modules", "codat-bank-feeds-wasm"));
     copyFileSync(file, join(dir, basename(file)));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    const compilerOptions = {
-      target: "es2022",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      lib: ["es2022", "dom", "esnext.disposable"],
-      types: [],
-      strict: true,
-      noEmit: true,
-    };
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: [basename(file)] }));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: strictOptions, files: [basename(file)] }));
     try {
       execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
     } catch (err) {
