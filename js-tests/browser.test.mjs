@@ -1,9 +1,10 @@
-// A page's calls in Chromium and Firefox (puppeteer-core): the page served from http://localhost,
-// the testing kit's fake API cross-origin on 127.0.0.1 with strict CORS (only Authorization,
-// Accept and Content-Type allowed). companyAccessToken fetches one token from the page's own
-// server for many calls; a write the preflight refuses (its Idempotency-Key) fails within the
-// browser bound on connection retries, with a message that says it is often CORS and what to do;
-// without the key it succeeds.
+// A page's calls, and a dedicated module worker's, in Chromium and Firefox (puppeteer-core): the
+// site served from http://localhost, the testing kit's fake API cross-origin on 127.0.0.1 with
+// strict CORS (only Authorization, Accept and Content-Type allowed). companyAccessToken fetches
+// one token from the site's own server for many calls; a write the preflight refuses (its
+// Idempotency-Key) fails within the browser bound on connection retries, with a message that
+// says it is often CORS, names the page's or worker's origin and says what to do; without the
+// key it succeeds.
 
 import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -21,13 +22,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 /** The documented bound on a browser call's connection retries: 2 retries, none after 10 s. */
 const BOUND_MS = 10_000;
+/** What 2 retries take under the default backoff (500 and 750 ms, ±25%), with room for a slow machine. */
+const TWO_RETRIES_MS = 5_000;
 let fake;
 let admin;
 let site;
 let work;
 let tokenRequests = 0;
 
-/** The page's files; /token hands what companies.getAccessToken returns (a test site: any company). */
+/** The site's files; /token hands what companies.getAccessToken returns (a test site: any company). */
 async function startSite(dir) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -62,13 +65,14 @@ before(async () => {
   admin = new sdk.CodatBankFeeds({ authHeader: fake.apiKey, serverURL: fake.url });
   work = mkdtempSync(join(tmpdir(), "codat-browser-"));
   const esbuild = await import("esbuild");
+  // Each a whole bundle, its .wasm beside it: the page's app.js and the worker's worker.js.
   await esbuild.build({
-    entryPoints: [join(root, "js-tests", "browser", "page.mjs")],
+    entryPoints: { app: join(root, "js-tests", "browser", "page.mjs"), worker: join(root, "js-tests", "browser", "worker.mjs") },
     bundle: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
-    outfile: join(work, "app.js"),
+    outdir: work,
     absWorkingDir: root,
   });
   const pkgDir = join(root, "pkg");
@@ -104,15 +108,32 @@ for (const [name, launch] of Object.entries(browsers)) {
     });
     after(() => browser?.close());
 
-    async function run(config) {
+    /** `config` run in a new page (`where`: "run") or in a dedicated worker of it ("runInWorker"). */
+    async function run(config, where = "run") {
       const page = await browser.newPage();
       try {
         await page.goto(`${site.url}/`);
         await page.waitForFunction(() => typeof window.run === "function");
-        return await page.evaluate((c) => window.run(c), config);
+        return await page.evaluate((c, w) => window[w](c), config, where);
       } finally {
         await page.close();
       }
+    }
+
+    /** A write the strict fake's preflight refused: within the bound, the hint naming `scope`'s origin. */
+    function assertRefused(result, ids, scope) {
+      assert.equal(result.pending, undefined, `still pending after 15 s: ${JSON.stringify(result)}`);
+      assert.equal(result.ok, false);
+      assert.equal(result.connection, true, JSON.stringify(result));
+      assert.ok(result.ms < BOUND_MS, `${result.ms} ms`);
+      assert.ok(result.ms < TWO_RETRIES_MS, `${result.ms} ms: the retries stopped at 2, not at the window`);
+      assert.equal(result.attempts, 3, "the first attempt and 2 retries");
+      assert.match(result.message, /^Unable to complete the request: /);
+      assert.match(result.message, /often CORS/);
+      assert.ok(result.message.includes(`this ${scope}'s origin (${result.origin}) must be registered in Codat's CORS settings`), result.message);
+      assert.ok(result.message.includes("request headers this call sent (Authorization, Content-Type, Idempotency-Key)"), result.message);
+      assert.ok(result.message.endsWith("; `idempotencyKeys: false` leaves Idempotency-Key off"), result.message);
+      assert.equal(fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "sourceAccounts.create").length, 0);
     }
 
     test("companyAccessToken: one token from the page's backend for concurrent calls", async () => {
@@ -127,18 +148,20 @@ for (const [name, launch] of Object.entries(browsers)) {
 
     test("a write the CORS preflight refuses fails within the bound, saying it is often CORS and what to do", async () => {
       const ids = await company(`${name} cors`);
-      const result = await run({ ...ids, write: true });
-      assert.equal(result.pending, undefined, `still pending after 15 s: ${JSON.stringify(result)}`);
-      assert.equal(result.ok, false);
-      assert.equal(result.connection, true, JSON.stringify(result));
-      assert.ok(result.ms < BOUND_MS, `${result.ms} ms`);
-      assert.equal(result.attempts, 3, "the first attempt and 2 retries");
-      assert.match(result.message, /^Unable to complete the request: /);
-      assert.match(result.message, /often CORS/);
-      assert.ok(result.message.includes(`origin (${result.origin}) must be registered in Codat's CORS settings`), result.message);
-      assert.ok(result.message.includes("request headers this call sent (Authorization, Content-Type, Idempotency-Key)"), result.message);
-      assert.ok(result.message.endsWith("; `idempotencyKeys: false` leaves Idempotency-Key off"), result.message);
-      assert.equal(fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "sourceAccounts.create").length, 0);
+      assertRefused(await run({ ...ids, write: true }), ids, "page");
+    });
+
+    test("in a dedicated worker: companyAccessToken, then a refused write held to the same bound, naming the worker's origin", async () => {
+      const ids = await company(`${name} worker`);
+      const before = tokenRequests;
+      const allowed = await run({ ...ids, calls: 2, idempotencyKeys: false, write: true }, "runInWorker");
+      assert.equal(allowed.ok, true, JSON.stringify(allowed));
+      assert.deepEqual(allowed.got, [ids.companyId, ids.companyId]);
+      assert.equal(tokenRequests - before, 1);
+      const refused = await company(`${name} worker cors`);
+      const result = await run({ ...refused, write: true }, "runInWorker");
+      assert.equal(result.origin, site.url, "the worker's own location.origin");
+      assertRefused(result, refused, "worker");
     });
   });
 }
