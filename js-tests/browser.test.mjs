@@ -180,3 +180,20 @@ test("in Node, a failed fetch has no CORS hint and is retried per the policy", a
   assert.doesNotMatch(err.message, /CORS settings/);
   assert.ok(attempts > 3, `${attempts} attempts`);
 });
+
+test("in Node, the default policy retries a failed fetch past the browser's 2 retries", async () => {
+  const controller = new AbortController();
+  let attempts = 0;
+  const client = new sdk.CodatBankFeeds({
+    authHeader: fake.apiKey,
+    serverURL: fake.url,
+    fetch: async () => {
+      // Once the third attempt failed, a browser has given up; Node is waiting to try again.
+      if (++attempts === 3) setTimeout(() => controller.abort(), 100);
+      throw new TypeError("fetch failed");
+    },
+  });
+  const err = await client.companies.get({ companyId: "00000000-0000-0000-0000-000000000000" }, { signal: controller.signal }).catch((e) => e);
+  assert.ok(err instanceof sdk.RequestAbortedError, String(err));
+  assert.equal(attempts, 3);
+});
