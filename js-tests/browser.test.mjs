@@ -1,4 +1,4 @@
-// A page's calls, and a dedicated module worker's, in Chromium and Firefox (puppeteer-core): the
+// A page's calls, and a dedicated or shared module worker's, in Chromium and Firefox (puppeteer-core): the
 // site served from http://localhost, the testing kit's fake API cross-origin on 127.0.0.1 with
 // strict CORS (only Authorization, Accept and Content-Type allowed). companyAccessToken fetches
 // one token from the site's own server for many calls; a write the preflight refuses (its
@@ -108,7 +108,7 @@ for (const [name, launch] of Object.entries(browsers)) {
     });
     after(() => browser?.close());
 
-    /** `config` run in a new page (`where`: "run") or in a dedicated worker of it ("runInWorker"). */
+    /** `config` run in a new page (`where`: "run"), or in a worker of it ("runInWorker", "runInSharedWorker"). */
     async function run(config, where = "run") {
       const page = await browser.newPage();
       try {
@@ -162,6 +162,13 @@ for (const [name, launch] of Object.entries(browsers)) {
       const result = await run({ ...refused, write: true }, "runInWorker");
       assert.equal(result.origin, site.url, "the worker's own location.origin");
       assertRefused(result, refused, "worker");
+    });
+
+    test("in a shared worker: a refused write held to the same bound, naming the worker's origin", async () => {
+      const ids = await company(`${name} shared worker cors`);
+      const result = await run({ ...ids, write: true }, "runInSharedWorker");
+      assert.equal(result.origin, site.url, "the worker's own location.origin");
+      assertRefused(result, ids, "worker");
     });
   });
 }

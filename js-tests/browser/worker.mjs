@@ -1,5 +1,11 @@
-// The browser test's dedicated module worker: runs `run` on the config the page posts, and posts
-// back its result.
+// The browser test's module worker, dedicated or shared: runs `run` on the config the page posts,
+// and posts back its result.
 import { run } from "./run.mjs";
 
-self.onmessage = async (event) => postMessage(await run(event.data));
+/** Answers each config `port` receives with `run`'s result. */
+const serve = (port) => {
+  port.onmessage = async (event) => port.postMessage(await run(event.data));
+};
+
+if (typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope) self.onconnect = (event) => serve(event.ports[0]);
+else serve(self);
