@@ -120,8 +120,8 @@ for (const [name, launch] of Object.entries(browsers)) {
       }
     }
 
-    /** A write the strict fake's preflight refused: within the bound, the hint naming `scope`'s origin. */
-    function assertRefused(result, ids, scope) {
+    /** A write the strict fake's preflight refused: within the bound, the hint naming the origin it ran at. */
+    function assertRefused(result, ids) {
       assert.equal(result.pending, undefined, `still pending after 15 s: ${JSON.stringify(result)}`);
       assert.equal(result.ok, false);
       assert.equal(result.connection, true, JSON.stringify(result));
@@ -130,7 +130,7 @@ for (const [name, launch] of Object.entries(browsers)) {
       assert.equal(result.attempts, 3, "the first attempt and 2 retries");
       assert.match(result.message, /^Unable to complete the request: /);
       assert.match(result.message, /often CORS/);
-      assert.ok(result.message.includes(`this ${scope}'s origin (${result.origin}) must be registered in Codat's CORS settings`), result.message);
+      assert.ok(result.message.includes(`this origin (${result.origin}) must be registered in Codat's CORS settings`), result.message);
       assert.ok(result.message.includes("request headers this call sent (Authorization, Content-Type, Idempotency-Key)"), result.message);
       assert.ok(result.message.endsWith("; `idempotencyKeys: false` leaves Idempotency-Key off"), result.message);
       assert.equal(fake.writes.filter((w) => w.companyId === ids.companyId && w.operation === "sourceAccounts.create").length, 0);
@@ -148,7 +148,7 @@ for (const [name, launch] of Object.entries(browsers)) {
 
     test("a write the CORS preflight refuses fails within the bound, saying it is often CORS and what to do", async () => {
       const ids = await company(`${name} cors`);
-      assertRefused(await run({ ...ids, write: true }), ids, "page");
+      assertRefused(await run({ ...ids, write: true }), ids);
     });
 
     test("in a dedicated worker: companyAccessToken, then a refused write held to the same bound, naming the worker's origin", async () => {
@@ -161,14 +161,14 @@ for (const [name, launch] of Object.entries(browsers)) {
       const refused = await company(`${name} worker cors`);
       const result = await run({ ...refused, write: true }, "runInWorker");
       assert.equal(result.origin, site.url, "the worker's own location.origin");
-      assertRefused(result, refused, "worker");
+      assertRefused(result, refused);
     });
 
     test("in a shared worker: a refused write held to the same bound, naming the worker's origin", async () => {
       const ids = await company(`${name} shared worker cors`);
       const result = await run({ ...ids, write: true }, "runInSharedWorker");
       assert.equal(result.origin, site.url, "the worker's own location.origin");
-      assertRefused(result, ids, "worker");
+      assertRefused(result, ids);
     });
   });
 }

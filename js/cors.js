@@ -3,21 +3,19 @@
 // tells only its console) and no retry mends.
 
 /**
- * What runs the client when a browser does: "page" (a window) or "worker" (a dedicated, shared
- * or service worker: a `WorkerGlobalScope`), each with a `location` and so an origin; else
- * nothing. Node and Deno are named, as they may look like one (jsdom gives a `document`; a Deno
- * worker is a `WorkerGlobalScope` with a `location`); workerd's global is not a
- * `WorkerGlobalScope` instance and has no `location`.
+ * Whether the client runs in a browser: a page (a `document`) or a dedicated, shared or service
+ * worker (a `WorkerGlobalScope`), either with a `location`, whose origin the hint names. Node and
+ * Deno are ruled out by name, as they may look like one (jsdom gives a `document`; a Deno worker
+ * is a `WorkerGlobalScope` with a `location`); workerd's global is not a `WorkerGlobalScope`
+ * instance and has no `location`; Bun has neither.
  */
-function browserScope() {
-  if (globalThis.process?.versions?.node || globalThis.Deno || typeof location !== "object") return undefined;
-  if (typeof document === "object") return "page";
-  return typeof WorkerGlobalScope === "function" && globalThis instanceof WorkerGlobalScope ? "worker" : undefined;
-}
-
-/** Whether the client runs in a browser page or worker (not Node with a DOM, Deno, Bun or workerd). */
 export function inBrowser() {
-  return browserScope() !== undefined;
+  return (
+    !globalThis.process?.versions?.node &&
+    !globalThis.Deno &&
+    typeof location === "object" &&
+    (typeof document === "object" || (typeof WorkerGlobalScope === "function" && globalThis instanceof WorkerGlobalScope))
+  );
 }
 
 /**
@@ -27,11 +25,10 @@ export function inBrowser() {
  * is not one), and how to leave `Idempotency-Key` off. Empty outside a browser.
  */
 export function corsHint(headers) {
-  const scope = browserScope();
-  if (!scope) return "";
+  if (!inBrowser()) return "";
   const names = Object.keys(headers).filter((name) => !/^(accept|accept-language|content-language)$/i.test(name));
   return (
-    `. In a browser this is often CORS: this ${scope}'s origin (${location.origin}) must be registered in Codat's CORS settings, and Codat must allow the request headers this call sent (${names.join(", ")})` +
+    `. In a browser this is often CORS: this origin (${location.origin}) must be registered in Codat's CORS settings, and Codat must allow the request headers this call sent (${names.join(", ")})` +
     (names.some((name) => /^idempotency-key$/i.test(name)) ? "; `idempotencyKeys: false` leaves Idempotency-Key off" : "")
   );
 }
