@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::auth::{check_header_value, Auth};
-use crate::bindings::{fetch_through, get, in_page, unknown_key};
+use crate::bindings::{fetch_through, get, in_browser, unknown_key};
 use crate::error::Error;
 use crate::limiter::Limiter;
 use crate::operation::Operation;
@@ -501,7 +501,7 @@ impl Config {
         })
         .map_err(|r| arg.bad("serverURL", &r))?
         .unwrap_or_else(|| DEFAULT_SERVER_URL.to_string());
-        let in_browser = in_page();
+        let in_browser = in_browser();
         let retry = optional(get(options, "retryConfig"), retry_policy)
             .map_err(|(path, reason)| arg.bad(&join("retryConfig", &path), &reason))?
             .unwrap_or_else(|| RetryPolicy::default_for(in_browser));

@@ -1,34 +1,29 @@
-// The browser test's page (bundled by esbuild): `window.run(config)` makes a client whose
-// `authHeader` is companyAccessToken over the page's own /token endpoint, runs `config.calls`
-// GETs and then (when `config.write`) one keyed write, and resolves to what happened: results,
-// the error's class and message, the attempts the client sent and how long it took. A call
-// still pending after 15 s resolves to `{ pending: true }`.
-import { CodatBankFeeds, ConnectionError, companyAccessToken } from "codat-bank-feeds-wasm";
+// The browser test's page: `window.run(config)` runs `run` here, `window.runInWorker(config)` in
+// a new dedicated module worker and `window.runInSharedWorker(config)` in a new shared one
+// (worker.js, bundled from worker.mjs); each resolves to its result.
+import { run } from "./run.mjs";
 
-window.run = async ({ companyId, connectionId, serverURL, calls = 0, write = false, idempotencyKeys = true }) => {
-  const authHeader = companyAccessToken(async () => {
-    const res = await fetch(`/token?companyId=${encodeURIComponent(companyId)}`);
-    if (!res.ok) throw new Error(`token endpoint: HTTP ${res.status}`);
-    return res.json();
-  });
-  let attempts = 0;
-  const client = new CodatBankFeeds({ authHeader, serverURL, idempotencyKeys, hooks: { beforeRequest: () => void attempts++ } });
-  const started = performance.now();
-  const work = (async () => {
-    const got = await Promise.all(Array.from({ length: calls }, () => client.companies.get({ companyId })));
-    const requestBody = {
-      id: `acc-${Math.random().toString(36).slice(2)}`,
-      accountName: "Float",
-      accountType: "checking",
-      accountNumber: "12345670",
-      sortCode: "401162",
-      currency: "GBP",
-      balance: 1,
+/** `config` run in `worker`, talked to over `port`, ended once it answers. */
+const runIn = (worker, port, end, config) =>
+  new Promise((resolve, reject) => {
+    port.onmessage = (event) => {
+      end();
+      resolve(event.data);
     };
-    const wrote = write ? await client.sourceAccounts.create({ companyId, connectionId, requestBody }) : undefined;
-    return { ok: true, got: got.map((c) => c.id), wrote: wrote?.id };
-  })().catch((e) => ({ ok: false, name: e.name, connection: e instanceof ConnectionError, message: e.message }));
-  const pending = new Promise((r) => setTimeout(() => r({ pending: true }), 15_000));
-  const outcome = await Promise.race([work, pending]);
-  return { ...outcome, attempts, ms: performance.now() - started, origin: location.origin };
+    worker.onerror = (event) => {
+      end();
+      reject(new Error(`worker: ${event.message}`));
+    };
+    port.postMessage(config);
+  });
+
+window.run = run;
+window.runInWorker = (config) => {
+  const worker = new Worker("./worker.js", { type: "module" });
+  return runIn(worker, worker, () => worker.terminate(), config);
+};
+// A fresh name each time: a shared worker of the same name would be the one already running.
+window.runInSharedWorker = (config) => {
+  const worker = new SharedWorker("./worker.js", { type: "module", name: crypto.randomUUID() });
+  return runIn(worker, worker.port, () => worker.port.close(), config);
 };

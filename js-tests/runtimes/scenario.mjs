@@ -3,7 +3,7 @@
 // no socket is opened. No Node APIs: it runs in workerd and browsers too. `vector` is a webhook
 // signed by the test with Node's crypto, independently of the client's WebCrypto code.
 export const MISSING_ID = "00000000-0000-0000-0000-000000000000";
-export const STEPS = 18;
+export const STEPS = 19;
 const FAST = { strategy: "backoff", backoff: { initialInterval: 10, maxInterval: 50 } };
 const V8_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab]/;
 
@@ -137,6 +137,12 @@ export async function runScenario(pkg, testing, runtime, vector) {
   };
   const aborted = await expired(new pkg.CodatBankFeeds({ authHeader: note("authHeader"), fetch: note("fetch") }), { signal: AbortSignal.abort() });
   check(aborted?.err instanceof pkg.RequestAbortedError && called.length === 0 && aborted.ms < 200, "an aborted signal rejects at once, calling nothing");
+  // The browser's CORS hint (and bound) where a browser runs it, and nowhere else: not in Node,
+  // Deno, Bun or workerd, which have some of a browser's globals.
+  const browser = runtime === "chromium" || runtime === "firefox";
+  const unreachable = new pkg.CodatBankFeeds({ authHeader: fake.apiKey, fetch: () => Promise.reject(new TypeError("Failed to fetch")) });
+  const failed = await unreachable.companies.get({ companyId }, { retries: { strategy: "none" } }).catch((err) => err);
+  check(failed instanceof pkg.ConnectionError && failed.message.includes("often CORS") === browser, "a failed fetch says it is often CORS in a browser only");
   const event = await pkg.verifyWebhook(vector.body, vector.headers, vector.secret);
   check(event.eventType === "bankFeeds.sourceAccount.connected", "verifyWebhook verifies with WebCrypto");
   try {

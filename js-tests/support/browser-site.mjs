@@ -14,17 +14,21 @@ import { root } from "./packed.mjs";
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
 
-/** Bundles `entry` (under js-tests/) into `dir`/app.js, with the client's .wasm and `html` as index.html beside it. */
+/**
+ * Bundles `entry` (under js-tests/) into `dir`/app.js, or each of `entry`'s `{ name: file }` into
+ * `dir`/name.js (a page and its worker, say), with the client's .wasm and `html` as index.html beside them.
+ */
 async function bundlePage(entry, dir, html, minify) {
   const esbuild = await import("esbuild");
+  const entries = typeof entry === "string" ? { app: entry } : entry;
   await esbuild.build({
-    entryPoints: [join(root, "js-tests", entry)],
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, join(root, "js-tests", file)])),
     bundle: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
     minify,
-    outfile: join(dir, "app.js"),
+    outdir: dir,
     absWorkingDir: root,
   });
   const pkgDir = join(root, "pkg");

@@ -76,9 +76,10 @@ extern "C" {
 
 #[wasm_bindgen(module = "/js/cors.js")]
 extern "C" {
-    /// Whether the client runs in a browser page (not a worker, not Node with a DOM).
-    #[wasm_bindgen(js_name = inPage)]
-    pub(crate) fn in_page() -> bool;
+    /// Whether the client runs in a browser page or worker (not Node with a DOM, Deno, Bun or
+    /// workerd).
+    #[wasm_bindgen(js_name = inBrowser)]
+    pub(crate) fn in_browser() -> bool;
 }
 
 #[wasm_bindgen(module = "/js/guid.js")]

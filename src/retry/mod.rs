@@ -22,38 +22,38 @@ pub(crate) enum RetryPolicy {
     Backoff {
         backoff: Backoff,
         retry_connection_errors: bool,
-        /// Connection failures are held to the browser page's bound (`PAGE_CONNECTION_RETRIES`,
-        /// `PAGE_CONNECTION_WINDOW_MS`): the default policy in a page.
-        page_bound: bool,
+        /// Connection failures are held to the browser's bound (`BROWSER_CONNECTION_RETRIES`,
+        /// `BROWSER_CONNECTION_WINDOW_MS`): the default policy in a browser page or worker.
+        browser_bound: bool,
     },
 }
 
 impl RetryPolicy {
-    /// The default policy: the spec's, with connection failures in a browser page (`in_page`)
-    /// held to the page's bound.
-    pub(crate) fn default_for(in_page: bool) -> Self {
+    /// The default policy: the spec's, with connection failures in a browser page or worker
+    /// (`in_browser`) held to the browser's bound.
+    pub(crate) fn default_for(in_browser: bool) -> Self {
         RetryPolicy::Backoff {
             backoff: SPEC_BACKOFF,
             retry_connection_errors: SPEC_RETRY_CONNECTION_ERRORS,
-            page_bound: in_page,
+            browser_bound: in_browser,
         }
     }
 }
 
-/// Retries of a connection failure in a browser page, under the default policy. A page's
+/// Retries of a connection failure in a browser page or worker, under the default policy. Its
 /// failed fetch is often CORS (the origin not registered, a request header not allowed), which
 /// retrying for the policy's hour would not mend; a couple of retries still get past a blip.
-pub(crate) const PAGE_CONNECTION_RETRIES: u32 = 2;
+pub(crate) const BROWSER_CONNECTION_RETRIES: u32 = 2;
 
-/// Nor does a connection failure in a page start a retry this long (ms) after the call began.
-pub(crate) const PAGE_CONNECTION_WINDOW_MS: f64 = 10_000.0;
+/// Nor does a connection failure in a browser start a retry this long (ms) after the call began.
+pub(crate) const BROWSER_CONNECTION_WINDOW_MS: f64 = 10_000.0;
 
 /// How a failed attempt is retried. The default is the API's own policy: exponential backoff
 /// from 500 ms (exponent 1.5, each wait at most 60 s, jittered by ±25%), giving up once an hour
 /// has passed, on HTTP 408, 429 and 5XX and on connection errors. A `Retry-After` header
 /// (seconds or HTTP date) sets the wait instead, capped at `maxInterval`.
-/// In a browser page (not a worker), the default retries a connection failure at most twice,
-/// and not once 10 s have passed since the call began: a page's failed fetch is often a CORS
+/// In a browser page or worker, the default retries a connection failure at most twice, and
+/// not once 10 s have passed since the call began: a failed fetch there is often a CORS
 /// refusal, which no retry mends (its `ConnectionError` says what to check). A policy you give
 /// applies as given. `{ strategy: "none" }` sends exactly one attempt.
 /// (A type for the `.d.ts`: `options` parses the caller's object by hand, which costs the
@@ -137,7 +137,7 @@ pub(crate) fn backoff_policy(
     Ok(RetryPolicy::Backoff {
         backoff,
         retry_connection_errors: retry_connection_errors.unwrap_or(SPEC_RETRY_CONNECTION_ERRORS),
-        page_bound: false,
+        browser_bound: false,
     })
 }
 
@@ -235,7 +235,7 @@ fn policy_decision(
     let RetryPolicy::Backoff {
         backoff,
         retry_connection_errors,
-        page_bound,
+        browser_bound,
     } = policy
     else {
         return Decision::Done;
@@ -266,11 +266,11 @@ fn policy_decision(
             .and_then(|v| parse_retry_after(v, now_ms))
             .map(|ms| ms.min(backoff.max_interval)),
         Outcome::ConnectionFailed if *retry_connection_errors => {
-            if *page_bound {
-                if tries.connection_failures >= PAGE_CONNECTION_RETRIES {
+            if *browser_bound {
+                if tries.connection_failures >= BROWSER_CONNECTION_RETRIES {
                     return Decision::Done;
                 }
-                budget = budget.min(PAGE_CONNECTION_WINDOW_MS);
+                budget = budget.min(BROWSER_CONNECTION_WINDOW_MS);
             }
             None
         }
@@ -379,7 +379,7 @@ mod tests {
     const SPEC: RetryPolicy = RetryPolicy::Backoff {
         backoff: SPEC_BACKOFF,
         retry_connection_errors: true,
-        page_bound: false,
+        browser_bound: false,
     };
     const NOW: f64 = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
 
@@ -562,7 +562,7 @@ mod tests {
         let no = RetryPolicy::Backoff {
             backoff: SPEC_BACKOFF,
             retry_connection_errors: false,
-            page_bound: false,
+            browser_bound: false,
         };
         assert_eq!(
             decide(&no, Outcome::ConnectionFailed, after(0), NOW, 0.0, 0.5),
@@ -575,8 +575,8 @@ mod tests {
     }
 
     #[test]
-    fn in_a_page_the_default_policy_retries_a_connection_failure_twice_within_10_s() {
-        let page = RetryPolicy::default_for(true);
+    fn in_a_browser_the_default_policy_retries_a_connection_failure_twice_within_10_s() {
+        let browser = RetryPolicy::default_for(true);
         let failed = |connection_failures| Tries {
             retries: connection_failures,
             connection_failures,
@@ -584,29 +584,29 @@ mod tests {
         };
         let failure = Outcome::ConnectionFailed;
         assert_eq!(
-            decide(&page, failure, failed(0), NOW, 0.0, 0.5),
+            decide(&browser, failure, failed(0), NOW, 0.0, 0.5),
             Decision::Wait(500.0)
         );
         assert_eq!(
-            decide(&page, failure, failed(1), NOW, 0.0, 0.5),
+            decide(&browser, failure, failed(1), NOW, 0.0, 0.5),
             Decision::Wait(750.0)
         );
         assert_eq!(
-            decide(&page, failure, failed(2), NOW, 0.0, 0.5),
+            decide(&browser, failure, failed(2), NOW, 0.0, 0.5),
             Decision::Done
         );
         // A slow failure (a connect timeout) is not retried once 10 s have passed.
         assert_eq!(
-            decide(&page, failure, failed(0), NOW, 9_500.0, 0.5),
+            decide(&browser, failure, failed(0), NOW, 9_500.0, 0.5),
             Decision::Wait(500.0)
         );
         assert_eq!(
-            decide(&page, failure, failed(0), NOW, 9_600.0, 0.5),
+            decide(&browser, failure, failed(0), NOW, 9_600.0, 0.5),
             Decision::Done
         );
-        // Other failures keep the policy's hour; outside a page, connection failures do too.
+        // Other failures keep the policy's hour; outside a browser, connection failures do too.
         assert_eq!(
-            decide(&page, status(503), failed(2), NOW, 60_000.0, 0.5),
+            decide(&browser, status(503), failed(2), NOW, 60_000.0, 0.5),
             Decision::Wait(1125.0)
         );
         assert_eq!(
@@ -620,7 +620,7 @@ mod tests {
             ),
             Decision::Wait(500.0 * 1.5f64.powi(5))
         );
-        // A policy the caller gave is theirs, in a page too.
+        // A policy the caller gave is theirs, in a browser too.
         let given = backoff_policy([None; 4], None).unwrap_or(RetryPolicy::None);
         assert_eq!(
             decide(&given, failure, failed(5), NOW, 60_000.0, 0.5),
@@ -824,7 +824,7 @@ mod tests {
                     ..SPEC_BACKOFF
                 },
                 retry_connection_errors: true,
-                page_bound: false
+                browser_bound: false
             })
         );
         assert_eq!(
@@ -832,7 +832,7 @@ mod tests {
             Ok(RetryPolicy::Backoff {
                 backoff: SPEC_BACKOFF,
                 retry_connection_errors: false,
-                page_bound: false
+                browser_bound: false
             })
         );
         let (field, reason) = backoff_policy([None, None, Some(-1.0), None], None).unwrap_err();

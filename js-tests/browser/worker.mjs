@@ -1,0 +1,11 @@
+// The browser test's module worker, dedicated or shared: runs `run` on the config the page posts,
+// and posts back its result.
+import { run } from "./run.mjs";
+
+/** Answers each config `port` receives with `run`'s result. */
+const serve = (port) => {
+  port.onmessage = async (event) => port.postMessage(await run(event.data));
+};
+
+if (typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope) self.onconnect = (event) => serve(event.ports[0]);
+else serve(self);
