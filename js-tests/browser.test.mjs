@@ -109,8 +109,8 @@ test("in Node, the default policy retries a failed fetch past the browser's 2 re
   const controller = new AbortController();
   let attempts = 0;
   const client = new sdk.CodatBankFeeds({
-    authHeader: fake.apiKey,
-    serverURL: fake.url,
+    authHeader: site.fake.apiKey,
+    serverURL: site.fake.url,
     fetch: async () => {
       // Once the third attempt failed, a browser has given up; Node is waiting to try again.
       if (++attempts === 3) setTimeout(() => controller.abort(), 100);
