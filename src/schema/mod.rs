@@ -41,7 +41,9 @@ pub enum Schema {
     Map(&'static Schema),
     /// `null`, or the inner schema.
     Nullable(&'static Schema),
-    /// The first of these that fits (a `oneOf` without discriminator), named for messages.
+    /// One of these objects (a `oneOf` without discriminator), named for messages: the value
+    /// is checked as the variant its fields make it (walk.rs, `variants`), and fails naming
+    /// the field at fault, not the union.
     OneOf(&'static str, &'static [&'static Schema]),
     /// The inner schema plus a request-side rule the spec states beyond types.
     Checked(Check, &'static Schema),
@@ -213,6 +215,135 @@ mod tests {
             err.ends_with("\"2025-01-31T00:00:00Z\", got 20250131"),
             "{err}"
         );
+    }
+
+    /// Two variants as the spec's source accounts are: `WIDE` (version 2) requires more and has
+    /// a field of its own, `info`; `NARROW` (version 1) ignores it.
+    static INFO: Schema = Schema::Object(
+        "Info",
+        &[Field {
+            name: "day",
+            schema: &Schema::Date,
+            required: false,
+        }],
+    );
+    static WIDE: Schema = Schema::Object(
+        "Wide",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "name",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "when",
+                schema: &Schema::Date,
+                required: false,
+            },
+            Field {
+                name: "info",
+                schema: &INFO,
+                required: false,
+            },
+        ],
+    );
+    static NARROW: Schema = Schema::Object(
+        "Narrow",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "name",
+                schema: &Schema::Str,
+                required: false,
+            },
+            Field {
+                name: "when",
+                schema: &Schema::Date,
+                required: false,
+            },
+        ],
+    );
+    static EITHER: Schema = Schema::OneOf("Either", &[&WIDE, &NARROW]);
+    static EITHERS: Schema = Schema::List(&EITHER);
+
+    #[test]
+    fn a_one_of_is_the_variant_its_fields_make_it() {
+        fn at(schema: &'static Schema, text: &str) -> (String, String) {
+            let err = strictly(|| check(schema, text)).unwrap_err();
+            (err.field(""), err.reason)
+        }
+        let date = |got: &str| format!("expected {}, got {got}", date::DATE);
+        // A field only `WIDE` declares makes it `WIDE`, though `NARROW` would ignore it.
+        let text = r#"{"id":"a","info":{"day":"2024-13-45"}}"#;
+        assert_eq!(
+            at(&EITHER, text),
+            ("info.day".into(), date(r#""2024-13-45""#))
+        );
+        assert_eq!(
+            at(&EITHERS, &format!(r#"[{{"id":"a"}},{{"id":"b"}},{text}]"#)),
+            ("[2].info.day".into(), date(r#""2024-13-45""#))
+        );
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","info":{}}"#),
+            ("name".into(), "missing field `name`".into())
+        );
+        // Unless it is `null`: then the required fields decide.
+        assert!(strictly(|| check(&EITHER, r#"{"id":"a","info":null}"#)).is_ok());
+        // Only `NARROW` has its required fields: it fails as `NARROW` does.
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","when":"yesterday"}"#),
+            ("when".into(), date(r#""yesterday""#))
+        );
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","name":null,"when":"yesterday"}"#),
+            ("when".into(), date(r#""yesterday""#))
+        );
+        // Both have theirs, neither fits: the first one's failure.
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","name":"n","when":"2025-02-30"}"#),
+            ("when".into(), date(r#""2025-02-30""#))
+        );
+        // Neither has: the first one's failure.
+        assert_eq!(
+            at(&EITHER, r#"{"name":"n"}"#),
+            ("id".into(), "missing field `id`".into())
+        );
+        // Not an object: not the union.
+        for (text, got) in [
+            ("5", "5"),
+            ("null", "null"),
+            (r#"[{"id":"a"}]"#, "an array"),
+        ] {
+            assert_eq!(
+                at(&EITHER, text),
+                (String::new(), format!("expected an Either, got {got}"))
+            );
+        }
+        for good in [
+            r#"{"id":"a","name":"n","info":{"day":"2024-02-29"},"x":1}"#,
+            r#"{"id":"a","name":"n","when":"2024-02-29"}"#,
+            r#"{"id":"a","name":null}"#,
+            r#"{"id":"a"}"#,
+        ] {
+            assert!(strictly(|| check(&EITHER, good)).is_ok(), "{good}");
+        }
+        // A response is held to its variant as well, its dates to no form.
+        assert!(check(
+            &EITHER,
+            r#"{"id":"a","name":"n","info":{"day":"yesterday"}}"#
+        )
+        .is_ok());
+        let err = check(&EITHER, r#"{"id":"a","name":"n","info":{"day":5}}"#).unwrap_err();
+        assert_eq!((err.field(""), err.reason), ("info.day".into(), date("5")));
     }
 
     #[test]
