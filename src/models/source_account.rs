@@ -4,7 +4,7 @@ use super::{
     SourceAccountBatchCreateResponse, SourceAccountBatchErrorResponse, SourceAccountV2,
     SourceAccountV2BatchCreateResponse, SourceAccountV2Prototype,
 };
-use crate::schema::{Field, IsoDate, Model, Schema, Text};
+use crate::schema::{Field, IsoDate, Model, Schema, Text, Union, Variant};
 use tsify::Tsify;
 
 /// The target bank account in a supported accounting software for ingestion into a bank feed.
@@ -239,13 +239,63 @@ pub enum SourceAccountPrototypeV2OrV1 {
 }
 
 /// The JSON shape of [`SourceAccountPrototypeV2OrV1`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountPrototypeV2OrV1",
-    &[
-        &super::SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA,
-        &super::SOURCE_ACCOUNT_PROTOTYPE_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
+    name: "SourceAccountPrototypeV2OrV1",
+    fields: &[
+        Field {
+            name: "id",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountName",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountType",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountNumber",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "routingInfo",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "currency",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "balance",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountInfo",
+            schema: &Schema::Any,
+            required: false,
+        },
     ],
-);
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA,
+            own: 0b10010000,
+            required: 0b01101111,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_PROTOTYPE_SCHEMA,
+            own: 0,
+            required: 0b00000001,
+        },
+    ],
+});
 
 impl Model for SourceAccountPrototypeV2OrV1 {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA;
@@ -262,14 +312,27 @@ pub enum SourceAccountBatchResult {
 }
 
 /// The JSON shape of [`SourceAccountBatchResult`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountBatchResult",
-    &[
-        &super::SOURCE_ACCOUNT_V2_BATCH_CREATE_RESPONSE_SCHEMA,
-        &super::SOURCE_ACCOUNT_BATCH_CREATE_RESPONSE_SCHEMA,
-        &super::SOURCE_ACCOUNT_BATCH_ERROR_RESPONSE_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(&Union {
+    name: "SourceAccountBatchResult",
+    fields: &[],
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_BATCH_CREATE_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_BATCH_CREATE_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_BATCH_ERROR_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
     ],
-);
+});
 
 impl Model for SourceAccountBatchResult {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA;
@@ -285,13 +348,63 @@ pub enum SourceAccountV2OrV1 {
 }
 
 /// The JSON shape of [`SourceAccountV2OrV1`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountV2OrV1",
-    &[
-        &super::SOURCE_ACCOUNT_V2_SCHEMA,
-        &super::SOURCE_ACCOUNT_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
+    name: "SourceAccountV2OrV1",
+    fields: &[
+        Field {
+            name: "id",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountName",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountType",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountNumber",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "routingInfo",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "currency",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "balance",
+            schema: &Schema::Any,
+            required: false,
+        },
+        Field {
+            name: "accountInfo",
+            schema: &Schema::Any,
+            required: false,
+        },
     ],
-);
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_SCHEMA,
+            own: 0b10010000,
+            required: 0b01101111,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_SCHEMA,
+            own: 0,
+            required: 0b00000001,
+        },
+    ],
+});
 
 impl Model for SourceAccountV2OrV1 {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_V2_OR_V1_SCHEMA;

@@ -41,10 +41,9 @@ pub enum Schema {
     Map(&'static Schema),
     /// `null`, or the inner schema.
     Nullable(&'static Schema),
-    /// One of these objects (a `oneOf` without discriminator), named for messages: the value
-    /// is checked as the variant its fields make it (walk.rs, `variants`), and fails naming
-    /// the field at fault, not the union.
-    OneOf(&'static str, &'static [&'static Schema]),
+    /// One of some objects (a `oneOf` without discriminator): a value is checked as the
+    /// variant its fields make it, and fails naming the field at fault, not the union.
+    OneOf(&'static Union),
     /// The inner schema plus a request-side rule the spec states beyond types.
     Checked(Check, &'static Schema),
 }
@@ -58,6 +57,30 @@ pub struct Field {
     /// Must be present and not `null`. Optional fields, and required nullable ones, may be
     /// absent or `null`.
     pub required: bool,
+}
+
+/// A `oneOf` of objects and what tells its variants apart, as the generator read them from
+/// the spec. A value is the variants declaring a field it has (not `null`) that no other
+/// declares (`accountInfo` makes a source account version 2, though version 1 would ignore
+/// it); failing any, those whose required fields it has all; failing any, all of them. It fits
+/// when one of those does, and otherwise fails as the first of them does.
+#[derive(Debug)]
+pub struct Union {
+    /// The name its `.d.ts` type has, for messages.
+    pub name: &'static str,
+    /// The fields that decide: each one only one variant declares, or one some variant
+    /// requires. Their schemas are `Any`: whether a value has them is all that is read.
+    pub fields: &'static [Field],
+    pub variants: &'static [Variant],
+}
+
+/// A variant of a [`Union`]: its schema, and which of the union's `fields` (a bit each) only
+/// it declares and which it requires.
+#[derive(Debug)]
+pub struct Variant {
+    pub schema: &'static Schema,
+    pub own: u64,
+    pub required: u64,
 }
 
 /// Request-side rules beyond types (lengths, counts, the platform-key pattern), checked before
@@ -272,7 +295,40 @@ mod tests {
             },
         ],
     );
-    static EITHER: Schema = Schema::OneOf("Either", &[&WIDE, &NARROW]);
+    /// As the generator writes it: `info` only `WIDE` declares; `id` both require, `name`
+    /// only `WIDE`.
+    static EITHER: Schema = Schema::OneOf(&Union {
+        name: "Either",
+        fields: &[
+            Field {
+                name: "id",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "name",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "info",
+                schema: &Schema::Any,
+                required: false,
+            },
+        ],
+        variants: &[
+            Variant {
+                schema: &WIDE,
+                own: 0b100,
+                required: 0b011,
+            },
+            Variant {
+                schema: &NARROW,
+                own: 0,
+                required: 0b001,
+            },
+        ],
+    });
     static EITHERS: Schema = Schema::List(&EITHER);
 
     #[test]

@@ -38,11 +38,12 @@ impl<'de> DeserializeSeed<'de> for Seed {
             Schema::Object(..) | Schema::Map(_) => d.deserialize_map(Walk(self.0)),
             Schema::List(_) => d.deserialize_seq(Walk(self.0)),
             Schema::Nullable(inner) => d.deserialize_option(OrNull(inner)),
-            Schema::OneOf(_, alternatives) => {
+            Schema::OneOf(union) => {
                 // Trying each alternative needs the value more than once: keep its text.
                 let raw = <&RawValue>::deserialize(d)?;
                 let text = raw.get();
-                let failure = match variants(alternatives, text) {
+                let alternatives: Vec<_> = union.variants.iter().map(|v| v.schema).collect();
+                let failure = match variants(&alternatives, text) {
                     None => not_an_object(self.0, text),
                     Some(variants) => {
                         if variants.iter().any(|s| check(s, text).is_ok()) {
@@ -70,10 +71,11 @@ impl<'de> DeserializeSeed<'de> for Seed {
 /// Marks a `oneOf`'s failure passed up as a custom error (see `one_of_failure`).
 const ONE_OF: char = '\u{1}';
 
-/// The alternatives a `oneOf` value can be, as walk.rs decides them (written apart, from the
-/// keys serde reads): those declaring a key the value has (not `null`) that no other declares;
-/// failing any, those whose required fields it has all; failing any, all. `None` when the
-/// value is not an object.
+/// The alternatives a `oneOf` value can be, as `Union` says, decided apart from the
+/// generator's table of what decides (from the alternatives' own tables, on the keys serde
+/// reads): those declaring a key the value has (not `null`) that no other declares; failing
+/// any, those whose required fields it has all; failing any, all. `None` when the value is
+/// not an object.
 fn variants(alternatives: &[&'static Schema], text: &str) -> Option<Vec<&'static Schema>> {
     let Keys(keys) = serde_json::from_str(text).ok()?;
     let declares = |s: &Schema, key: &str| matches!(s, Schema::Object(_, fields) if fields.iter().any(|f| f.name == key));
@@ -316,7 +318,7 @@ impl fmt::Display for Expected {
             Schema::Num => f.write_str("f64"),
             Schema::Bool => f.write_str("a boolean"),
             Schema::Any => f.write_str("any value"),
-            Schema::OneOf(name, _) => write!(f, "{} {name}", article(name)),
+            Schema::OneOf(union) => write!(f, "{} {}", article(union.name), union.name),
             Schema::Checked(_, inner) => Expected(inner).fmt(f),
             other => Walk(other).expecting(f),
         }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::date::{is_date, DATE};
-use super::{Check, Field, Schema, REQUEST};
+use super::{Check, Field, Schema, Union, REQUEST};
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
 /// root) and what is wrong there.
@@ -142,37 +142,41 @@ impl<'a> Walker<'a> {
                 _ => Err(self.invalid_type(schema)),
             },
             Schema::Any => self.skip_value(),
-            Schema::Object(_, fields) => self.object(schema, fields),
+            Schema::Object(_, fields) => self.object(schema, fields).map(drop),
             Schema::Map(inner) => self.map(schema, inner),
             Schema::List(inner) => self.list(schema, inner).map(drop),
-            Schema::Nullable(inner) => self.or_null(inner),
-            Schema::OneOf(_, alternatives) => self.one_of(schema, alternatives),
+            Schema::Nullable(inner) => self.or_null(inner).map(drop),
+            Schema::OneOf(union) => self.one_of(schema, union),
             Schema::Checked(rule, inner) => self.checked(*rule, inner),
         }
     }
 
-    /// `null`, or the inner schema.
+    /// `null`, or the inner schema; whether it was not `null`.
     #[inline(always)]
-    fn or_null(&mut self, inner: &'static Schema) -> Walk {
+    fn or_null(&mut self, inner: &'static Schema) -> Walk<bool> {
         self.skip_space();
         match self.peek() {
-            Some(b'n') => self.word("null"),
-            _ => self.value(inner),
+            Some(b'n') => self.word("null").map(|()| false),
+            _ => self.value(inner).map(|()| true),
         }
     }
 
     /// An optional field's value: `null`, or its schema; in a request, a number field takes
-    /// `null` only where it is nullable.
+    /// `null` only where it is nullable. Whether it was not `null`.
     #[inline(always)]
-    fn optional(&mut self, schema: &'static Schema) -> Walk {
+    fn optional(&mut self, schema: &'static Schema) -> Walk<bool> {
         match schema {
             Schema::Nullable(inner) => self.or_null(inner),
-            Schema::Num | Schema::Int | Schema::Int32 if self.strict => self.value(schema),
+            Schema::Num | Schema::Int | Schema::Int32 if self.strict => {
+                self.value(schema).map(|()| true)
+            }
             other => self.or_null(other),
         }
     }
 
-    fn object(&mut self, schema: &'static Schema, fields: &'static [Field]) -> Walk {
+    /// An object of these fields; which of them it has, not `null`, a bit each (`one_of`
+    /// reads that).
+    fn object(&mut self, schema: &'static Schema, fields: &'static [Field]) -> Walk<u64> {
         if self.start()? != b'{' {
             return Err(self.invalid_type(schema));
         }
@@ -201,13 +205,13 @@ impl<'a> Walker<'a> {
             last = i + 1;
             let field = &fields[i];
             self.path.push(Step::Key(start, end));
-            if field.required {
-                self.value(field.schema)?;
+            let valued = if field.required {
+                self.value(field.schema).map(|()| true)?
             } else {
-                self.optional(field.schema)?;
-            }
+                self.optional(field.schema)?
+            };
             self.path.pop();
-            seen |= 1 << i;
+            seen |= u64::from(valued) << i;
         }
         if let Some(missing) = (fields.iter().enumerate())
             .find(|(i, f)| f.required && seen & (1 << i) == 0)
@@ -216,7 +220,7 @@ impl<'a> Walker<'a> {
             return Err(["missing field `", missing, "`"].concat().into());
         }
         self.leave();
-        Ok(())
+        Ok(seen)
     }
 
     /// An object whose values are each `inner`.
@@ -327,15 +331,11 @@ impl<'a> Walker<'a> {
         Ok((start, end, key))
     }
 
-    /// A `oneOf` of objects: the value is checked as the variant it is (`variants`). It fits
-    /// when one of those does; otherwise it fails as the first of them does, read in place, so
-    /// the failure names its field (`accountInfo.accountOpenDate`) instead of the union. The
-    /// value is read once for its extent and keys, then once per variant.
-    fn one_of(
-        &mut self,
-        schema: &'static Schema,
-        alternatives: &'static [&'static Schema],
-    ) -> Walk {
+    /// A `oneOf` value, checked as the variant it is (`Union`). It fits when one of those
+    /// does; otherwise it fails as the first of them does, read in place, so the failure names
+    /// its field (`accountInfo.accountOpenDate`), not the union. The value is read once for
+    /// its extent, once for the fields that decide, then once per variant.
+    fn one_of(&mut self, schema: &'static Schema, union: &'static Union) -> Walk {
         self.skip_space();
         let start = self.at;
         self.skip_value()?;
@@ -345,72 +345,34 @@ impl<'a> Walker<'a> {
         if self.peek() != Some(b'{') {
             return Err(self.invalid_type(schema));
         }
-        let variants = Walker::new(text, self.depth, self.strict).variants(alternatives)?;
-        let mut candidates = (alternatives.iter().enumerate())
-            .filter(|(i, _)| variants >> i & 1 == 1)
-            .map(|(_, &s)| s);
-        let Some(first) = candidates.next() else {
-            return Err(self.invalid_type(schema));
-        };
-        let fits = |s: &'static Schema| {
-            Walker::new(text, self.depth, self.strict)
-                .document(s)
-                .is_ok()
-        };
-        if candidates.any(fits) {
-            self.at = end;
-            return Ok(());
+        let has = Walker::new(text, self.depth, self.strict).object(schema, union.fields)?;
+        let (mut own, mut complete) = (0u64, 0u64);
+        for (i, variant) in union.variants.iter().enumerate() {
+            own |= u64::from(variant.own & has != 0) << i;
+            complete |= u64::from(variant.required & !has == 0) << i;
         }
-        self.value(first)
-    }
-
-    /// Which of the alternatives (objects) the object here can be, a bit each, decided by the
-    /// fields it has with a value (not `null`), as the spec tells the variants apart: those
-    /// declaring a field no other declares (`accountInfo` makes a source account version 2,
-    /// whose version 1 ignores it); failing any, those whose required fields it has all;
-    /// failing any, all of them.
-    fn variants(&mut self, alternatives: &[&Schema]) -> Walk<u64> {
-        let fields = |s: &Schema| match *s {
-            Schema::Object(_, fields) => fields,
-            _ => &[],
-        };
-        // The required fields each alternative has yet to see, a bit per field.
-        let mut lacking: Vec<u64> = (alternatives.iter())
-            .map(|s| {
-                (fields(s).iter().enumerate())
-                    .filter(|(_, f)| f.required)
-                    .fold(0, |bits, (k, _)| bits | 1 << k)
-            })
-            .collect();
-        let mut own = 0u64;
-        self.enter()?;
-        let mut first = true;
-        while self.next_key(&mut first)? {
-            let (_, _, key) = self.key(true)?;
-            let null = self.start()? == b'n';
-            self.skip_value()?;
-            if null {
-                continue;
-            }
-            let mut declaring = 0u64;
-            for (i, s) in alternatives.iter().enumerate() {
-                if let Some(k) = fields(s).iter().position(|f| f.name == key) {
-                    lacking[i] &= !(1 << k);
-                    declaring |= 1 << i;
-                }
-            }
-            if declaring.is_power_of_two() {
-                own |= declaring;
-            }
-        }
-        let complete = (lacking.iter().enumerate())
-            .filter(|(_, &bits)| bits == 0)
-            .fold(0, |bits, (i, _)| bits | 1 << i);
-        Ok(match (own, complete) {
+        let chosen = match (own, complete) {
             (0, 0) => u64::MAX,
             (0, complete) => complete,
             (own, _) => own,
-        })
+        };
+        let mut first = None;
+        for (i, variant) in union.variants.iter().enumerate() {
+            if chosen >> i & 1 == 0 {
+                continue;
+            }
+            if first.is_none() {
+                first = Some(variant.schema);
+            } else if (Walker::new(text, self.depth, self.strict).document(variant.schema)).is_ok()
+            {
+                self.at = end;
+                return Ok(());
+            }
+        }
+        match first {
+            Some(variant) => self.value(variant),
+            None => Err(self.invalid_type(schema)),
+        }
     }
 
     /// The request-side rules. A rule broken is reported at the enclosing object, naming its
@@ -978,7 +940,7 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
-        Schema::OneOf(name, _) => [article(name), " ", name].concat(),
+        Schema::OneOf(union) => [article(union.name), " ", union.name].concat(),
     }
 }
 
