@@ -275,7 +275,7 @@ mod tests {
             (err.field("requestBody").as_str(), err.reason.as_str()),
             (
                 "requestBody",
-                "expected a SourceAccountPrototypeV2OrV1, got an array"
+                "expected a SourceAccountPrototypeV2OrV1 object, got an array"
             )
         );
         for good in [

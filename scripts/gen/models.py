@@ -681,8 +681,8 @@ class Gen:
         fields = []
         for t in types:
             fields += [p for p, _ in self.tables.get(t, []) if p in deciding and p not in fields]
-        if len(types) > 64 or len(fields) > 64:
-            sys.exit(f"union {name}: more than 64 variants or deciding fields (src/schema/ tracks them in a u64)")
+        if len(types) > 32 or len(fields) > 32:
+            sys.exit(f"union {name}: more than 32 variants or deciding fields (src/schema/ tracks them in a u32)")
 
         def bits(props):
             return "0b" + "".join("1" if p in props else "0" for p in reversed(fields)) if props else "0"
@@ -693,9 +693,9 @@ class Gen:
             for t, o, r in zip(types, own, required)
         ]
         return (
-            f"Schema::OneOf(&Union {{ name: {json.dumps(name)}, fields: &[\n"
+            f"Schema::OneOf(&Union {{ name: {json.dumps(name)}, fields: &Schema::Object({json.dumps(name)}, &[\n"
             + "\n".join(table)
-            + "\n], variants: &[\n"
+            + "\n]), variants: &[\n"
             + "\n".join(rows)
             + "\n] })"
         )

@@ -241,48 +241,51 @@ pub enum SourceAccountPrototypeV2OrV1 {
 /// The JSON shape of [`SourceAccountPrototypeV2OrV1`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
     name: "SourceAccountPrototypeV2OrV1",
-    fields: &[
-        Field {
-            name: "id",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountName",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountType",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountNumber",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "routingInfo",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "currency",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "balance",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountInfo",
-            schema: &Schema::Any,
-            required: false,
-        },
-    ],
+    fields: &Schema::Object(
+        "SourceAccountPrototypeV2OrV1",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountName",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountType",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountNumber",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "routingInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "currency",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "balance",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+        ],
+    ),
     variants: &[
         Variant {
             schema: &super::SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA,
@@ -314,7 +317,7 @@ pub enum SourceAccountBatchResult {
 /// The JSON shape of [`SourceAccountBatchResult`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(&Union {
     name: "SourceAccountBatchResult",
-    fields: &[],
+    fields: &Schema::Object("SourceAccountBatchResult", &[]),
     variants: &[
         Variant {
             schema: &super::SOURCE_ACCOUNT_V2_BATCH_CREATE_RESPONSE_SCHEMA,
@@ -350,48 +353,51 @@ pub enum SourceAccountV2OrV1 {
 /// The JSON shape of [`SourceAccountV2OrV1`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
     name: "SourceAccountV2OrV1",
-    fields: &[
-        Field {
-            name: "id",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountName",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountType",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountNumber",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "routingInfo",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "currency",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "balance",
-            schema: &Schema::Any,
-            required: false,
-        },
-        Field {
-            name: "accountInfo",
-            schema: &Schema::Any,
-            required: false,
-        },
-    ],
+    fields: &Schema::Object(
+        "SourceAccountV2OrV1",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountName",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountType",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountNumber",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "routingInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "currency",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "balance",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+        ],
+    ),
     variants: &[
         Variant {
             schema: &super::SOURCE_ACCOUNT_V2_SCHEMA,

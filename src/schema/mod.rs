@@ -68,19 +68,20 @@ pub struct Field {
 pub struct Union {
     /// The name its `.d.ts` type has, for messages.
     pub name: &'static str,
-    /// The fields that decide: each one only one variant declares, or one some variant
-    /// requires. Their schemas are `Any`: whether a value has them is all that is read.
-    pub fields: &'static [Field],
+    /// The fields that decide, as an object named for the union: each one only one variant
+    /// declares, or one some variant requires. Their schemas are `Any`: whether a value has
+    /// them is all that is read.
+    pub fields: &'static Schema,
     pub variants: &'static [Variant],
 }
 
-/// A variant of a [`Union`]: its schema, and which of the union's `fields` (a bit each) only
-/// it declares and which it requires.
+/// A variant of a [`Union`]: its schema, and which of the union's `fields` (a bit each; the
+/// generator keeps them under 32) only it declares and which it requires.
 #[derive(Debug)]
 pub struct Variant {
     pub schema: &'static Schema,
-    pub own: u64,
-    pub required: u64,
+    pub own: u32,
+    pub required: u32,
 }
 
 /// Request-side rules beyond types (lengths, counts, the platform-key pattern), checked before
@@ -299,23 +300,26 @@ mod tests {
     /// only `WIDE`.
     static EITHER: Schema = Schema::OneOf(&Union {
         name: "Either",
-        fields: &[
-            Field {
-                name: "id",
-                schema: &Schema::Any,
-                required: false,
-            },
-            Field {
-                name: "name",
-                schema: &Schema::Any,
-                required: false,
-            },
-            Field {
-                name: "info",
-                schema: &Schema::Any,
-                required: false,
-            },
-        ],
+        fields: &Schema::Object(
+            "Either",
+            &[
+                Field {
+                    name: "id",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+                Field {
+                    name: "name",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+                Field {
+                    name: "info",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+            ],
+        ),
         variants: &[
             Variant {
                 schema: &WIDE,
@@ -381,7 +385,10 @@ mod tests {
         ] {
             assert_eq!(
                 at(&EITHER, text),
-                (String::new(), format!("expected an Either, got {got}"))
+                (
+                    String::new(),
+                    format!("expected an Either object, got {got}")
+                )
             );
         }
         for good in [

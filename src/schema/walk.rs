@@ -95,6 +95,9 @@ struct Walker<'a> {
     depth: u32,
     /// Checking a request body (see `strictly`).
     strict: bool,
+    /// The fields the last object read had with a value (not `null`), a bit each (`one_of`
+    /// reads them).
+    seen: u64,
 }
 
 /// A number as read: within `u64`, a negative within `i64`, or anything else (serde_json
@@ -113,6 +116,7 @@ impl<'a> Walker<'a> {
             path: Vec::new(),
             depth,
             strict,
+            seen: 0,
         }
     }
 
@@ -142,7 +146,7 @@ impl<'a> Walker<'a> {
                 _ => Err(self.invalid_type(schema)),
             },
             Schema::Any => self.skip_value(),
-            Schema::Object(_, fields) => self.object(schema, fields).map(drop),
+            Schema::Object(_, fields) => self.object(schema, fields),
             Schema::Map(inner) => self.map(schema, inner),
             Schema::List(inner) => self.list(schema, inner).map(drop),
             Schema::Nullable(inner) => self.or_null(inner).map(drop),
@@ -174,9 +178,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// An object of these fields; which of them it has, not `null`, a bit each (`one_of`
-    /// reads that).
-    fn object(&mut self, schema: &'static Schema, fields: &'static [Field]) -> Walk<u64> {
+    fn object(&mut self, schema: &'static Schema, fields: &'static [Field]) -> Walk {
         if self.start()? != b'{' {
             return Err(self.invalid_type(schema));
         }
@@ -220,7 +222,8 @@ impl<'a> Walker<'a> {
             return Err(["missing field `", missing, "`"].concat().into());
         }
         self.leave();
-        Ok(seen)
+        self.seen = seen;
+        Ok(())
     }
 
     /// An object whose values are each `inner`.
@@ -342,35 +345,33 @@ impl<'a> Walker<'a> {
         let end = self.at;
         let text = self.slice(start, end);
         self.at = start;
-        if self.peek() != Some(b'{') {
-            return Err(self.invalid_type(schema));
-        }
-        let has = Walker::new(text, self.depth, self.strict).object(schema, union.fields)?;
-        let (mut own, mut complete) = (0u64, 0u64);
+        // Not an object: the type error names the union.
+        let mut probe = Walker::new(text, self.depth, self.strict);
+        probe.value(union.fields)?;
+        // The generator keeps the deciding fields, and the variants, under 32.
+        let has = probe.seen as u32;
+        let (mut own, mut complete) = (0u32, 0u32);
         for (i, variant) in union.variants.iter().enumerate() {
-            own |= u64::from(variant.own & has != 0) << i;
-            complete |= u64::from(variant.required & !has == 0) << i;
+            own |= u32::from(variant.own & has != 0) << i;
+            complete |= u32::from(variant.required & !has == 0) << i;
         }
         let chosen = match (own, complete) {
-            (0, 0) => u64::MAX,
+            (0, 0) => u32::MAX,
             (0, complete) => complete,
             (own, _) => own,
         };
-        let mut first = None;
+        let first = chosen.trailing_zeros() as usize;
         for (i, variant) in union.variants.iter().enumerate() {
-            if chosen >> i & 1 == 0 {
-                continue;
-            }
-            if first.is_none() {
-                first = Some(variant.schema);
-            } else if (Walker::new(text, self.depth, self.strict).document(variant.schema)).is_ok()
+            if i != first
+                && chosen >> i & 1 == 1
+                && (Walker::new(text, self.depth, self.strict).document(variant.schema)).is_ok()
             {
                 self.at = end;
                 return Ok(());
             }
         }
-        match first {
-            Some(variant) => self.value(variant),
+        match union.variants.get(first) {
+            Some(variant) => self.value(variant.schema),
             None => Err(self.invalid_type(schema)),
         }
     }
@@ -940,7 +941,7 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
-        Schema::OneOf(union) => [article(union.name), " ", union.name].concat(),
+        Schema::OneOf(Union { fields, .. }) => expected(fields),
     }
 }
 
