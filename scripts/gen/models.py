@@ -119,19 +119,22 @@ OP_TYPES = {
     ("unlink-connection", "requestBody"): ("UnlinkConnectionUpdateConnection", "connection"),
 }
 
-# Unions (oneOf without discriminator): name -> (doc, variant pointers in the order serde tries
-# them, file stem). A oneOf in the spec uses the union with exactly its variants, or failing that
-# the one union whose variants include all of its own (the batch 201, which never has errors).
+# Unions (oneOf without discriminator): name -> (doc, variant pointers, most specific first: a
+# value the fields do not decide fails as the first (src/schema/mod.rs, `Union`), file stem). A
+# oneOf in the spec uses the union with exactly its variants, or failing that the one union
+# whose variants include all of its own (the batch 201, which never has errors).
 UNIONS = {
     "SourceAccountV2OrV1": (
-        "A source account, version 2 or version 1. Version 2 (more required fields) is tried\n"
-        "first; use `accountInfo`, `routingInfo` or the required `accountType` to tell them apart.",
+        "A source account, version 2 or version 1. It is version 2 when it has `accountInfo` or\n"
+        "`routingInfo` (only version 2 has them) or all of version 2's required fields; those, or\n"
+        "version 2's `accountType` values, tell them apart.",
         [S + "SourceAccountV2", S + "SourceAccount"],
         "source_account",
     ),
     "SourceAccountPrototypeV2OrV1": (
-        "A source account to create, version 2 or version 1. Version 2 (more required fields) is\n"
-        "tried first.",
+        "A source account to create, version 2 or version 1. With `accountInfo` or `routingInfo`\n"
+        "(only version 2 has them) it is version 2 and checked as one before sending; without,\n"
+        "version 2 when it has all of version 2's required fields, else version 1.",
         [
             S + "SourceAccountV2/definitions/sourceAccountV2Prototype",
             S + "SourceAccount/definitions/sourceAccountPrototype",
@@ -693,7 +696,7 @@ class Gen:
             for t, o, r in zip(types, own, required)
         ]
         return (
-            f"Schema::OneOf(&Union {{ name: {json.dumps(name)}, fields: &Schema::Object({json.dumps(name)}, &[\n"
+            f"Schema::OneOf(&Union {{ fields: &Schema::Object({json.dumps(name)}, &[\n"
             + "\n".join(table)
             + "\n]), variants: &[\n"
             + "\n".join(rows)

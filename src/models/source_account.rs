@@ -229,8 +229,9 @@ impl Model for SourceAccountPrototype {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_PROTOTYPE_SCHEMA;
 }
 
-/// A source account to create, version 2 or version 1. Version 2 (more required fields) is
-/// tried first.
+/// A source account to create, version 2 or version 1. With `accountInfo` or `routingInfo`
+/// (only version 2 has them) it is version 2 and checked as one before sending; without,
+/// version 2 when it has all of version 2's required fields, else version 1.
 #[derive(Debug, Tsify)]
 #[serde(untagged)]
 pub enum SourceAccountPrototypeV2OrV1 {
@@ -240,7 +241,6 @@ pub enum SourceAccountPrototypeV2OrV1 {
 
 /// The JSON shape of [`SourceAccountPrototypeV2OrV1`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
-    name: "SourceAccountPrototypeV2OrV1",
     fields: &Schema::Object(
         "SourceAccountPrototypeV2OrV1",
         &[
@@ -316,7 +316,6 @@ pub enum SourceAccountBatchResult {
 
 /// The JSON shape of [`SourceAccountBatchResult`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(&Union {
-    name: "SourceAccountBatchResult",
     fields: &Schema::Object("SourceAccountBatchResult", &[]),
     variants: &[
         Variant {
@@ -341,8 +340,9 @@ impl Model for SourceAccountBatchResult {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA;
 }
 
-/// A source account, version 2 or version 1. Version 2 (more required fields) is tried
-/// first; use `accountInfo`, `routingInfo` or the required `accountType` to tell them apart.
+/// A source account, version 2 or version 1. It is version 2 when it has `accountInfo` or
+/// `routingInfo` (only version 2 has them) or all of version 2's required fields; those, or
+/// version 2's `accountType` values, tell them apart.
 #[derive(Debug, Tsify)]
 #[serde(untagged)]
 pub enum SourceAccountV2OrV1 {
@@ -352,7 +352,6 @@ pub enum SourceAccountV2OrV1 {
 
 /// The JSON shape of [`SourceAccountV2OrV1`], checked by `crate::schema`.
 pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
-    name: "SourceAccountV2OrV1",
     fields: &Schema::Object(
         "SourceAccountV2OrV1",
         &[

@@ -66,11 +66,9 @@ pub struct Field {
 /// when one of those does, and otherwise fails as the first of them does.
 #[derive(Debug)]
 pub struct Union {
-    /// The name its `.d.ts` type has, for messages.
-    pub name: &'static str,
-    /// The fields that decide, as an object named for the union: each one only one variant
-    /// declares, or one some variant requires. Their schemas are `Any`: whether a value has
-    /// them is all that is read.
+    /// The fields that decide, as an object named for the union (the name its `.d.ts` type
+    /// has, for messages): each one only one variant declares, or one some variant requires.
+    /// Their schemas are `Any`: whether a value has them is all that is read.
     pub fields: &'static Schema,
     pub variants: &'static [Variant],
 }
@@ -299,7 +297,6 @@ mod tests {
     /// As the generator writes it: `info` only `WIDE` declares; `id` both require, `name`
     /// only `WIDE`.
     static EITHER: Schema = Schema::OneOf(&Union {
-        name: "Either",
         fields: &Schema::Object(
             "Either",
             &[

@@ -318,7 +318,7 @@ impl fmt::Display for Expected {
             Schema::Num => f.write_str("f64"),
             Schema::Bool => f.write_str("a boolean"),
             Schema::Any => f.write_str("any value"),
-            Schema::OneOf(union) => write!(f, "{} {} object", article(union.name), union.name),
+            Schema::OneOf(union) => Expected(union.fields).fmt(f),
             Schema::Checked(_, inner) => Expected(inner).fmt(f),
             other => Walk(other).expecting(f),
         }
