@@ -374,7 +374,7 @@ mod tests {
             at(&EITHER, r#"{"name":"n"}"#),
             ("id".into(), "missing field `id`".into())
         );
-        // Not an object: not the union.
+        // Not an object: the type error names the union.
         for (text, got) in [
             ("5", "5"),
             ("null", "null"),

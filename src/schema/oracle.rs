@@ -856,8 +856,8 @@ mod tests {
             r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1}]"#,
             r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1},{}]"#,
         ];
-        // A `oneOf` is none of them: its failure is its variant's, naming the field, whatever
-        // follows the value (the reference finds the value by its address).
+        // A `oneOf`'s failure is its variant's, naming the field, whatever follows the value
+        // (the reference finds the value by its address).
         for text in pairs {
             let err = walk(<Vec<SourceAccountV2OrV1>>::SCHEMA, text).unwrap_err();
             assert_eq!(err.path, "[0].currency");
