@@ -106,3 +106,86 @@ test("a response's type error speaks JavaScript too", async () => {
   assert.ok(err instanceof sdk.ResponseValidationError, String(err));
   assert.match(err.reason, /`statusCode` expected a whole number, got 202\.5/);
 });
+
+// A source account to create is version 2 when it carries a field only version 2 has
+// (`accountInfo`, `routingInfo`), and is checked as one: version 1 would ignore the field.
+const v1Account = {
+  id: "acc-001",
+  accountName: "Current",
+  accountType: "Credit",
+  accountNumber: "12345670",
+  sortCode: "123456",
+  currency: "GBP",
+  balance: 0,
+  modifiedDate: "2023-01-09T14:14:14.1057478Z",
+};
+const v2Account = {
+  id: "acc-002",
+  accountName: "Checking",
+  accountType: "checking",
+  accountNumber: "01234567",
+  routingInfo: { bankCode: "021000021", type: "rtn" },
+  currency: "USD",
+  balance: 100.5,
+  accountInfo: { description: "Everyday", nickname: "Main", accountOpenDate: "2023-05-06", availableBalance: 80 },
+};
+const opened = (accountOpenDate) => ({ ...v2Account, accountInfo: { ...v2Account.accountInfo, accountOpenDate } });
+
+/** A client whose `fetch` counts what it is asked to send. */
+function counting() {
+  const sent = [];
+  const client = ctx.client({
+    fetch: (url, init) => {
+      sent.push(url);
+      return fetch(url, init);
+    },
+  });
+  return { client, sent };
+}
+
+test("sourceAccounts.create and createBatch refuse a version 2 account's bad accountInfo.accountOpenDate, naming it, and send nothing", async () => {
+  for (const date of ["2024-13-45", "yesterday", "2025-02-30"]) {
+    const { client, sent } = counting();
+    const reason = `${DATE}, got ${JSON.stringify(date)}`;
+    await refused(client.sourceAccounts.create({ ...ids, requestBody: opened(date) }), "requestBody.accountInfo.accountOpenDate", reason);
+    const batch = [v1Account, v2Account, opened(date)];
+    await refused(client.sourceAccounts.createBatch({ ...ids, requestBody: batch }), "requestBody[2].accountInfo.accountOpenDate", reason);
+    assert.equal(sent.length, 0, "fetch was never called");
+  }
+});
+
+test("sourceAccounts: a version 1 account's bad date is named too, and a version 2 one must be whole", async () => {
+  const { client, sent } = counting();
+  const v1 = { id: "acc-001", modifiedDate: "11/01/2026" };
+  await refused(client.sourceAccounts.create({ ...ids, requestBody: v1 }), "requestBody.modifiedDate", `${DATE}, got "11/01/2026"`);
+  await refused(client.sourceAccounts.createBatch({ ...ids, requestBody: [v1Account, v1] }), "requestBody[1].modifiedDate", `${DATE}, got "11/01/2026"`);
+  const partial = { id: "acc-002", accountInfo: { nickname: "Main" } };
+  const err = await refused(client.sourceAccounts.create({ ...ids, requestBody: partial }), "requestBody.accountName", "");
+  assert.match(err.message, /missing field `accountName`/);
+  assert.equal(sent.length, 0, "fetch was never called");
+});
+
+test("sourceAccounts: valid version 1 and version 2 accounts go out exactly as given", async () => {
+  const nullInfo = { ...v1Account, accountInfo: null };
+  for (const account of [v1Account, v2Account, { id: "acc-003" }, nullInfo]) {
+    ctx.server.reply({ json: account.accountInfo === undefined && account.routingInfo === undefined ? v1Account : v2Account });
+    await ctx.client().sourceAccounts.create({ ...ids, requestBody: account });
+    assert.equal(ctx.server.requests.at(-1).body, JSON.stringify(account));
+  }
+  const batch = [v1Account, v2Account, { id: "acc-003" }];
+  ctx.server.reply({ status: 201, json: [] });
+  await ctx.client().sourceAccounts.createBatch({ ...ids, requestBody: batch });
+  assert.equal(ctx.server.requests.at(-1).body, JSON.stringify(batch));
+  assert.equal(ctx.server.requests.length, 5);
+});
+
+test("a version 2 source account in a response: its dates are whatever Codat writes, its types still checked", async () => {
+  const answer = { ...opened("yesterday"), status: "pending", feedStartDate: "01/11/2026" };
+  ctx.server.reply({ json: answer }, { json: [answer] });
+  assert.deepEqual(await ctx.client().sourceAccounts.create({ ...ids, requestBody: v2Account }), answer);
+  assert.deepEqual(await ctx.client().sourceAccounts.list(ids), [answer]);
+  ctx.server.reply({ json: { ...answer, accountInfo: { availableBalance: "80" } } });
+  const err = await rejection(ctx.client().sourceAccounts.create({ ...ids, requestBody: v2Account }));
+  assert.ok(err instanceof sdk.ResponseValidationError, String(err));
+  assert.match(err.reason, /`accountInfo\.availableBalance` expected a number, got "80"/);
+});

@@ -135,7 +135,8 @@ impl Operation {
 mod tests {
     use super::*;
     use crate::models::{
-        CompanyRequestBody, CreateBankTransactions, CreateConnectionRequestBody, Field, Schema,
+        strictly, CompanyRequestBody, CreateBankTransactions, CreateConnectionRequestBody, Field,
+        Schema, SourceAccountPrototypeV2OrV1, SourceAccountV2OrV1,
     };
 
     static LINE: Schema = Schema::Object(
@@ -231,5 +232,62 @@ mod tests {
             "{}",
             err.reason
         );
+    }
+
+    // A source account to create is checked as the version its fields make it: one with
+    // `accountInfo` is version 2, though version 1 would ignore the field.
+    #[test]
+    fn a_source_account_is_the_version_its_fields_make_it() {
+        const DATE: &str = r#"expected a date such as "2025-01-31" or "2025-01-31T00:00:00Z""#;
+        let v2 = |open: &str| {
+            format!(
+                r#"{{"id":"a","accountName":"n","accountType":"checking","accountNumber":"1","currency":"GBP","balance":0,"accountInfo":{{"accountOpenDate":"{open}"}}}}"#
+            )
+        };
+        let one = |text: &str| strictly(|| validate::<SourceAccountPrototypeV2OrV1>(text));
+        let many = |text: &str| strictly(|| validate::<Vec<SourceAccountPrototypeV2OrV1>>(text));
+        for bad in ["2024-13-45", "yesterday"] {
+            let err = one(&v2(bad)).unwrap_err();
+            assert_eq!(
+                err.field("requestBody"),
+                "requestBody.accountInfo.accountOpenDate"
+            );
+            assert_eq!(err.reason, format!(r#"{DATE}, got "{bad}""#));
+            let batch = format!(r#"[{{"id":"b"}},{},{}]"#, v2("2024-02-29"), v2(bad));
+            let err = many(&batch).unwrap_err();
+            assert_eq!(
+                err.field("requestBody"),
+                "requestBody[2].accountInfo.accountOpenDate"
+            );
+            assert_eq!(err.reason, format!(r#"{DATE}, got "{bad}""#));
+            // A response's dates are not held to the form; its variant is still version 2.
+            let answer = v2(bad).replace(r#""balance":0,"#, r#""balance":0,"feedStartDate":null,"#);
+            assert_eq!(validate::<SourceAccountV2OrV1>(&answer), Ok(()));
+        }
+        // Version 2 by its `accountInfo`, it must be one whole.
+        let err = one(r#"{"id":"a","accountInfo":{"nickname":"n"}}"#).unwrap_err();
+        assert_eq!(err.field("requestBody"), "requestBody.accountName");
+        // Version 1 fails as version 1, naming the field, not the union.
+        let err = one(r#"{"id":"a","modifiedDate":"2025-02-30"}"#).unwrap_err();
+        assert_eq!(err.field("requestBody"), "requestBody.modifiedDate");
+        let err = one("[]").unwrap_err();
+        assert_eq!(
+            (err.field("requestBody").as_str(), err.reason.as_str()),
+            (
+                "requestBody",
+                "expected a SourceAccountPrototypeV2OrV1 object, got an array"
+            )
+        );
+        for good in [
+            v2("2024-02-29"),
+            v2("2024-02-29").replace(
+                r#""accountInfo":{"accountOpenDate":"2024-02-29"}"#,
+                r#""accountInfo":null"#,
+            ),
+            r#"{"id":"a"}"#.into(),
+            r#"{"id":"a","accountName":null,"accountType":"Credit","balance":1}"#.into(),
+        ] {
+            assert_eq!(one(&good), Ok(()), "{good}");
+        }
     }
 }

@@ -40,9 +40,11 @@ Rules:
   string (`(string & {})`), so a value the API adds later still decodes; enums with the same
   values and description share one alias (ENUM_NAMES names some); maps -> HashMap as
   `Record<string, T>`; free-form objects -> serde_json::Map as `Record<string, unknown>`.
-- oneOf (no discriminator) -> an untagged enum whose variants are tried in UNIONS order (the more
-  specific, more-required-fields variant first); tsify prints it as a plain TS union. A oneOf of
-  arrays is a Vec of the items' union in Rust (checked item by item) and `A[] | B[]` in TS.
+- oneOf (no discriminator) -> an untagged enum, variants in UNIONS order (the more specific,
+  more-required-fields variant first); tsify prints it as a plain TS union. Its table (a
+  `Union`) says what tells the variants apart: the fields only one declares and those each
+  requires; src/schema/mod.rs says how a value is checked by them. A oneOf of arrays is a Vec
+  of the items' union in Rust (checked item by item) and `A[] | B[]` in TS.
 - Request-side rules beyond types (lengths, counts, the platform-key pattern) are not generated:
   REQUEST_CHECKS attaches the hand-written `Check`s of src/schema/mod.rs to their fields.
 """
@@ -117,19 +119,22 @@ OP_TYPES = {
     ("unlink-connection", "requestBody"): ("UnlinkConnectionUpdateConnection", "connection"),
 }
 
-# Unions (oneOf without discriminator): name -> (doc, variant pointers in the order serde tries
-# them, file stem). A oneOf in the spec uses the union with exactly its variants, or failing that
-# the one union whose variants include all of its own (the batch 201, which never has errors).
+# Unions (oneOf without discriminator): name -> (doc, variant pointers, most specific first: a
+# value the fields do not decide fails as the first (src/schema/mod.rs, `Union`), file stem). A
+# oneOf in the spec uses the union with exactly its variants, or failing that the one union
+# whose variants include all of its own (the batch 201, which never has errors).
 UNIONS = {
     "SourceAccountV2OrV1": (
-        "A source account, version 2 or version 1. Version 2 (more required fields) is tried\n"
-        "first; use `accountInfo`, `routingInfo` or the required `accountType` to tell them apart.",
+        "A source account, version 2 or version 1. It is version 2 when it has `accountInfo` or\n"
+        "`routingInfo` (only version 2 has them) or all of version 2's required fields; those, or\n"
+        "version 2's `accountType` values, tell them apart.",
         [S + "SourceAccountV2", S + "SourceAccount"],
         "source_account",
     ),
     "SourceAccountPrototypeV2OrV1": (
-        "A source account to create, version 2 or version 1. Version 2 (more required fields) is\n"
-        "tried first.",
+        "A source account to create, version 2 or version 1. With `accountInfo` or `routingInfo`\n"
+        "(only version 2 has them) it is version 2 and checked as one before sending; without,\n"
+        "version 2 when it has all of version 2's required fields, else version 1.",
         [
             S + "SourceAccountV2/definitions/sourceAccountV2Prototype",
             S + "SourceAccount/definitions/sourceAccountPrototype",
@@ -371,6 +376,7 @@ class Gen:
     def __init__(self, spec):
         self.spec = spec
         self.structs = {}  # pointer -> name
+        self.tables = {}  # struct name -> [(JSON property, required in its table)]
         self.blocks = []  # (file, order key, text, uses)
         self.names = {}  # name -> pointer/description of what owns it (one TS namespace)
         self.enums = {}  # alias -> (values, description, file, is_int)
@@ -655,17 +661,47 @@ class Gen:
             f"pub enum {name} {{",
         ]
         uses = set()
-        alternatives = []
+        types = []
         for v in variants:
             t = self.type_of(self.get(v), v, f"union {name}")
             if t.kind != "struct":
                 sys.exit(f"union {name}: variant {v} is not an object")
             lines.append(f"    {t.rust}({t.rust}),")
-            alternatives.append(schema_ref(t.rust) + ",")
+            types.append(t.rust)
             uses |= t.uses
         lines.append("}")
-        lines += schema_static(name, f"Schema::OneOf({json.dumps(name)}, &[\n" + "\n".join(alternatives) + "\n])")
+        lines += schema_static(name, self.union_table(name, types))
         self.blocks.append((file, (3, order), "\n".join(lines), uses))
+
+    def union_table(self, name, types):
+        """A union's `Union`: the fields that tell its variants apart (one only one variant
+        declares, or one some variant requires) and, for each variant, a bit each for those only
+        it declares and those it requires."""
+        declared = [{p for p, _ in self.tables.get(t, [])} for t in types]
+        required = [{p for p, must in self.tables.get(t, []) if must} for t in types]
+        own = [{p for p in d if sum(p in e for e in declared) == 1} for d in declared]
+        deciding = set().union(*own, *required)
+        fields = []
+        for t in types:
+            fields += [p for p, _ in self.tables.get(t, []) if p in deciding and p not in fields]
+        if len(types) > 32 or len(fields) > 32:
+            sys.exit(f"union {name}: more than 32 variants or deciding fields (src/schema/ tracks them in a u32)")
+
+        def bits(props):
+            return "0b" + "".join("1" if p in props else "0" for p in reversed(fields)) if props else "0"
+
+        table = [f"Field {{ name: {json.dumps(p)}, schema: &Schema::Any, required: false }}," for p in fields]
+        rows = [
+            f"Variant {{ schema: {schema_ref(t)}, own: {bits(o)}, required: {bits(r)} }},"
+            for t, o, r in zip(types, own, required)
+        ]
+        return (
+            f"Schema::OneOf(&Union {{ fields: &Schema::Object({json.dumps(name)}, &[\n"
+            + "\n".join(table)
+            + "\n]), variants: &[\n"
+            + "\n".join(rows)
+            + "\n] })"
+        )
 
     def struct_type(self, schema, ptr):
         if ptr in self.structs:
@@ -705,6 +741,7 @@ class Gen:
             if check:
                 shape = f"&Schema::Checked(Check::{check}, {shape})"
             must = "true" if prop in required and not nullable else "false"
+            self.tables.setdefault(name, []).append((prop, must == "true"))
             table.append(f"Field {{ name: {json.dumps(prop)}, schema: {shape}, required: {must} }},")
         lines.append("}")
         if len(table) > 64:
@@ -1025,8 +1062,15 @@ class Gen:
     def use_lines(self, file, uses, code):
         lines = []
         # The validator's table types and the field types' stand-ins (src/schema/).
-        shapes = [n for n in ("Any", "IsoDate", "List", "Map", "Text") if re.search(rf"\b{n}\b", code)]
-        marks = {"Check": r"\bCheck::", "Field": r"\bField \{", "Model": r"\bimpl Model\b", "Schema": r"\bSchema\b"}
+        shapes = [n for n in ("Any", "IsoDate", "List", "Map", "Text") if re.search(rf"(?<!Schema::)\b{n}\b", code)]
+        marks = {
+            "Check": r"\bCheck::",
+            "Field": r"\bField \{",
+            "Model": r"\bimpl Model\b",
+            "Schema": r"\bSchema\b",
+            "Union": r"\bUnion \{",
+            "Variant": r"\bVariant \{",
+        }
         schema = sorted([n for n, mark in marks.items() if re.search(mark, code)] + shapes)
         if schema:
             lines.append(f"use crate::schema::{{{', '.join(schema)}}};" if len(schema) > 1 else f"use crate::schema::{schema[0]};")
@@ -1069,7 +1113,9 @@ class Gen:
             "",
             "// The validator the schema tables drive and the field types' stand-ins (hand-written, in",
             "// src/schema/), under the names callers know them by.",
-            "pub use crate::schema::{check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text};",
+            "pub use crate::schema::{",
+            "    check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text, Union, Variant,",
+            "};",
             "",
         ]
         mod += [f"mod {m};" for m in mods]

@@ -6,6 +6,7 @@ tag and operation, a new field, a new enum value), and on specs it must refuse, 
 import copy
 import json
 import os
+import re
 import unittest
 
 import boundary
@@ -134,6 +135,32 @@ class TodaysSpec(unittest.TestCase):
             self.assertRegex(source, rf"pub {field}: (Option<)?IsoDate")
             self.assertRegex(source, rf'name: "{prop}",\n\s+schema: &Schema::(Nullable\(&Schema::)?Date')
         self.assertIn("pub id: Option<Text>,", self.files["src/models/bank_transactions.rs"])
+
+    def test_a_unions_table_says_what_tells_its_variants_apart(self):
+        source = self.files["src/models/source_account.rs"]
+
+        def union(name):
+            start = source.index(f"static {name}: Schema = Schema::OneOf(")
+            table = source[start:source.index("});", start)]
+            fields = re.findall(r'name: "(\w+)",\n\s+schema: &Schema::Any', table)
+            variants = re.findall(r"schema: &super::(\w+),\n\s+own: (\w+),\n\s+required: (\w+),", table)
+            bits = lambda mask: {f for i, f in enumerate(fields) if mask != "0" and int(mask, 2) >> i & 1}
+            return {v: (bits(own), bits(required)) for v, own, required in variants}
+
+        v2 = {"id", "accountName", "accountType", "accountNumber", "currency", "balance"}
+        # Only version 2 has `routingInfo` and `accountInfo`; version 1 requires only `id`.
+        self.assertEqual(union("SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA"), {
+            "SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA": ({"routingInfo", "accountInfo"}, v2),
+            "SOURCE_ACCOUNT_PROTOTYPE_SCHEMA": (set(), {"id"}),
+        })
+        self.assertEqual(union("SOURCE_ACCOUNT_V2_OR_V1_SCHEMA"), {
+            "SOURCE_ACCOUNT_V2_SCHEMA": ({"routingInfo", "accountInfo"}, v2),
+            "SOURCE_ACCOUNT_SCHEMA": (set(), {"id"}),
+        })
+        # The batch results share their fields and require none: nothing decides.
+        results = union("SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA")
+        self.assertEqual(len(results), 3)
+        self.assertEqual(list(results.values()), [(set(), set())] * 3)
 
     def test_the_same_spec_gives_the_same_bytes(self):
         self.assertEqual(generate.generate(load_spec(), README, TABLES, SOURCES), self.files)

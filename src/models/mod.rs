@@ -9,7 +9,8 @@
 // The validator the schema tables drive and the field types' stand-ins (hand-written, in
 // src/schema/), under the names callers know them by.
 pub use crate::schema::{
-    check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text,
+    check, strictly, Any, Check, Field, IsoDate, List, Map, Mismatch, Model, Schema, Text, Union,
+    Variant,
 };
 
 mod bank_account_credentials;

@@ -4,7 +4,7 @@ use super::{
     SourceAccountBatchCreateResponse, SourceAccountBatchErrorResponse, SourceAccountV2,
     SourceAccountV2BatchCreateResponse, SourceAccountV2Prototype,
 };
-use crate::schema::{Field, IsoDate, Model, Schema, Text};
+use crate::schema::{Field, IsoDate, Model, Schema, Text, Union, Variant};
 use tsify::Tsify;
 
 /// The target bank account in a supported accounting software for ingestion into a bank feed.
@@ -229,8 +229,9 @@ impl Model for SourceAccountPrototype {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_PROTOTYPE_SCHEMA;
 }
 
-/// A source account to create, version 2 or version 1. Version 2 (more required fields) is
-/// tried first.
+/// A source account to create, version 2 or version 1. With `accountInfo` or `routingInfo`
+/// (only version 2 has them) it is version 2 and checked as one before sending; without,
+/// version 2 when it has all of version 2's required fields, else version 1.
 #[derive(Debug, Tsify)]
 #[serde(untagged)]
 pub enum SourceAccountPrototypeV2OrV1 {
@@ -239,13 +240,65 @@ pub enum SourceAccountPrototypeV2OrV1 {
 }
 
 /// The JSON shape of [`SourceAccountPrototypeV2OrV1`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountPrototypeV2OrV1",
-    &[
-        &super::SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA,
-        &super::SOURCE_ACCOUNT_PROTOTYPE_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
+    fields: &Schema::Object(
+        "SourceAccountPrototypeV2OrV1",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountName",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountType",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountNumber",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "routingInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "currency",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "balance",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+        ],
+    ),
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_PROTOTYPE_SCHEMA,
+            own: 0b10010000,
+            required: 0b01101111,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_PROTOTYPE_SCHEMA,
+            own: 0,
+            required: 0b00000001,
+        },
     ],
-);
+});
 
 impl Model for SourceAccountPrototypeV2OrV1 {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_PROTOTYPE_V2_OR_V1_SCHEMA;
@@ -262,21 +315,34 @@ pub enum SourceAccountBatchResult {
 }
 
 /// The JSON shape of [`SourceAccountBatchResult`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountBatchResult",
-    &[
-        &super::SOURCE_ACCOUNT_V2_BATCH_CREATE_RESPONSE_SCHEMA,
-        &super::SOURCE_ACCOUNT_BATCH_CREATE_RESPONSE_SCHEMA,
-        &super::SOURCE_ACCOUNT_BATCH_ERROR_RESPONSE_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA: Schema = Schema::OneOf(&Union {
+    fields: &Schema::Object("SourceAccountBatchResult", &[]),
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_BATCH_CREATE_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_BATCH_CREATE_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_BATCH_ERROR_RESPONSE_SCHEMA,
+            own: 0,
+            required: 0,
+        },
     ],
-);
+});
 
 impl Model for SourceAccountBatchResult {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_BATCH_RESULT_SCHEMA;
 }
 
-/// A source account, version 2 or version 1. Version 2 (more required fields) is tried
-/// first; use `accountInfo`, `routingInfo` or the required `accountType` to tell them apart.
+/// A source account, version 2 or version 1. It is version 2 when it has `accountInfo` or
+/// `routingInfo` (only version 2 has them) or all of version 2's required fields; those, or
+/// version 2's `accountType` values, tell them apart.
 #[derive(Debug, Tsify)]
 #[serde(untagged)]
 pub enum SourceAccountV2OrV1 {
@@ -285,13 +351,65 @@ pub enum SourceAccountV2OrV1 {
 }
 
 /// The JSON shape of [`SourceAccountV2OrV1`], checked by `crate::schema`.
-pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(
-    "SourceAccountV2OrV1",
-    &[
-        &super::SOURCE_ACCOUNT_V2_SCHEMA,
-        &super::SOURCE_ACCOUNT_SCHEMA,
+pub(crate) static SOURCE_ACCOUNT_V2_OR_V1_SCHEMA: Schema = Schema::OneOf(&Union {
+    fields: &Schema::Object(
+        "SourceAccountV2OrV1",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountName",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountType",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountNumber",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "routingInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "currency",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "balance",
+                schema: &Schema::Any,
+                required: false,
+            },
+            Field {
+                name: "accountInfo",
+                schema: &Schema::Any,
+                required: false,
+            },
+        ],
+    ),
+    variants: &[
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_V2_SCHEMA,
+            own: 0b10010000,
+            required: 0b01101111,
+        },
+        Variant {
+            schema: &super::SOURCE_ACCOUNT_SCHEMA,
+            own: 0,
+            required: 0b00000001,
+        },
     ],
-);
+});
 
 impl Model for SourceAccountV2OrV1 {
     const SCHEMA: &'static Schema = &SOURCE_ACCOUNT_V2_OR_V1_SCHEMA;

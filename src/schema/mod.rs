@@ -41,8 +41,9 @@ pub enum Schema {
     Map(&'static Schema),
     /// `null`, or the inner schema.
     Nullable(&'static Schema),
-    /// The first of these that fits (a `oneOf` without discriminator), named for messages.
-    OneOf(&'static str, &'static [&'static Schema]),
+    /// One of some objects (a `oneOf` without discriminator): a value is checked as the
+    /// variant its fields make it, and fails naming the field at fault, not the union.
+    OneOf(&'static Union),
     /// The inner schema plus a request-side rule the spec states beyond types.
     Checked(Check, &'static Schema),
 }
@@ -56,6 +57,29 @@ pub struct Field {
     /// Must be present and not `null`. Optional fields, and required nullable ones, may be
     /// absent or `null`.
     pub required: bool,
+}
+
+/// A `oneOf` of objects and what tells its variants apart, as the generator read them from
+/// the spec. A value is the variants declaring a field it has (not `null`) that no other
+/// declares (`accountInfo` makes a source account version 2, though version 1 would ignore
+/// it); failing any, those whose required fields it has all; failing any, all of them. It fits
+/// when one of those does, and otherwise fails as the first of them does.
+#[derive(Debug)]
+pub struct Union {
+    /// The fields that decide, as an object named for the union (the name its `.d.ts` type
+    /// has, for messages): each one only one variant declares, or one some variant requires.
+    /// Their schemas are `Any`: whether a value has them is all that is read.
+    pub fields: &'static Schema,
+    pub variants: &'static [Variant],
+}
+
+/// A variant of a [`Union`]: its schema, and which of the union's `fields` (a bit each; the
+/// generator keeps them under 32) only it declares and which it requires.
+#[derive(Debug)]
+pub struct Variant {
+    pub schema: &'static Schema,
+    pub own: u32,
+    pub required: u32,
 }
 
 /// Request-side rules beyond types (lengths, counts, the platform-key pattern), checked before
@@ -213,6 +237,173 @@ mod tests {
             err.ends_with("\"2025-01-31T00:00:00Z\", got 20250131"),
             "{err}"
         );
+    }
+
+    /// Two variants as the spec's source accounts are: `WIDE` (version 2) requires more and has
+    /// a field of its own, `info`; `NARROW` (version 1) ignores it.
+    static INFO: Schema = Schema::Object(
+        "Info",
+        &[Field {
+            name: "day",
+            schema: &Schema::Date,
+            required: false,
+        }],
+    );
+    static WIDE: Schema = Schema::Object(
+        "Wide",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "name",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "when",
+                schema: &Schema::Date,
+                required: false,
+            },
+            Field {
+                name: "info",
+                schema: &INFO,
+                required: false,
+            },
+        ],
+    );
+    static NARROW: Schema = Schema::Object(
+        "Narrow",
+        &[
+            Field {
+                name: "id",
+                schema: &Schema::Str,
+                required: true,
+            },
+            Field {
+                name: "name",
+                schema: &Schema::Str,
+                required: false,
+            },
+            Field {
+                name: "when",
+                schema: &Schema::Date,
+                required: false,
+            },
+        ],
+    );
+    /// As the generator writes it: `info` only `WIDE` declares; `id` both require, `name`
+    /// only `WIDE`.
+    static EITHER: Schema = Schema::OneOf(&Union {
+        fields: &Schema::Object(
+            "Either",
+            &[
+                Field {
+                    name: "id",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+                Field {
+                    name: "name",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+                Field {
+                    name: "info",
+                    schema: &Schema::Any,
+                    required: false,
+                },
+            ],
+        ),
+        variants: &[
+            Variant {
+                schema: &WIDE,
+                own: 0b100,
+                required: 0b011,
+            },
+            Variant {
+                schema: &NARROW,
+                own: 0,
+                required: 0b001,
+            },
+        ],
+    });
+    static EITHERS: Schema = Schema::List(&EITHER);
+
+    #[test]
+    fn a_one_of_is_the_variant_its_fields_make_it() {
+        fn at(schema: &'static Schema, text: &str) -> (String, String) {
+            let err = strictly(|| check(schema, text)).unwrap_err();
+            (err.field(""), err.reason)
+        }
+        let date = |got: &str| format!("expected {}, got {got}", date::DATE);
+        // A field only `WIDE` declares makes it `WIDE`, though `NARROW` would ignore it.
+        let text = r#"{"id":"a","info":{"day":"2024-13-45"}}"#;
+        assert_eq!(
+            at(&EITHER, text),
+            ("info.day".into(), date(r#""2024-13-45""#))
+        );
+        assert_eq!(
+            at(&EITHERS, &format!(r#"[{{"id":"a"}},{{"id":"b"}},{text}]"#)),
+            ("[2].info.day".into(), date(r#""2024-13-45""#))
+        );
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","info":{}}"#),
+            ("name".into(), "missing field `name`".into())
+        );
+        // Unless it is `null`: then the required fields decide.
+        assert!(strictly(|| check(&EITHER, r#"{"id":"a","info":null}"#)).is_ok());
+        // Only `NARROW` has its required fields: it fails as `NARROW` does.
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","when":"yesterday"}"#),
+            ("when".into(), date(r#""yesterday""#))
+        );
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","name":null,"when":"yesterday"}"#),
+            ("when".into(), date(r#""yesterday""#))
+        );
+        // Both have theirs, neither fits: the first one's failure.
+        assert_eq!(
+            at(&EITHER, r#"{"id":"a","name":"n","when":"2025-02-30"}"#),
+            ("when".into(), date(r#""2025-02-30""#))
+        );
+        // Neither has: the first one's failure.
+        assert_eq!(
+            at(&EITHER, r#"{"name":"n"}"#),
+            ("id".into(), "missing field `id`".into())
+        );
+        // Not an object: the type error names the union.
+        for (text, got) in [
+            ("5", "5"),
+            ("null", "null"),
+            (r#"[{"id":"a"}]"#, "an array"),
+        ] {
+            assert_eq!(
+                at(&EITHER, text),
+                (
+                    String::new(),
+                    format!("expected an Either object, got {got}")
+                )
+            );
+        }
+        for good in [
+            r#"{"id":"a","name":"n","info":{"day":"2024-02-29"},"x":1}"#,
+            r#"{"id":"a","name":"n","when":"2024-02-29"}"#,
+            r#"{"id":"a","name":null}"#,
+            r#"{"id":"a"}"#,
+        ] {
+            assert!(strictly(|| check(&EITHER, good)).is_ok(), "{good}");
+        }
+        // A response is held to its variant as well, its dates to no form.
+        assert!(check(
+            &EITHER,
+            r#"{"id":"a","name":"n","info":{"day":"yesterday"}}"#
+        )
+        .is_ok());
+        let err = check(&EITHER, r#"{"id":"a","name":"n","info":{"day":5}}"#).unwrap_err();
+        assert_eq!((err.field(""), err.reason), ("info.day".into(), date("5")));
     }
 
     #[test]

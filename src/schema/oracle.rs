@@ -38,19 +38,135 @@ impl<'de> DeserializeSeed<'de> for Seed {
             Schema::Object(..) | Schema::Map(_) => d.deserialize_map(Walk(self.0)),
             Schema::List(_) => d.deserialize_seq(Walk(self.0)),
             Schema::Nullable(inner) => d.deserialize_option(OrNull(inner)),
-            Schema::OneOf(name, alternatives) => {
+            Schema::OneOf(union) => {
                 // Trying each alternative needs the value more than once: keep its text.
                 let raw = <&RawValue>::deserialize(d)?;
-                if alternatives.iter().any(|s| check(s, raw.get()).is_ok()) {
-                    return Ok(());
-                }
+                let text = raw.get();
+                let alternatives: Vec<_> = union.variants.iter().map(|v| v.schema).collect();
+                let failure = match variants(&alternatives, text) {
+                    None => not_an_object(self.0, text),
+                    Some(variants) => {
+                        if variants.iter().any(|s| check(s, text).is_ok()) {
+                            return Ok(());
+                        }
+                        match mismatch(variants[0], text) {
+                            Ok(()) => return Ok(()),
+                            Err(failure) => failure,
+                        }
+                    }
+                };
+                // A custom error carries only text: the value's address, to find its path.
                 Err(D::Error::custom(format_args!(
-                    "the value matches none of the variants of {name}"
+                    "{ONE_OF}{}{ONE_OF}{}{ONE_OF}{}",
+                    text.as_ptr() as usize,
+                    failure.path,
+                    failure.reason
                 )))
             }
             Schema::Checked(rule, inner) => checked(*rule, inner, d),
         }
     }
+}
+
+/// Marks a `oneOf`'s failure passed up as a custom error (see `one_of_failure`).
+const ONE_OF: char = '\u{1}';
+
+/// The alternatives a `oneOf` value can be, as `Union` says, decided apart from the
+/// generator's table of what decides (from the alternatives' own tables, on the keys serde
+/// reads): those declaring a key the value has (not `null`) that no other declares; failing
+/// any, those whose required fields it has all; failing any, all. `None` when the value is
+/// not an object.
+fn variants(alternatives: &[&'static Schema], text: &str) -> Option<Vec<&'static Schema>> {
+    let Keys(keys) = serde_json::from_str(text).ok()?;
+    let declares = |s: &Schema, key: &str| matches!(s, Schema::Object(_, fields) if fields.iter().any(|f| f.name == key));
+    let own = |s: &Schema| {
+        (keys.iter())
+            .any(|k| declares(s, k) && alternatives.iter().filter(|t| declares(t, k)).count() == 1)
+    };
+    let complete = |s: &Schema| match s {
+        Schema::Object(_, fields) => (fields.iter())
+            .filter(|f| f.required)
+            .all(|f| keys.iter().any(|k| k == f.name)),
+        _ => true,
+    };
+    for rule in [&own as &dyn Fn(&Schema) -> bool, &complete] {
+        let chosen: Vec<_> = alternatives.iter().copied().filter(|s| rule(s)).collect();
+        if !chosen.is_empty() {
+            return Some(chosen);
+        }
+    }
+    Some(alternatives.to_vec())
+}
+
+/// An object's keys whose values are not `null`.
+struct Keys(Vec<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+        d.deserialize_map(KeysVisitor)
+    }
+}
+
+struct KeysVisitor;
+
+impl<'de> Visitor<'de> for KeysVisitor {
+    type Value = Keys;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if map.next_value::<Option<IgnoredAny>>()?.is_some() {
+                keys.push(key);
+            }
+        }
+        Ok(Keys(keys))
+    }
+}
+
+/// A value that is not an object where a `oneOf` is expected: the type error serde gives a
+/// map, naming the union.
+fn not_an_object(schema: &'static Schema, text: &str) -> super::Mismatch {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let reason = match de.deserialize_map(Expecting(schema)) {
+        Ok(()) => String::new(),
+        Err(e) => in_js_words(&without_position(e.to_string())),
+    };
+    super::Mismatch {
+        path: String::new(),
+        reason,
+    }
+}
+
+/// A visitor that takes nothing, expecting `schema`.
+struct Expecting(&'static Schema);
+
+impl<'de> Visitor<'de> for Expecting {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", Expected(self.0))
+    }
+}
+
+/// A `oneOf`'s failure as the seed passed it up: the path of the value (at its address in
+/// `text`) joined to the path within it.
+fn one_of_failure(text: &str, reason: &str) -> Option<super::Mismatch> {
+    let mut parts = reason.strip_prefix(ONE_OF)?.splitn(3, ONE_OF);
+    let address = parts.next()?.parse::<usize>().ok()?;
+    let (inner, reason) = (parts.next()?, parts.next()?);
+    let mut path = path_at(text, address.checked_sub(text.as_ptr() as usize)?);
+    if !path.is_empty() && !inner.is_empty() && !inner.starts_with('[') {
+        path.push('.');
+    }
+    path.push_str(inner);
+    Some(super::Mismatch {
+        path,
+        reason: reason.to_string(),
+    })
 }
 
 /// The visitor for composite and string schemas: one type for all, so one copy of the code.
@@ -202,7 +318,7 @@ impl fmt::Display for Expected {
             Schema::Num => f.write_str("f64"),
             Schema::Bool => f.write_str("a boolean"),
             Schema::Any => f.write_str("any value"),
-            Schema::OneOf(name, _) => write!(f, "{} {name}", article(name)),
+            Schema::OneOf(union) => Expected(union.fields).fmt(f),
             Schema::Checked(_, inner) => Expected(inner).fmt(f),
             other => Walk(other).expecting(f),
         }
@@ -434,6 +550,9 @@ impl<'de> Visitor<'de> for Count {
 /// The old validator's verdict as walk.rs gives one: serde_json's position turned into a path.
 pub(super) fn mismatch(schema: &'static Schema, text: &str) -> Result<(), super::Mismatch> {
     check(schema, text).map_err(|e| {
+        if let Some(failure) = one_of_failure(text, &without_position(e.to_string())) {
+            return failure;
+        }
         let offset = byte_offset(text, e.line(), e.column());
         super::Mismatch {
             path: path_at(text, offset),
@@ -545,6 +664,8 @@ mod tests {
         Connections::SCHEMA,
         SourceAccountV2OrV1::SCHEMA,
         <Vec<SourceAccountV2OrV1>>::SCHEMA,
+        SourceAccountPrototypeV2OrV1::SCHEMA,
+        <Vec<SourceAccountPrototypeV2OrV1>>::SCHEMA,
         SourceAccount::SCHEMA,
         <Vec<SourceAccountBatchResult>>::SCHEMA,
         BankAccountCredentials::SCHEMA,
@@ -667,12 +788,12 @@ mod tests {
     }
 
     /// The two agree on the verdict and the reason, and on the path where serde_json's
-    /// position was the value's: a type error (a date refused too) or a missing field. Elsewhere its path was where
-    /// its reader stopped, which walk.rs does not copy: for a syntax error (walk.rs names the
-    /// last value it entered), and for the custom errors of the field rules and `oneOf`
-    /// (serde_json places them after the enclosing container's closing bracket, or, when more
-    /// follows, after the value: `{"name":"","x":1}` was `name.name`). walk.rs names the value
-    /// (`oneOf`) or its enclosing object (the rules): `the_paths_of_custom_errors` pins them.
+    /// position was the value's: a type error (a date refused too) or a missing field, a
+    /// `oneOf`'s variant's too. Elsewhere its path was where its reader stopped, which walk.rs
+    /// does not copy: for a syntax error (walk.rs names the last value it entered), and for the
+    /// custom errors of the field rules (serde_json places them after the enclosing container's
+    /// closing bracket, or, when more follows, after the value: `{"name":"","x":1}` was
+    /// `name.name`). walk.rs names their enclosing object: `the_paths_of_custom_errors` pins them.
     fn same(schema: &'static Schema, text: &str) -> Result<(), String> {
         let normal = |r: Result<(), Mismatch>| {
             r.map_err(|m| {
@@ -731,13 +852,20 @@ mod tests {
 
     #[test]
     fn the_paths_of_custom_errors() {
-        let path = |schema, text| walk(schema, text).unwrap_err().path;
         let pairs = [
             r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1}]"#,
             r#"[{"id":"a","accountName":"n","accountType":"checking","currency":1},{}]"#,
         ];
+        // A `oneOf`'s failure is its variant's, naming the field, whatever follows the value
+        // (the reference finds the value by its address).
         for text in pairs {
-            assert_eq!(path(<Vec<SourceAccountV2OrV1>>::SCHEMA, text), "[0]");
+            let err = walk(<Vec<SourceAccountV2OrV1>>::SCHEMA, text).unwrap_err();
+            assert_eq!(err.path, "[0].currency");
+            assert_eq!(err.reason, "expected a string, got 1");
+            assert_eq!(
+                reference(<Vec<SourceAccountV2OrV1>>::SCHEMA, text),
+                Err(err)
+            );
         }
         for text in [r#"{"name":" "}"#, r#"{"name":"","tags":{}}"#] {
             let err = walk(CompanyRequestBody::SCHEMA, text).unwrap_err();
@@ -760,6 +888,8 @@ mod tests {
                 format!("{{\"accountId\":\"a\",\"transactions\":[{{\"amount\":{token}}}]}}"),
                 format!("{{\"accountId\":\"a\",\"transactions\":[{{\"date\":{token}}}]}}"),
                 format!("{{\"sourceAccountId\":\"a\",\"feedStartDate\":{token}}}"),
+                format!("[{{\"id\":\"a\",\"accountInfo\":{{\"accountOpenDate\":{token}}}}}]"),
+                format!("{{\"id\":\"a\",\"accountName\":{token},\"accountType\":\"loan\",\"accountNumber\":\"1\",\"currency\":\"GBP\",\"balance\":1,\"modifiedDate\":{token}}}"),
             ] {
                 for schema in SCHEMAS {
                     if let Err(e) = same(schema, &text) {

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::date::{is_date, DATE};
-use super::{Check, Field, Schema, REQUEST};
+use super::{Check, Field, Schema, Union, REQUEST};
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
 /// root) and what is wrong there.
@@ -95,6 +95,9 @@ struct Walker<'a> {
     depth: u32,
     /// Checking a request body (see `strictly`).
     strict: bool,
+    /// The fields the last object read had with a value (not `null`), a bit each (`one_of`
+    /// reads them).
+    seen: u64,
 }
 
 /// A number as read: within `u64`, a negative within `i64`, or anything else (serde_json
@@ -113,6 +116,7 @@ impl<'a> Walker<'a> {
             path: Vec::new(),
             depth,
             strict,
+            seen: 0,
         }
     }
 
@@ -145,29 +149,31 @@ impl<'a> Walker<'a> {
             Schema::Object(_, fields) => self.object(schema, fields),
             Schema::Map(inner) => self.map(schema, inner),
             Schema::List(inner) => self.list(schema, inner).map(drop),
-            Schema::Nullable(inner) => self.or_null(inner),
-            Schema::OneOf(name, alternatives) => self.one_of(name, alternatives),
+            Schema::Nullable(inner) => self.or_null(inner).map(drop),
+            Schema::OneOf(union) => self.one_of(schema, union),
             Schema::Checked(rule, inner) => self.checked(*rule, inner),
         }
     }
 
-    /// `null`, or the inner schema.
+    /// `null`, or the inner schema; whether it was not `null`.
     #[inline(always)]
-    fn or_null(&mut self, inner: &'static Schema) -> Walk {
+    fn or_null(&mut self, inner: &'static Schema) -> Walk<bool> {
         self.skip_space();
         match self.peek() {
-            Some(b'n') => self.word("null"),
-            _ => self.value(inner),
+            Some(b'n') => self.word("null").map(|()| false),
+            _ => self.value(inner).map(|()| true),
         }
     }
 
     /// An optional field's value: `null`, or its schema; in a request, a number field takes
-    /// `null` only where it is nullable.
+    /// `null` only where it is nullable. Whether it was not `null`.
     #[inline(always)]
-    fn optional(&mut self, schema: &'static Schema) -> Walk {
+    fn optional(&mut self, schema: &'static Schema) -> Walk<bool> {
         match schema {
             Schema::Nullable(inner) => self.or_null(inner),
-            Schema::Num | Schema::Int | Schema::Int32 if self.strict => self.value(schema),
+            Schema::Num | Schema::Int | Schema::Int32 if self.strict => {
+                self.value(schema).map(|()| true)
+            }
             other => self.or_null(other),
         }
     }
@@ -201,13 +207,13 @@ impl<'a> Walker<'a> {
             last = i + 1;
             let field = &fields[i];
             self.path.push(Step::Key(start, end));
-            if field.required {
-                self.value(field.schema)?;
+            let valued = if field.required {
+                self.value(field.schema).map(|()| true)?
             } else {
-                self.optional(field.schema)?;
-            }
+                self.optional(field.schema)?
+            };
             self.path.pop();
-            seen |= 1 << i;
+            seen |= u64::from(valued) << i;
         }
         if let Some(missing) = (fields.iter().enumerate())
             .find(|(i, f)| f.required && seen & (1 << i) == 0)
@@ -216,6 +222,7 @@ impl<'a> Walker<'a> {
             return Err(["missing field `", missing, "`"].concat().into());
         }
         self.leave();
+        self.seen = seen;
         Ok(())
     }
 
@@ -327,24 +334,46 @@ impl<'a> Walker<'a> {
         Ok((start, end, key))
     }
 
-    /// The first alternative that fits; the value is read once for its extent, then once
-    /// per alternative.
-    fn one_of(&mut self, name: &str, alternatives: &'static [&'static Schema]) -> Walk {
+    /// A `oneOf` value, checked as the variant it is (`Union`). It fits when one of those
+    /// does; otherwise it fails as the first of them does, read in place, so the failure names
+    /// its field (`accountInfo.accountOpenDate`), not the union. The value is read once for
+    /// its extent, once for the fields that decide, then once per variant.
+    fn one_of(&mut self, schema: &'static Schema, union: &'static Union) -> Walk {
         self.skip_space();
         let start = self.at;
         self.skip_value()?;
-        let text = self.slice(start, self.at);
-        let fits = |schema: &'static Schema| {
-            Walker::new(text, self.depth, self.strict)
-                .document(schema)
-                .is_ok()
-        };
-        if alternatives.iter().any(|s| fits(s)) {
-            return Ok(());
+        let end = self.at;
+        let text = self.slice(start, end);
+        self.at = start;
+        // Not an object: the type error names the union.
+        let mut probe = Walker::new(text, self.depth, self.strict);
+        probe.value(union.fields)?;
+        // The generator keeps the deciding fields, and the variants, under 32.
+        let has = probe.seen as u32;
+        let (mut own, mut complete) = (0u32, 0u32);
+        for (i, variant) in union.variants.iter().enumerate() {
+            own |= u32::from(variant.own & has != 0) << i;
+            complete |= u32::from(variant.required & !has == 0) << i;
         }
-        Err(["the value matches none of the variants of ", name]
-            .concat()
-            .into())
+        let chosen = match (own, complete) {
+            (0, 0) => u32::MAX,
+            (0, complete) => complete,
+            (own, _) => own,
+        };
+        let first = chosen.trailing_zeros() as usize;
+        for (i, variant) in union.variants.iter().enumerate() {
+            if i != first
+                && chosen >> i & 1 == 1
+                && (Walker::new(text, self.depth, self.strict).document(variant.schema)).is_ok()
+            {
+                self.at = end;
+                return Ok(());
+            }
+        }
+        match union.variants.get(first) {
+            Some(variant) => self.value(variant.schema),
+            None => Err(self.invalid_type(schema)),
+        }
     }
 
     /// The request-side rules. A rule broken is reported at the enclosing object, naming its
@@ -912,7 +941,7 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
-        Schema::OneOf(name, _) => [article(name), " ", name].concat(),
+        Schema::OneOf(Union { fields, .. }) => expected(fields),
     }
 }
 
