@@ -189,3 +189,16 @@ test("a version 2 source account in a response: its dates are whatever Codat wri
   assert.ok(err instanceof sdk.ResponseValidationError, String(err));
   assert.match(err.reason, /`accountInfo\.availableBalance` expected a number, got "80"/);
 });
+
+test("a number the spec makes nullable takes null in a request, sent as given; one it does not is refused", async () => {
+  const nulls = [
+    { ...v1Account, balance: null },
+    { ...v2Account, accountInfo: { ...v2Account.accountInfo, availableBalance: null } },
+  ];
+  await refused(create({ id: "t", date: "2024-02-29", amount: null }), "requestBody.transactions[0].amount", "expected a number, got null");
+  for (const account of nulls) {
+    ctx.server.reply({ json: v1Account });
+    await ctx.client().sourceAccounts.create({ ...ids, requestBody: account });
+    assert.equal(ctx.server.requests.at(-1).body, JSON.stringify(account));
+  }
+});

@@ -740,6 +740,9 @@ class Gen:
             shape = schema_ref(t.rust)
             if check:
                 shape = f"&Schema::Checked(Check::{check}, {shape})"
+            if nullable and t.rust in ("f64", "i64", "i32"):
+                # A request's number takes null only where the spec says so (other fields do anyway).
+                shape = f"&Schema::Nullable({shape})"
             must = "true" if prop in required and not nullable else "false"
             self.tables.setdefault(name, []).append((prop, must == "true"))
             table.append(f"Field {{ name: {json.dumps(prop)}, schema: {shape}, required: {must} }},")

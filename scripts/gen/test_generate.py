@@ -136,6 +136,12 @@ class TodaysSpec(unittest.TestCase):
             self.assertRegex(source, rf'name: "{prop}",\n\s+schema: &Schema::(Nullable\(&Schema::)?Date')
         self.assertIn("pub id: Option<Text>,", self.files["src/models/bank_transactions.rs"])
 
+    def test_a_number_the_spec_makes_nullable_takes_null_in_a_request(self):
+        # Only these take null: a request's other numbers are refused a null (src/schema/walk.rs).
+        for file, prop in [("source_account.rs", "balance"), ("source_account_v2.rs", "availableBalance")]:
+            self.assertRegex(self.files[f"src/models/{file}"], rf'name: "{prop}",\n\s+schema: &Schema::Nullable\(&Schema::Num\)')
+        self.assertRegex(self.files["src/models/bank_transactions.rs"], r'name: "amount",\n\s+schema: &Schema::Num,')
+
     def test_a_unions_table_says_what_tells_its_variants_apart(self):
         source = self.files["src/models/source_account.rs"]
 

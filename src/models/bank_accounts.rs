@@ -233,7 +233,7 @@ pub(crate) static BANK_ACCOUNT_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "balance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
@@ -243,12 +243,12 @@ pub(crate) static BANK_ACCOUNT_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "availableBalance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
             name: "overdraftLimit",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
@@ -441,7 +441,7 @@ pub(crate) static BANK_ACCOUNT_PROTOTYPE_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "balance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
@@ -451,12 +451,12 @@ pub(crate) static BANK_ACCOUNT_PROTOTYPE_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "availableBalance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
             name: "overdraftLimit",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
@@ -589,12 +589,12 @@ pub(crate) static BANK_ACCOUNT_CREATE_RESPONSE_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "timeoutInMinutes",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {
             name: "timeoutInSeconds",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {

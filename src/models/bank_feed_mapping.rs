@@ -158,7 +158,7 @@ pub(crate) static TARGET_ACCOUNT_OPTION_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "balance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {

@@ -107,12 +107,12 @@ pub(crate) static CREATE_BANK_TRANSACTIONS_RESPONSE_SCHEMA: Schema = Schema::Obj
         },
         Field {
             name: "timeoutInMinutes",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {
             name: "timeoutInSeconds",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {

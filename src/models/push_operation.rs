@@ -109,12 +109,12 @@ pub(crate) static PUSH_OPERATION_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "timeoutInMinutes",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {
             name: "timeoutInSeconds",
-            schema: &Schema::Int32,
+            schema: &Schema::Nullable(&Schema::Int32),
             required: false,
         },
         Field {

@@ -110,7 +110,7 @@ pub(crate) static SOURCE_ACCOUNT_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "balance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {
@@ -214,7 +214,7 @@ pub(crate) static SOURCE_ACCOUNT_PROTOTYPE_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "balance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
         Field {

@@ -332,7 +332,7 @@ pub(crate) static ACCOUNT_INFO_SCHEMA: Schema = Schema::Object(
         },
         Field {
             name: "availableBalance",
-            schema: &Schema::Num,
+            schema: &Schema::Nullable(&Schema::Num),
             required: false,
         },
     ],
