@@ -124,8 +124,16 @@ test("a signal ends the call whatever it waits on; an aborted one calls nothing 
 test("hung calls give their company slots back when they settle: later calls are not starved", async () => {
   const fetch = hungFetch();
   const hung = ctx.client({ fetch, maxConcurrentPerCompany: 2, timeoutMs: 100 });
-  const results = await Promise.allSettled(Array.from({ length: 10 }, () => hung.companies.get({ companyId: C })));
+  // Two take the slots and hang; eight wait for one and end first, at their own shorter deadline
+  // (a waiter with time left when a slot comes back would take it and send).
+  const holders = Array.from({ length: 2 }, () => hung.companies.get({ companyId: C }));
+  const waiters = Array.from({ length: 8 }, () => hung.companies.get({ companyId: C }, { timeoutMs: 50 }));
+  const results = await Promise.allSettled([...holders, ...waiters]);
   assert.ok(results.every((r) => r.status === "rejected" && r.reason instanceof sdk.RequestTimeoutError));
+  assert.ok(
+    results.slice(2).every((r) => /waiting for a free slot/.test(r.reason.message)),
+    String(results[2].reason),
+  );
   assert.equal(fetch.calls, 2);
   // Their slots are free again: the next call takes one and sends (and times out on the fetch).
   const next = await rejection(hung.companies.get({ companyId: C }));
