@@ -1,7 +1,12 @@
 //! URL building: server URL validation, path templates with percent-encoded ids, query strings.
 
-/// Why a server URL was refused.
-pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<String, String> {
+use std::borrow::Cow;
+
+/// The server URL as requests are built on it, or why it is refused.
+pub(crate) fn check_server_url(
+    url: &str,
+    allow_insecure_http: bool,
+) -> Result<String, Cow<'static, str>> {
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("must not contain whitespace or control characters".into());
     }
@@ -13,9 +18,7 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
         .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
-        return Err(format!(
-            "must use https (or http for loopback), not `{scheme}`"
-        ));
+        return Err(format!("must use https (or http for loopback), not `{scheme}`").into());
     }
     if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not contain a query string or fragment".into());

@@ -13,7 +13,7 @@ use crate::bindings::get;
 use crate::error::Error;
 use crate::models::BankTransaction;
 use crate::operation::validate;
-use crate::options::{absent, optional, timeout, Arg, Config};
+use crate::options::{absent, timeout, Arg, Config};
 use crate::request::json_body;
 use crate::schema::is_date;
 
@@ -38,19 +38,17 @@ pub(super) fn chunk_size(config: &Config, options: &JsValue) -> Result<usize, Er
         nested: true,
     };
     for name in ["intervalMs", "maxIntervalMs"] {
-        optional(get(options, name), timeout).map_err(|r| arg.bad(name, &r))?;
+        arg.option(options, name, timeout)?;
     }
-    optional(get(options, "onProgress"), |v| {
+    arg.option(options, "onProgress", |v| {
         v.dyn_ref::<Function>()
             .map(drop)
-            .ok_or("must be a function")
-    })
-    .map_err(|r| arg.bad("onProgress", r))?;
-    let size = optional(get(options, "chunkSize"), |v| match v.as_f64() {
+            .ok_or("must be a function".into())
+    })?;
+    let size = arg.option(options, "chunkSize", |v| match v.as_f64() {
         Some(n) if n.fract() == 0.0 && (1.0..=MAX_PUSH as f64).contains(&n) => Ok(n as usize),
-        _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)"),
-    })
-    .map_err(|r| arg.bad("chunkSize", r))?;
+        _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)".into()),
+    })?;
     Ok(size.unwrap_or(MAX_PUSH))
 }
 
