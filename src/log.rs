@@ -1,6 +1,8 @@
 //! The debug log: one line per attempt, and with `debugLevel: "verbose"` its headers and
 //! bodies, with `Authorization` redacted and credential fields masked (js/log.js).
 
+use std::borrow::Cow;
+
 use crate::bindings::{logged_body, logged_headers, number_text, Attempt, AttemptRequest};
 use crate::error::whole_number;
 use crate::operation::Operation;
@@ -20,16 +22,16 @@ pub(crate) fn log_attempt(
     elapsed: f64,
 ) {
     let Some(logger) = &config.logger else { return };
-    let result = match attempt {
-        Attempt::Response(response) => format!("HTTP {}", response.status),
-        Attempt::Failed(err) => err.parts().0.name().to_string(),
+    let result: Cow<str> = match attempt {
+        Attempt::Response(response) => format!("HTTP {}", response.status).into(),
+        Attempt::Failed(err) => err.parts().0.name().into(),
     };
-    let next = match decision {
-        Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)),
-        Decision::Reauthorise => "retrying with fresh credentials".to_string(),
-        Decision::Done => "final".to_string(),
+    let next: Cow<str> = match decision {
+        Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)).into(),
+        Decision::Reauthorise => "retrying with fresh credentials".into(),
+        Decision::Done => "final".into(),
         Decision::BodySpent => {
-            "final: the request body was a stream and cannot be sent again".to_string()
+            "final: the request body was a stream and cannot be sent again".into()
         }
     };
     let quota = remaining.map_or_else(String::new, |n| {
