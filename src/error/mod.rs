@@ -118,7 +118,8 @@ impl Error {
 
     /// The one table: each variant's JS class, message and fields.
     pub(crate) fn parts(&self) -> (Class, String, Vec<(&'static str, Value<'_>)>) {
-        let mut fields = Vec::new();
+        // Room for every field of any variant, and the two `into_js` adds: no push grows it.
+        let mut fields = Vec::with_capacity(8);
         let (class, message) = match self {
             Error::InvalidRequest { op, field, reason } => {
                 fields.push(("field", Value::Str(field)));
