@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::bindings::{logged_body, logged_headers, number_text, Attempt, AttemptRequest};
 use crate::error::whole_number;
+use crate::int_text::int_text;
 use crate::operation::Operation;
 use crate::options::Config;
 use crate::retry::Decision;
@@ -23,11 +24,11 @@ pub(crate) fn log_attempt(
 ) {
     let Some(logger) = &config.logger else { return };
     let result: Cow<str> = match attempt {
-        Attempt::Response(response) => format!("HTTP {}", response.status).into(),
+        Attempt::Response(response) => ["HTTP ", &int_text(response.status.into())].concat().into(),
         Attempt::Failed(err) => err.parts().0.name().into(),
     };
     let next: Cow<str> = match decision {
-        Decision::Wait(ms) => format!("retrying in {} ms", whole_number(ms)).into(),
+        Decision::Wait(ms) => ["retrying in ", &whole_number(ms), " ms"].concat().into(),
         Decision::Reauthorise => "retrying with fresh credentials".into(),
         Decision::Done => "final".into(),
         Decision::BodySpent => {
@@ -35,28 +36,43 @@ pub(crate) fn log_attempt(
         }
     };
     let quota = remaining.map_or_else(String::new, |n| {
-        format!(", {} requests remaining", number_text(n))
+        [", ", &number_text(n), " requests remaining"].concat()
     });
-    let elapsed = whole_number(elapsed);
-    logger.line(&format!(
-        "codat-bank-feeds: {} {} {} -> {result} (attempt {number}, {next}, {elapsed} ms elapsed{quota})",
-        op.name,
-        sent.method,
-        sent.url,
-    ));
+    logger.line(
+        &[
+            "codat-bank-feeds: ",
+            op.name,
+            " ",
+            sent.method,
+            " ",
+            sent.url,
+            " -> ",
+            &result,
+            " (attempt ",
+            &int_text(number.into()),
+            ", ",
+            &next,
+            ", ",
+            &whole_number(elapsed),
+            " ms elapsed",
+            &quota,
+            ")",
+        ]
+        .concat(),
+    );
     if logger.verbose {
         let headers = logged_headers(
             !sent.body.is_undefined(),
             sent.user_agent,
             sent.idempotency_key,
         );
-        logger.line(&format!("  request headers: {headers}"));
+        logger.line(&["  request headers: ", &headers].concat());
         if let Some(body) = logged_body(sent.body) {
-            logger.line(&format!("  request body: {body}"));
+            logger.line(&["  request body: ", &body].concat());
         }
         if let Attempt::Response(response) = attempt {
             if let Some(body) = logged_body(&response.text) {
-                logger.line(&format!("  response body: {body}"));
+                logger.line(&["  response body: ", &body].concat());
             }
         }
     }

@@ -391,7 +391,7 @@ fn option_object(
 ) -> Result<(), Reason> {
     object_of(value, known).map_err(|key| match key {
         None => shape.into(),
-        Some(key) => format!("has `{key}`, which is not a {noun}").into(),
+        Some(key) => ["has `", &key, "`, which is not a ", noun].concat().into(),
     })
 }
 
@@ -441,7 +441,7 @@ fn hooks(value: &JsValue) -> Result<JsValue, Reason> {
     for name in HOOKS {
         let f = get(value, name);
         if !f.is_undefined() && !f.is_function() {
-            return Err(format!(".{name} must be a function").into());
+            return Err([".", name, " must be a function"].concat().into());
         }
     }
     Ok(value.clone())
@@ -459,10 +459,13 @@ fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (Reason, Reason)> {
         Some("none") => &["strategy"],
         Some("backoff") => &["strategy", "backoff", "retryConnectionErrors"],
         other => {
-            let found = other.map_or_else(|| "none given".to_string(), |s| format!("`{s}`"));
-            let reason = format!(
-                "has an unknown variant of `strategy` ({found}): expected \"none\" or \"backoff\""
-            );
+            let found = other.map_or_else(|| "none given".to_string(), |s| ["`", s, "`"].concat());
+            let reason = [
+                "has an unknown variant of `strategy` (",
+                &found,
+                "): expected \"none\" or \"backoff\"",
+            ]
+            .concat();
             return Err(("".into(), reason.into()));
         }
     };
@@ -486,9 +489,12 @@ fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (Reason, Reason)> {
         for (name, slot) in BACKOFF_FIELDS.iter().zip(overrides.iter_mut()) {
             let v = get(&timings, name);
             if !v.is_undefined() {
-                let n = v
-                    .as_f64()
-                    .ok_or_else(|| (format!("backoff.{name}").into(), "must be a number".into()))?;
+                let n = v.as_f64().ok_or_else(|| {
+                    (
+                        ["backoff.", name].concat().into(),
+                        "must be a number".into(),
+                    )
+                })?;
                 *slot = Some(n);
             }
         }
@@ -501,7 +507,7 @@ fn join(root: &str, path: &str) -> String {
     if path.is_empty() {
         root.to_string()
     } else {
-        format!("{root}.{path}")
+        [root, ".", path].concat()
     }
 }
 

@@ -11,6 +11,7 @@ use crate::bindings::{
     decimal_json, get, is_stream, number_text, raw_body, text_from, unknown_key, utf8,
 };
 use crate::error::Error;
+use crate::int_text::int_text;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
 use crate::url::{build_url, check_path_param};
@@ -174,7 +175,7 @@ fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, Cow<'stati
                 return Err("must be an integer".into());
             }
             check_range(n, min, max)?;
-            Ok((n as i64).to_string())
+            Ok(int_text(n as i64))
         }
     }
 }
@@ -188,10 +189,11 @@ fn check_range(n: f64, min: i64, max: i64) -> Result<(), Cow<'static, str>> {
     }
     let open_low = min == I32.0 || min == SAFE.0;
     let open_high = max == I32.1 || max == SAFE.1;
+    let (min, max) = (int_text(min), int_text(max));
     Err(match (open_low, open_high) {
-        (false, false) => format!("must be between {min} and {max}").into(),
-        (false, true) => format!("must be at least {min}").into(),
-        (true, false) => format!("must be at most {max}").into(),
+        (false, false) => ["must be between ", &min, " and ", &max].concat().into(),
+        (false, true) => ["must be at least ", &min].concat().into(),
+        (true, false) => ["must be at most ", &max].concat().into(),
         (true, true) => "is out of range".into(),
     })
 }

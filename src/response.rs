@@ -25,7 +25,7 @@ pub(crate) fn decode_success(op: &Operation, response: &HttpResponse) -> Result<
         invalid(if field.is_empty() {
             m.reason
         } else {
-            format!("`{field}` {}", m.reason)
+            ["`", &field, "` ", &m.reason].concat()
         })
     })?;
     json_parse(&response.text).map_err(|_| invalid("the body is not valid JSON".into()))

@@ -18,7 +18,8 @@ pub(crate) fn check_server_url(
         .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
-        return Err(format!("must use https (or http for loopback), not `{scheme}`").into());
+        let refused = ["must use https (or http for loopback), not `", &scheme, "`"].concat();
+        return Err(refused.into());
     }
     if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not contain a query string or fragment".into());

@@ -289,7 +289,7 @@ fn unexpected(cause: JsValue) -> Error {
         .or_else(|| cause.as_string())
         .unwrap_or_else(|| "unknown error".into());
     Error::Connection {
-        message: format!("{CONNECTION_FAILED}: {text}"),
+        message: [CONNECTION_FAILED, ": ", &text].concat(),
         cause,
         response: None,
     }
@@ -335,7 +335,7 @@ pub(crate) async fn call_hook(
     op: &'static str,
 ) -> Result<(), Error> {
     let called = match call_hook_js(hooks, name, value) {
-        Ok(promise) => deadline.wait(promise, op, &format!("hooks.{name}")).await?,
+        Ok(promise) => (deadline.wait(promise, op, &["hooks.", name].concat())).await?,
         Err(cause) => Err(cause),
     };
     match called {
@@ -373,7 +373,7 @@ impl SlotWait {
         op: &'static str,
         company: &str,
     ) -> Result<(), Error> {
-        let what = format!("a free slot of company {company}");
+        let what = ["a free slot of company ", company].concat();
         deadline.wait(self.promise, op, &what).await.map(drop)
     }
 }

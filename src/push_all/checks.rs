@@ -11,6 +11,7 @@ use super::plan::local_date_time;
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
+use crate::int_text::int_text;
 use crate::models::BankTransaction;
 use crate::operation::validate;
 use crate::options::{absent, timeout, Arg, Config};
@@ -91,13 +92,13 @@ pub(super) fn slice(items: &Array, range: Range<u32>) -> Result<Vec<u32>, Error>
     let mut local = Vec::with_capacity(range.len());
     for i in range {
         let item = items.get(i);
-        let field = format!("transactions[{i}]");
+        let field = ["transactions[", &int_text(i.into()), "]"].concat();
         let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
         json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
         if !is_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
-            return Err(bad(&format!("{field}.date"), reason));
+            return Err(bad(&[&field, ".date"].concat(), reason));
         }
         // In UTF-16 units, as JS slices: the local part is ASCII.
         local.push(local_date_time(&date).len() as u32);

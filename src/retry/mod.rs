@@ -127,7 +127,7 @@ pub(crate) fn backoff_policy(
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
                 return Err((
-                    format!("backoff.{name}"),
+                    ["backoff.", name].concat(),
                     "must be a finite number >= 0".into(),
                 ));
             }

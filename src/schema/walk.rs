@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use super::date::{is_date, DATE};
 use super::{Check, Field, Schema, REQUEST};
+use crate::int_text::int_text;
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
 /// root) and what is wrong there.
@@ -371,7 +372,9 @@ impl<'a> Walker<'a> {
                 };
                 let count = self.list(inner, item)?;
                 (count > 1000).then(|| {
-                    format!("field `transactions` has {count} transactions; at most 1000 can be pushed at once")
+                    let count = int_text(count as i64);
+                    let at_most = " transactions; at most 1000 can be pushed at once";
+                    ["field `transactions` has ", &count, at_most].concat()
                 })
             }
         };
@@ -426,10 +429,9 @@ impl<'a> Walker<'a> {
         }
         self.leave();
         if tags.len() > 10 {
-            return Ok(Some(format!(
-                "field `tags` has {} tags; at most 10 are allowed",
-                tags.len()
-            )));
+            let count = int_text(tags.len() as i64);
+            let at_most = " tags; at most 10 are allowed";
+            return Ok(Some(["field `tags` has ", &count, at_most].concat()));
         }
         // serde's map is ordered by name: the offending tag named is the first in that order.
         let broken = |(name, value): &&(Cow<'a, str>, Cow<'a, str>)| {
@@ -440,9 +442,11 @@ impl<'a> Walker<'a> {
         Ok(first.map(|(name, _)| {
             let n = chars(name);
             if n == 0 || n > 27 {
-                format!("field `tags`: tag name `{name}` must be 1 to 27 characters")
+                let rule = "` must be 1 to 27 characters";
+                ["field `tags`: tag name `", name, rule].concat()
             } else {
-                format!("field `tags`: tag `{name}` is longer than 100 characters")
+                let rule = "` is longer than 100 characters";
+                ["field `tags`: tag `", name, rule].concat()
             }
         }))
     }
@@ -829,7 +833,7 @@ impl<'a> Walker<'a> {
                 }
                 Step::Index(i) => {
                     path.push('[');
-                    path.push_str(&i.to_string());
+                    path.push_str(&int_text(i as i64));
                     path.push(']');
                 }
             }
