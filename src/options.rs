@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::auth::{check_header_value, Auth};
-use crate::bindings::{fetch_through, get, in_page, unknown_key};
+use crate::bindings::{fetch_through, get, global_fetch, in_page, unknown_key};
 use crate::error::Error;
 use crate::limiter::Limiter;
 use crate::operation::Operation;
@@ -556,7 +556,7 @@ impl Config {
                 }
                 fetch_through(&http_client)
             }
-            v if v.is_undefined() => get(&js_sys::global(), "fetch")
+            v if v.is_undefined() => global_fetch()
                 .dyn_into::<Function>()
                 .map_err(|_| arg.bad("fetch", "is required: this runtime has no global fetch"))?,
             v => v

@@ -30,6 +30,11 @@ extern "C" {
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
 
+    /// The runtime's global `fetch`, `undefined` where there is none (read here rather than
+    /// through `js_sys::global`, whose search for the global object costs the `.wasm` more).
+    #[wasm_bindgen(js_name = globalFetch)]
+    pub(crate) fn global_fetch() -> JsValue;
+
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
