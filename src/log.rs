@@ -5,10 +5,10 @@ use std::borrow::Cow;
 
 use crate::bindings::{logged_body, logged_headers, number_text, Attempt, AttemptRequest};
 use crate::error::whole_number;
-use crate::int_text::int_text;
 use crate::operation::Operation;
 use crate::options::Config;
 use crate::retry::Decision;
+use crate::text::int_text;
 
 /// One debug line per attempt; bodies and headers only when verbose, `Authorization` never.
 #[allow(clippy::too_many_arguments)]

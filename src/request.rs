@@ -11,9 +11,9 @@ use crate::bindings::{
     decimal_json, get, is_stream, number_text, raw_body, text_from, unknown_key, utf8,
 };
 use crate::error::Error;
-use crate::int_text::int_text;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
+use crate::text::int_text;
 use crate::url::{build_url, check_path_param};
 
 /// A request ready to send.

@@ -47,7 +47,7 @@ pub(crate) fn error_from(op: &'static Operation, response: &HttpResponse) -> Err
             }
         }
     }
-    let message = (text.trim_start().starts_with('{')
+    let message = (text.trim_start().starts_with("{")
         && validate::<ErrorMessageData>(&text).is_ok())
     .then(|| json_parse(&response.text).ok())
     .flatten();

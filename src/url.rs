@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::split_once;
+
 /// The server URL as requests are built on it, or why it is refused.
 pub(crate) fn check_server_url(
     url: &str,
@@ -12,8 +14,7 @@ pub(crate) fn check_server_url(
     }
     // By `:` then `//`, not by the pattern "://": a string pattern brings the two-way
     // searcher into the `.wasm`.
-    let (scheme, rest) = url
-        .split_once(':')
+    let (scheme, rest) = split_once(url, b':')
         .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
         .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
     let http = scheme.eq_ignore_ascii_case("http");
@@ -46,7 +47,8 @@ pub(crate) fn check_server_url(
                 .into(),
         );
     }
-    Ok(url.trim_end_matches('/').to_string())
+    let slashes = url.bytes().rev().take_while(|&b| b == b'/').count();
+    Ok(url.get(..url.len() - slashes).unwrap_or(url).to_string())
 }
 
 /// `text` up to its first byte that `end` takes (all of it when none does). Byte searches,
@@ -57,7 +59,7 @@ fn before(text: &str, end: impl Fn(u8) -> bool) -> &str {
 }
 
 fn host_of(host_port: &str) -> &str {
-    if let Some(v6) = host_port.strip_prefix('[') {
+    if let Some(v6) = host_port.strip_prefix("[") {
         return before(v6, |b| b == b']');
     }
     before(host_port, |b| b == b':')
@@ -108,9 +110,9 @@ pub(crate) fn build_url(
     let mut url = String::with_capacity(server.len() + template.len() + 64);
     url.push_str(server);
     let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        url.push_str(before);
-        let (name, next) = after.split_once('}').unwrap_or((after, ""));
+    while let Some((head, after)) = split_once(rest, b'{') {
+        url.push_str(head);
+        let (name, next) = split_once(after, b'}').unwrap_or((after, ""));
         if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
             encode_component(value, &mut url);
         }

@@ -461,7 +461,7 @@ pub(crate) fn into_js(
 /// replacements `TextDecoder` made (the wasm carries no decoder of its own for that case).
 pub(crate) fn text_from(bytes: &Uint8Array, decoded: &JsValue) -> String {
     match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => match text.strip_prefix('\u{feff}') {
+        Ok(text) => match text.strip_prefix("\u{feff}") {
             Some(rest) => rest.to_string(),
             None => text,
         },

@@ -5,7 +5,7 @@
 pub(crate) use crate::generated::errors::{Class, ABORTED, CONNECTION_FAILED};
 use wasm_bindgen::JsValue;
 
-use crate::int_text::int_text;
+use crate::text::int_text;
 
 /// What a non-2xx or undecodable response leaves on its error.
 #[derive(Debug)]

@@ -11,12 +11,12 @@ use super::plan::local_date_time;
 use super::types::{MAX_PUSH, PUSH_OPTIONS, REQUEST_FIELDS};
 use crate::bindings::get;
 use crate::error::Error;
-use crate::int_text::int_text;
 use crate::models::BankTransaction;
 use crate::operation::validate;
 use crate::options::{absent, timeout, Arg, Config};
 use crate::request::json_body;
 use crate::schema::is_date;
+use crate::text::int_text;
 
 const WHO: &str = "transactions.pushAll";
 const IDS: [&str; 3] = ["companyId", "connectionId", "accountId"];

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use super::date::{is_date, DATE};
 use super::{Check, Field, Schema, REQUEST};
-use crate::int_text::int_text;
+use crate::text::{before, int_text};
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
 /// root) and what is wrong there.
@@ -33,7 +33,7 @@ impl Mismatch {
             if part.is_empty() {
                 continue;
             }
-            if !field.is_empty() && !part.starts_with('[') {
+            if !field.is_empty() && !part.starts_with("[") {
                 field.push('.');
             }
             field.push_str(part);
@@ -48,7 +48,7 @@ fn missing_field(reason: &str) -> Option<&str> {
     let rest = reason
         .strip_prefix("missing field `")
         .or_else(|| reason.strip_prefix("field `"))?;
-    rest.split('`').next()
+    Some(before(rest, b'`'))
 }
 
 /// Checks `text` against `schema`.
