@@ -904,7 +904,7 @@ fn expected_got(expected: &str, got: &str) -> Reason {
 
 /// How a schema reads in an "expected ..." message, in JavaScript's words (a model by the
 /// name its `.d.ts` type has).
-fn expected(schema: &'static Schema) -> String {
+fn expected(schema: &'static Schema) -> Cow<'static, str> {
     match schema {
         Schema::Str => "a string".into(),
         Schema::Date => DATE.into(),
@@ -912,11 +912,11 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Num => "a number".into(),
         Schema::Bool => "true or false".into(),
         Schema::Any => "any value".into(),
-        Schema::Object(name, _) => [article(name), " ", name, " object"].concat(),
+        Schema::Object(name, _) => [article(name), " ", name, " object"].concat().into(),
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
-        Schema::OneOf(name, _) => [article(name), " ", name].concat(),
+        Schema::OneOf(name, _) => [article(name), " ", name].concat().into(),
     }
 }
 
