@@ -185,6 +185,11 @@ export function utf8(text) {
 }
 
 /** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */
+/** The runtime's global `fetch` (`undefined` where there is none), read as a client is built. */
+export function globalFetch() {
+  return globalThis.fetch;
+}
+
 export function fetchThrough(httpClient) {
   return (url, init) => httpClient.request(new Request(url, init));
 }

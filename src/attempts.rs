@@ -127,6 +127,8 @@ pub(crate) async fn send(
                     Attempt::Failed(_) => tries.connection_failures += 1,
                     Attempt::Response(_) => {}
                 }
+                // Not kept across the wait: the task holds less, and drops less, while it sleeps.
+                drop(attempt);
                 deadline.sleep(ms, op.name, "the next attempt").await?;
             }
         }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::bindings::{auth_value, Deadline};
 use crate::error::Error;
+use crate::text::split_once;
 
 /// What an `authHeader` function is called with, once per attempt.
 #[derive(Tsify)]
@@ -100,7 +101,7 @@ impl Auth {
 
 fn check_auth_value(value: &str) -> Result<(), &'static str> {
     check_header_value(value)?;
-    match value.split_once(' ') {
+    match split_once(value, b' ') {
         Some((scheme, credentials)) if !scheme.is_empty() && !credentials.trim().is_empty() => {
             Ok(())
         }

@@ -179,12 +179,17 @@ impl Client {
                     return Err(aborted);
                 }
                 let last = status.unwrap_or_default();
+                let after = number_text(settings.timeout_ms);
+                let message = [
+                    op.name,
+                    ": no final status after ",
+                    &after,
+                    " ms (last: ",
+                    &last,
+                    ")",
+                ];
                 return Err(Error::Timeout {
-                    message: format!(
-                        "{}: no final status after {} ms (last: {last})",
-                        op.name,
-                        number_text(settings.timeout_ms)
-                    ),
+                    message: message.concat(),
                     cause: result,
                 });
             };

@@ -5,7 +5,7 @@
 // sdk (the entry) and push_all (a method on a group) -> groups -> client (the call pipeline:
 // options, auth -> request -> attempts (log) -> response) -> bindings (every JS binding); leaves
 // import no layer: operation, retry, rate_limit, limiter, push_all::plan, url, error, models,
-// schema.
+// schema, text.
 // Generated (scripts/gen/generate.py lists what): models, groups and the single files of
 // `generated` (sdk, retry_policy, errors, boundary); the rest is hand-written.
 mod attempts;
@@ -33,6 +33,7 @@ mod request;
 mod response;
 mod retry;
 mod schema;
+mod text;
 mod url;
 
 pub use auth::AuthContext;

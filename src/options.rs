@@ -2,6 +2,7 @@
 //! parsed and checked into the settled `Config` and `CallOptions`. A missing or malformed
 //! option is an `InvalidRequestError` naming it, before anything is sent.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use js_sys::Function;
@@ -10,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::auth::{check_header_value, Auth};
-use crate::bindings::{fetch_through, get, in_browser, unknown_key};
+use crate::bindings::{fetch_through, get, global_fetch, in_browser, unknown_key};
 use crate::error::Error;
 use crate::limiter::Limiter;
 use crate::operation::Operation;
@@ -305,6 +306,9 @@ pub(crate) struct WaitSettings {
     pub signal: JsValue,
 }
 
+/// Why an option is refused: fixed text, or text made for the value.
+pub(crate) type Reason = Cow<'static, str>;
+
 /// An argument being checked, for errors that name the field: the method it was given to,
 /// its name, and whether its fields are named under it (`options.timeoutMs`) or alone (the
 /// client's `timeoutMs`).
@@ -339,6 +343,33 @@ impl Arg {
             Some(key) => self.bad(&key, unknown),
         })
     }
+
+    /// Field `name` of `object` checked by `parse`; `None` when it is left out (`undefined`).
+    pub(crate) fn option<T>(
+        &self,
+        object: &JsValue,
+        name: &'static str,
+        parse: impl FnOnce(&JsValue) -> Result<T, Reason>,
+    ) -> Result<Option<T>, Error> {
+        let value = get(object, name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        parse(&value)
+            .map(Some)
+            .map_err(|reason| self.bad(name, &reason))
+    }
+
+    /// A `RetryConfig` field of `object`: the refusal names the field below it at fault.
+    fn retry(&self, object: &JsValue, name: &'static str) -> Result<Option<RetryPolicy>, Error> {
+        let value = get(object, name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        retry_policy(&value)
+            .map(Some)
+            .map_err(|(path, reason)| self.bad(&join(name, &path), &reason))
+    }
 }
 
 /// Whether `value` is an object of only `known` keys: `None` when it is no object, else the
@@ -352,10 +383,15 @@ fn object_of(value: &JsValue, known: &[&str]) -> Result<(), Option<String>> {
 
 /// `object_of` for an option that is an object (`hooks`): the reason names the key that is not
 /// a `noun`.
-fn option_object(value: &JsValue, known: &[&str], shape: &str, noun: &str) -> Result<(), String> {
+fn option_object(
+    value: &JsValue,
+    known: &[&str],
+    shape: &'static str,
+    noun: &str,
+) -> Result<(), Reason> {
     object_of(value, known).map_err(|key| match key {
-        None => shape.to_string(),
-        Some(key) => format!("has `{key}`, which is not a {noun}"),
+        None => shape.into(),
+        Some(key) => ["has `", &key, "`, which is not a ", noun].concat().into(),
     })
 }
 
@@ -372,105 +408,106 @@ fn is_guid(value: &str) -> bool {
         })
 }
 
-/// `parse(value)`, or `None` when it is `undefined`.
-pub(crate) fn optional<T, E>(
-    value: JsValue,
-    parse: impl FnOnce(&JsValue) -> Result<T, E>,
-) -> Result<Option<T>, E> {
-    if value.is_undefined() {
-        Ok(None)
-    } else {
-        parse(&value).map(Some)
-    }
-}
-
 /// Whether an optional argument was left out.
 pub(crate) fn absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-pub(crate) fn timeout(value: &JsValue) -> Result<f64, String> {
+pub(crate) fn timeout(value: &JsValue) -> Result<f64, Reason> {
     match value.as_f64() {
         Some(ms) if ms.is_finite() && ms > 0.0 => Ok(ms),
         _ => Err("must be a positive number of milliseconds".into()),
     }
 }
 
-fn server_url(value: &JsValue, allow_insecure_http: bool) -> Result<String, String> {
+fn boolean(value: &JsValue) -> Result<bool, Reason> {
+    value.as_bool().ok_or("must be a boolean".into())
+}
+
+fn server_url(value: &JsValue, allow_insecure_http: bool) -> Result<String, Reason> {
     let url = value.as_string().ok_or("must be a string")?;
     check_server_url(&url, allow_insecure_http)
 }
 
-fn signal(value: &JsValue) -> Result<JsValue, String> {
+fn signal(value: &JsValue) -> Result<JsValue, Reason> {
     let listens = get(value, "addEventListener").is_function();
     listens
         .then(|| value.clone())
-        .ok_or_else(|| "must be an AbortSignal".to_string())
+        .ok_or("must be an AbortSignal".into())
 }
 
-fn hooks(value: &JsValue) -> Result<JsValue, String> {
+fn hooks(value: &JsValue) -> Result<JsValue, Reason> {
     option_object(value, HOOKS, "must be an object of functions", "hook")?;
     for name in HOOKS {
         let f = get(value, name);
         if !f.is_undefined() && !f.is_function() {
-            return Err(format!(".{name} must be a function"));
+            return Err([".", name, " must be a function"].concat().into());
         }
     }
     Ok(value.clone())
 }
 
 /// A `RetryConfig` object as the policy it asks for; the error is (field below it, reason).
-fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (String, String)> {
-    let bad = |field: &str, reason: &str| (field.to_string(), reason.to_string());
+fn retry_policy(value: &JsValue) -> Result<RetryPolicy, (Reason, Reason)> {
     let shape = "must be an object such as { strategy: \"none\" }";
     // Before `strategy` is read: a non-object has none, which is not what is wrong with it.
     if !value.is_object() {
-        return Err(bad("", shape));
+        return Err(("".into(), shape.into()));
     }
     let strategy = get(value, "strategy").as_string();
     let known: &[&str] = match strategy.as_deref() {
         Some("none") => &["strategy"],
         Some("backoff") => &["strategy", "backoff", "retryConnectionErrors"],
         other => {
-            let found = other.map_or_else(|| "none given".to_string(), |s| format!("`{s}`"));
-            let reason = format!(
-                "has an unknown variant of `strategy` ({found}): expected \"none\" or \"backoff\""
-            );
-            return Err(bad("", &reason));
+            let found = other.map_or_else(|| "none given".to_string(), |s| ["`", s, "`"].concat());
+            let reason = [
+                "has an unknown variant of `strategy` (",
+                &found,
+                "): expected \"none\" or \"backoff\"",
+            ]
+            .concat();
+            return Err(("".into(), reason.into()));
         }
     };
-    option_object(value, known, shape, "retry option").map_err(|r| bad("", &r))?;
+    option_object(value, known, shape, "retry option").map_err(|r| ("".into(), r))?;
     if strategy.as_deref() == Some("none") {
         return Ok(RetryPolicy::None);
     }
-    let connection_errors = optional(get(value, "retryConnectionErrors"), |v| {
-        v.as_bool().ok_or("must be a boolean")
-    })
-    .map_err(|r| bad("retryConnectionErrors", r))?;
+    let connection_errors = get(value, "retryConnectionErrors");
+    let connection_errors = match connection_errors.is_undefined() {
+        true => None,
+        false => {
+            Some(boolean(&connection_errors).map_err(|r| ("retryConnectionErrors".into(), r))?)
+        }
+    };
     let timings = get(value, "backoff");
     let mut overrides = [None; 4];
     if !timings.is_undefined() {
         let shape = "must be an object of timings in ms";
         option_object(&timings, &BACKOFF_FIELDS, shape, "backoff timing")
-            .map_err(|r| bad("backoff", &r))?;
+            .map_err(|r| ("backoff".into(), r))?;
         for (name, slot) in BACKOFF_FIELDS.iter().zip(overrides.iter_mut()) {
             let v = get(&timings, name);
             if !v.is_undefined() {
-                let n = v
-                    .as_f64()
-                    .ok_or_else(|| bad(&format!("backoff.{name}"), "must be a number"))?;
+                let n = v.as_f64().ok_or_else(|| {
+                    (
+                        ["backoff.", name].concat().into(),
+                        "must be a number".into(),
+                    )
+                })?;
                 *slot = Some(n);
             }
         }
     }
     backoff_policy(overrides, connection_errors)
+        .map_err(|(path, reason)| (path.into(), reason.into()))
 }
 
 fn join(root: &str, path: &str) -> String {
     if path.is_empty() {
         root.to_string()
     } else {
-        format!("{root}.{path}")
+        [root, ".", path].concat()
     }
 }
 
@@ -491,30 +528,23 @@ impl Config {
 
         let auth =
             Auth::from_option(&get(options, "authHeader")).map_err(|r| arg.bad("authHeader", r))?;
-        let allow_insecure_http = optional(get(options, "allowInsecureHttp"), |v| {
-            v.as_bool().ok_or("must be a boolean")
-        })
-        .map_err(|r| arg.bad("allowInsecureHttp", r))?
-        .unwrap_or(false);
-        let server_url = optional(get(options, "serverURL"), |v| {
-            server_url(v, allow_insecure_http)
-        })
-        .map_err(|r| arg.bad("serverURL", &r))?
+        let allow_insecure_http =
+            (arg.option(options, "allowInsecureHttp", boolean)?).unwrap_or(false);
+        let server_url = (arg
+            .option(options, "serverURL", |v| server_url(v, allow_insecure_http))?)
         .unwrap_or_else(|| DEFAULT_SERVER_URL.to_string());
         let in_browser = in_browser();
-        let retry = optional(get(options, "retryConfig"), retry_policy)
-            .map_err(|(path, reason)| arg.bad(&join("retryConfig", &path), &reason))?
+        let retry = (arg.retry(options, "retryConfig")?)
             .unwrap_or_else(|| RetryPolicy::default_for(in_browser));
-        let timeout_ms =
-            optional(get(options, "timeoutMs"), timeout).map_err(|r| arg.bad("timeoutMs", &r))?;
-        let user_agent = optional(get(options, "userAgent"), |v| -> Result<String, &str> {
-            let s = v.as_string().ok_or("must be a string")?;
-            check_header_value(&s)?;
-            Ok(s)
-        })
-        .map_err(|r| arg.bad("userAgent", r))?
-        .or_else(|| Some(USER_AGENT.to_string()))
-        .filter(|_| !in_browser);
+        let timeout_ms = arg.option(options, "timeoutMs", timeout)?;
+        let user_agent = arg
+            .option(options, "userAgent", |v| {
+                let s = v.as_string().ok_or("must be a string")?;
+                check_header_value(&s)?;
+                Ok(s)
+            })?
+            .or_else(|| Some(USER_AGENT.to_string()))
+            .filter(|_| !in_browser);
         let http_client = get(options, "httpClient");
         let fetch = match get(options, "fetch") {
             v if !http_client.is_undefined() => {
@@ -526,24 +556,21 @@ impl Config {
                 }
                 fetch_through(&http_client)
             }
-            v if v.is_undefined() => get(&js_sys::global(), "fetch")
+            v if v.is_undefined() => global_fetch()
                 .dyn_into::<Function>()
                 .map_err(|_| arg.bad("fetch", "is required: this runtime has no global fetch"))?,
             v => v
                 .dyn_into::<Function>()
                 .map_err(|_| arg.bad("fetch", "must be a fetch-compatible function"))?,
         };
-        let hooks = optional(get(options, "hooks"), hooks)
-            .map_err(|r| arg.bad("hooks", &r))?
-            .unwrap_or(JsValue::UNDEFINED);
-        let level = get(options, "debugLevel");
-        let verbose = match level.as_string().as_deref() {
-            _ if level.is_undefined() => false,
-            Some("basic") => false,
-            Some("verbose") => true,
-            _ => return Err(arg.bad("debugLevel", "must be \"basic\" or \"verbose\"")),
-        };
-        let logger = optional(get(options, "debugLogger"), |v| -> Result<Logger, &str> {
+        let hooks = (arg.option(options, "hooks", hooks)?).unwrap_or(JsValue::UNDEFINED);
+        let verbose = (arg.option(options, "debugLevel", |v| match v.as_string().as_deref() {
+            Some("basic") => Ok(false),
+            Some("verbose") => Ok(true),
+            _ => Err("must be \"basic\" or \"verbose\"".into()),
+        })?)
+        .unwrap_or(false);
+        let logger = arg.option(options, "debugLogger", |v| {
             let log = ["debug", "log"]
                 .iter()
                 .find_map(|m| get(v, m).dyn_into::<Function>().ok())
@@ -553,21 +580,14 @@ impl Config {
                 target: v.clone(),
                 verbose,
             })
-        })
-        .map_err(|r| arg.bad("debugLogger", r))?;
-        let idempotency_keys = optional(get(options, "idempotencyKeys"), |v| {
-            v.as_bool().ok_or("must be a boolean")
-        })
-        .map_err(|r| arg.bad("idempotencyKeys", r))?
-        .unwrap_or(true);
-        let max_per_company = optional(get(options, "maxConcurrentPerCompany"), |v| {
-            match v.as_f64() {
+        })?;
+        let idempotency_keys = (arg.option(options, "idempotencyKeys", boolean)?).unwrap_or(true);
+        let max_per_company =
+            (arg.option(options, "maxConcurrentPerCompany", |v| match v.as_f64() {
                 Some(n) if n == f64::INFINITY || (n >= 1.0 && n.fract() == 0.0) => Ok(n),
-                _ => Err("must be a whole number of at least 1, or Infinity"),
-            }
-        })
-        .map_err(|r| arg.bad("maxConcurrentPerCompany", r))?
-        .unwrap_or(MAX_CONCURRENT_PER_COMPANY);
+                _ => Err("must be a whole number of at least 1, or Infinity".into()),
+            })?)
+            .unwrap_or(MAX_CONCURRENT_PER_COMPANY);
         Ok(Config {
             server_url,
             auth,
@@ -617,29 +637,21 @@ impl Config {
             nested: true,
         };
         arg.object(options, known, "must be an object", "is not a call option")?;
-        if let Some(policy) = optional(get(options, "retries"), retry_policy)
-            .map_err(|(path, reason)| arg.bad(&join("retries", &path), &reason))?
-        {
+        if let Some(policy) = arg.retry(options, "retries")? {
             call.retry = policy;
         }
-        if let Some(t) =
-            optional(get(options, "timeoutMs"), timeout).map_err(|r| arg.bad("timeoutMs", &r))?
-        {
+        if let Some(t) = arg.option(options, "timeoutMs", timeout)? {
             call.timeout_ms = Some(t);
         }
-        call.signal = optional(get(options, "signal"), signal)
-            .map_err(|r| arg.bad("signal", &r))?
-            .unwrap_or(JsValue::UNDEFINED);
-        call.server_url = optional(get(options, "serverURL"), |v| {
+        call.signal = (arg.option(options, "signal", signal)?).unwrap_or(JsValue::UNDEFINED);
+        call.server_url = arg.option(options, "serverURL", |v| {
             server_url(v, self.allow_insecure_http)
-        })
-        .map_err(|r| arg.bad("serverURL", &r))?;
-        call.idempotency_key = optional(get(options, "idempotencyKey"), |v| {
+        })?;
+        call.idempotency_key = arg.option(options, "idempotencyKey", |v| {
             v.as_string()
                 .filter(|s| is_guid(s))
-                .ok_or("must be a GUID such as 3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f708")
-        })
-        .map_err(|r| arg.bad("idempotencyKey", r))?;
+                .ok_or("must be a GUID such as 3f1a2b4c-5d6e-4f80-91a2-b3c4d5e6f708".into())
+        })?;
         Ok(call)
     }
 }
@@ -671,15 +683,11 @@ impl WaitSettings {
             ("maxIntervalMs", &mut settings.max_interval_ms),
             ("timeoutMs", &mut settings.timeout_ms),
         ] {
-            if let Some(ms) =
-                optional(get(options, name), timeout).map_err(|r| arg.bad(name, &r))?
-            {
+            if let Some(ms) = arg.option(options, name, timeout)? {
                 *slot = ms;
             }
         }
-        settings.signal = optional(get(options, "signal"), signal)
-            .map_err(|r| arg.bad("signal", &r))?
-            .unwrap_or(JsValue::UNDEFINED);
+        settings.signal = (arg.option(options, "signal", signal)?).unwrap_or(JsValue::UNDEFINED);
         Ok(settings)
     }
 }

@@ -2,6 +2,8 @@
 //! descriptor and turned into a URL and a body (each attempt's headers are made by
 //! js/fetch.js from the values). Nothing is sent for a request that cannot be right.
 
+use std::borrow::Cow;
+
 use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +13,7 @@ use crate::bindings::{
 use crate::error::Error;
 use crate::models::strictly;
 use crate::operation::{Body, Operation, QueryKind, QueryParam, Validator};
+use crate::text::int_text;
 use crate::url::{build_url, check_path_param};
 
 /// A request ready to send.
@@ -154,12 +157,12 @@ fn check_known_fields(op: &Operation, request: &JsValue) -> Result<(), String> {
     unknown_key(request, &known).map_or(Ok(()), Err)
 }
 
-fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, String> {
+fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, Cow<'static, str>> {
     match param.kind {
         QueryKind::Str => value.as_string().ok_or_else(|| "must be a string".into()),
         QueryKind::Bool => value
             .as_bool()
-            .map(|b| b.to_string())
+            .map(|b| if b { "true" } else { "false" }.to_string())
             .ok_or_else(|| "must be a boolean".into()),
         QueryKind::Num => match value.as_f64() {
             // As JavaScript writes it, which is what the caller would send by hand.
@@ -172,13 +175,13 @@ fn query_value(param: &QueryParam, value: &JsValue) -> Result<String, String> {
                 return Err("must be an integer".into());
             }
             check_range(n, min, max)?;
-            Ok((n as i64).to_string())
+            Ok(int_text(n as i64))
         }
     }
 }
 
 /// The spec's bounds of an integer parameter, named in the error as the spec gives them.
-fn check_range(n: f64, min: i64, max: i64) -> Result<(), String> {
+fn check_range(n: f64, min: i64, max: i64) -> Result<(), Cow<'static, str>> {
     const I32: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
     const SAFE: (i64, i64) = (-9_007_199_254_740_991, 9_007_199_254_740_991);
     if n >= min as f64 && n <= max as f64 {
@@ -186,10 +189,11 @@ fn check_range(n: f64, min: i64, max: i64) -> Result<(), String> {
     }
     let open_low = min == I32.0 || min == SAFE.0;
     let open_high = max == I32.1 || max == SAFE.1;
+    let (min, max) = (int_text(min), int_text(max));
     Err(match (open_low, open_high) {
-        (false, false) => format!("must be between {min} and {max}"),
-        (false, true) => format!("must be at least {min}"),
-        (true, false) => format!("must be at most {max}"),
+        (false, false) => ["must be between ", &min, " and ", &max].concat().into(),
+        (false, true) => ["must be at least ", &min].concat().into(),
+        (true, false) => ["must be at most ", &max].concat().into(),
         (true, true) => "is out of range".into(),
     })
 }

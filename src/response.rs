@@ -25,7 +25,7 @@ pub(crate) fn decode_success(op: &Operation, response: &HttpResponse) -> Result<
         invalid(if field.is_empty() {
             m.reason
         } else {
-            format!("`{field}` {}", m.reason)
+            ["`", &field, "` ", &m.reason].concat()
         })
     })?;
     json_parse(&response.text).map_err(|_| invalid("the body is not valid JSON".into()))
@@ -47,7 +47,7 @@ pub(crate) fn error_from(op: &'static Operation, response: &HttpResponse) -> Err
             }
         }
     }
-    let message = (text.trim_start().starts_with('{')
+    let message = (text.trim_start().starts_with("{")
         && validate::<ErrorMessageData>(&text).is_ok())
     .then(|| json_parse(&response.text).ok())
     .flatten();

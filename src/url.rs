@@ -1,29 +1,35 @@
 //! URL building: server URL validation, path templates with percent-encoded ids, query strings.
 
-/// Why a server URL was refused.
-pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<String, String> {
+use std::borrow::Cow;
+
+use crate::text::split_once;
+
+/// The server URL as requests are built on it, or why it is refused.
+pub(crate) fn check_server_url(
+    url: &str,
+    allow_insecure_http: bool,
+) -> Result<String, Cow<'static, str>> {
     if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err("must not contain whitespace or control characters".into());
     }
     // By `:` then `//`, not by the pattern "://": a string pattern brings the two-way
     // searcher into the `.wasm`.
-    let (scheme, rest) = url
-        .split_once(':')
+    let (scheme, rest) = split_once(url, b':')
         .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
         .ok_or("must be an absolute http(s) URL such as https://api.codat.io")?;
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "https" && scheme != "http" {
-        return Err(format!(
-            "must use https (or http for loopback), not `{scheme}`"
-        ));
+    let http = scheme.eq_ignore_ascii_case("http");
+    if !http && !scheme.eq_ignore_ascii_case("https") {
+        let scheme = scheme.to_ascii_lowercase();
+        let refused = ["must use https (or http for loopback), not `", &scheme, "`"].concat();
+        return Err(refused.into());
     }
     if rest.bytes().any(|b| b == b'?' || b == b'#') {
         return Err("must not contain a query string or fragment".into());
     }
     // Where URL parsers end the authority (a backslash is `/` to them in http(s) URLs).
-    let authority = rest.split(['/', '\\']).next().unwrap_or_default();
+    let authority = before(rest, |b| b == b'/' || b == b'\\');
     // The error never quotes the URL: this part of it is a secret.
-    if authority.contains('@') {
+    if authority.bytes().any(|b| b == b'@') {
         return Err(
             "must not contain a user name or password: fetch refuses such URLs; give the \
              credentials in authHeader"
@@ -34,29 +40,38 @@ pub(crate) fn check_server_url(url: &str, allow_insecure_http: bool) -> Result<S
     if host.is_empty() {
         return Err("must include a host".into());
     }
-    if scheme == "http" && !allow_insecure_http && !is_loopback(host) {
+    if http && !allow_insecure_http && !is_loopback(host) {
         return Err(
             "uses plain http to a non-loopback host, which would send credentials in clear text; \
              use https or set allowInsecureHttp: true"
                 .into(),
         );
     }
-    Ok(url.trim_end_matches('/').to_string())
+    let slashes = url.bytes().rev().take_while(|&b| b == b'/').count();
+    Ok(url.get(..url.len() - slashes).unwrap_or(url).to_string())
+}
+
+/// `text` up to its first byte that `end` takes (all of it when none does). Byte searches,
+/// as every delimiter here is ASCII: `split` with a char pattern costs a searcher apiece.
+fn before(text: &str, end: impl Fn(u8) -> bool) -> &str {
+    let at = text.bytes().position(end).unwrap_or(text.len());
+    text.get(..at).unwrap_or_default()
 }
 
 fn host_of(host_port: &str) -> &str {
-    if let Some(v6) = host_port.strip_prefix('[') {
-        return v6.split(']').next().unwrap_or_default();
+    if let Some(v6) = host_port.strip_prefix("[") {
+        return before(v6, |b| b == b']');
     }
-    host_port.split(':').next().unwrap_or_default()
+    before(host_port, |b| b == b':')
 }
 
 fn is_loopback(host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    host == "localhost"
-        || host.ends_with(".localhost")
+    let bytes = host.as_bytes();
+    let suffix = bytes.len().checked_sub(10).and_then(|at| bytes.get(at..));
+    host.eq_ignore_ascii_case("localhost")
+        || suffix.is_some_and(|s| s.eq_ignore_ascii_case(b".localhost"))
         || host == "::1"
-        || host.split('.').next() == Some("127") && host.split('.').count() == 4
+        || host.starts_with("127.") && bytes.iter().filter(|&&b| b == b'.').count() == 3
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so an id can never add a
@@ -95,9 +110,9 @@ pub(crate) fn build_url(
     let mut url = String::with_capacity(server.len() + template.len() + 64);
     url.push_str(server);
     let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        url.push_str(before);
-        let (name, next) = after.split_once('}').unwrap_or((after, ""));
+    while let Some((head, after)) = split_once(rest, b'{') {
+        url.push_str(head);
+        let (name, next) = split_once(after, b'}').unwrap_or((after, ""));
         if let Some((_, value)) = params.iter().find(|(n, _)| *n == name) {
             encode_component(value, &mut url);
         }

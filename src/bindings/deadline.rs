@@ -100,11 +100,15 @@ impl Deadline {
         }
         let step = get(&self.js, "step").as_string().unwrap_or_default();
         let what = if what.is_empty() { &step } else { what };
+        let message = [
+            op,
+            ": the call timed out after ",
+            &number_text(self.timeout_ms),
+            " ms (timeoutMs) while waiting for ",
+            what,
+        ];
         Error::Timeout {
-            message: format!(
-                "{op}: the call timed out after {} ms (timeoutMs) while waiting for {what}",
-                number_text(self.timeout_ms)
-            ),
+            message: message.concat(),
             cause: JsValue::UNDEFINED,
         }
     }

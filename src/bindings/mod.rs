@@ -30,6 +30,11 @@ extern "C" {
     /// hand-over walks the text one char at a time in JS, which cost more than checking it.
     pub(crate) fn utf8(text: &JsValue) -> Uint8Array;
 
+    /// The runtime's global `fetch`, `undefined` where there is none (read here rather than
+    /// through `js_sys::global`, whose search for the global object costs the `.wasm` more).
+    #[wasm_bindgen(js_name = globalFetch)]
+    pub(crate) fn global_fetch() -> JsValue;
+
     /// A fetch-compatible function that sends through an `HTTPClient`'s `request`.
     #[wasm_bindgen(js_name = fetchThrough)]
     pub(crate) fn fetch_through(http_client: &JsValue) -> Function;
@@ -290,7 +295,7 @@ fn unexpected(cause: JsValue) -> Error {
         .or_else(|| cause.as_string())
         .unwrap_or_else(|| "unknown error".into());
     Error::Connection {
-        message: format!("{CONNECTION_FAILED}: {text}"),
+        message: [CONNECTION_FAILED, ": ", &text].concat(),
         cause,
         response: None,
     }
@@ -336,7 +341,7 @@ pub(crate) async fn call_hook(
     op: &'static str,
 ) -> Result<(), Error> {
     let called = match call_hook_js(hooks, name, value) {
-        Ok(promise) => deadline.wait(promise, op, &format!("hooks.{name}")).await?,
+        Ok(promise) => (deadline.wait(promise, op, &["hooks.", name].concat())).await?,
         Err(cause) => Err(cause),
     };
     match called {
@@ -374,7 +379,7 @@ impl SlotWait {
         op: &'static str,
         company: &str,
     ) -> Result<(), Error> {
-        let what = format!("a free slot of company {company}");
+        let what = ["a free slot of company ", company].concat();
         deadline.wait(self.promise, op, &what).await.map(drop)
     }
 }
@@ -457,7 +462,7 @@ pub(crate) fn into_js(
 /// replacements `TextDecoder` made (the wasm carries no decoder of its own for that case).
 pub(crate) fn text_from(bytes: &Uint8Array, decoded: &JsValue) -> String {
     match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => match text.strip_prefix('\u{feff}') {
+        Ok(text) => match text.strip_prefix("\u{feff}") {
             Some(rest) => rest.to_string(),
             None => text,
         },

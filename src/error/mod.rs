@@ -5,6 +5,8 @@
 pub(crate) use crate::generated::errors::{Class, ABORTED, CONNECTION_FAILED};
 use wasm_bindgen::JsValue;
 
+use crate::text::int_text;
+
 /// What a non-2xx or undecodable response leaves on its error.
 #[derive(Debug)]
 pub(crate) struct ResponseParts {
@@ -118,14 +120,15 @@ impl Error {
 
     /// The one table: each variant's JS class, message and fields.
     pub(crate) fn parts(&self) -> (Class, String, Vec<(&'static str, Value<'_>)>) {
-        let mut fields = Vec::new();
+        // Room for every field of any variant, and the two `into_js` adds: no push grows it.
+        let mut fields = Vec::with_capacity(8);
         let (class, message) = match self {
             Error::InvalidRequest { op, field, reason } => {
                 fields.push(("field", Value::Str(field)));
                 let message = if field.is_empty() {
-                    format!("{op}: {reason}")
+                    [op, ": ", reason].concat()
                 } else {
-                    format!("{op}: `{field}` {reason}")
+                    [op, ": `", field, "` ", reason].concat()
                 };
                 (Class::InvalidRequestError, message)
             }
@@ -137,10 +140,10 @@ impl Error {
             } => {
                 response_fields(&mut fields, response);
                 fields.push(("data", Value::Js(data)));
-                let status = response.status;
+                let status = int_text(response.status.into());
                 (
                     Class::ErrorMessage,
-                    format!("{op}: {detail} (HTTP {status})"),
+                    [op, ": ", detail, " (HTTP ", &status, ")"].concat(),
                 )
             }
             Error::RateLimited {
@@ -155,13 +158,13 @@ impl Error {
                 let wait = match retry_after_ms {
                     Some(ms) => {
                         fields.push(("retryAfterMs", Value::Num(*ms)));
-                        format!(", retry after {} s", whole_number(ms / 1000.0))
+                        [", retry after ", &whole_number(ms / 1000.0), " s"].concat()
                     }
                     None => String::new(),
                 };
                 (
                     Class::RateLimitError,
-                    format!("{op}: {detail} (HTTP 429{wait})"),
+                    [op, ": ", detail, " (HTTP 429", &wait, ")"].concat(),
                 )
             }
             Error::Typed {
@@ -172,7 +175,8 @@ impl Error {
             } => {
                 response_fields(&mut fields, response);
                 fields.push(("data", Value::Js(data)));
-                (*class, format!("{op}: HTTP {}", response.status))
+                let status = int_text(response.status.into());
+                (*class, [op, ": HTTP ", &status].concat())
             }
             Error::Unexpected {
                 op,
@@ -181,10 +185,17 @@ impl Error {
                 length,
             } => {
                 response_fields(&mut fields, response);
-                let status = response.status;
-                let message = format!(
-                    "{op}: unexpected API response: HTTP {status}, content-type `{content_type}`, {length} bytes of body"
-                );
+                let message = [
+                    op,
+                    ": unexpected API response: HTTP ",
+                    &int_text(response.status.into()),
+                    ", content-type `",
+                    content_type,
+                    "`, ",
+                    &int_text(*length as i64),
+                    " bytes of body",
+                ]
+                .concat();
                 (Class::CodatBankFeedsError, message)
             }
             Error::ResponseValidation {
@@ -194,8 +205,12 @@ impl Error {
             } => {
                 response_fields(&mut fields, response);
                 fields.push(("reason", Value::Str(reason)));
-                let message =
-                    format!("{op}: the response body does not match the documented type: {reason}");
+                let message = [
+                    op,
+                    ": the response body does not match the documented type: ",
+                    reason,
+                ]
+                .concat();
                 (Class::ResponseValidationError, message)
             }
             Error::Connection {
@@ -230,12 +245,12 @@ impl Error {
             }
             Error::AuthProvider { op, cause } => {
                 fields.push(("cause", Value::Js(cause)));
-                let message = format!("{op}: the authHeader function failed");
+                let message = [op, ": the authHeader function failed"].concat();
                 (Class::AuthProviderError, message)
             }
             Error::NotResent(error) => {
                 let (class, message, fields) = error.parts();
-                return (class, format!("{message}; {NOT_RESENT}"), fields);
+                return (class, [&message, "; ", NOT_RESENT].concat(), fields);
             }
         };
         (class, message, fields)
@@ -259,12 +274,8 @@ pub(crate) fn whole_number(x: f64) -> String {
     if n - magnitude == 0.5 && n % 2.0 == 1.0 {
         n -= 1.0;
     }
-    let text = (n as u64).to_string();
-    if x < 0.0 && n > 0.0 {
-        format!("-{text}")
-    } else {
-        text
-    }
+    let signed = if x < 0.0 { -n } else { n };
+    int_text(signed as i64)
 }
 
 #[cfg(test)]

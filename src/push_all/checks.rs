@@ -13,9 +13,10 @@ use crate::bindings::get;
 use crate::error::Error;
 use crate::models::BankTransaction;
 use crate::operation::validate;
-use crate::options::{absent, optional, timeout, Arg, Config};
+use crate::options::{absent, timeout, Arg, Config};
 use crate::request::json_body;
 use crate::schema::is_date;
+use crate::text::int_text;
 
 const WHO: &str = "transactions.pushAll";
 const IDS: [&str; 3] = ["companyId", "connectionId", "accountId"];
@@ -38,19 +39,17 @@ pub(super) fn chunk_size(config: &Config, options: &JsValue) -> Result<usize, Er
         nested: true,
     };
     for name in ["intervalMs", "maxIntervalMs"] {
-        optional(get(options, name), timeout).map_err(|r| arg.bad(name, &r))?;
+        arg.option(options, name, timeout)?;
     }
-    optional(get(options, "onProgress"), |v| {
+    arg.option(options, "onProgress", |v| {
         v.dyn_ref::<Function>()
             .map(drop)
-            .ok_or("must be a function")
-    })
-    .map_err(|r| arg.bad("onProgress", r))?;
-    let size = optional(get(options, "chunkSize"), |v| match v.as_f64() {
+            .ok_or("must be a function".into())
+    })?;
+    let size = arg.option(options, "chunkSize", |v| match v.as_f64() {
         Some(n) if n.fract() == 0.0 && (1.0..=MAX_PUSH as f64).contains(&n) => Ok(n as usize),
-        _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)"),
-    })
-    .map_err(|r| arg.bad("chunkSize", r))?;
+        _ => Err("must be a whole number from 1 to 1000 (Codat's most per push)".into()),
+    })?;
     Ok(size.unwrap_or(MAX_PUSH))
 }
 
@@ -93,13 +92,13 @@ pub(super) fn slice(items: &Array, range: Range<u32>) -> Result<Vec<u32>, Error>
     let mut local = Vec::with_capacity(range.len());
     for i in range {
         let item = items.get(i);
-        let field = format!("transactions[{i}]");
+        let field = ["transactions[", &int_text(i.into()), "]"].concat();
         let bad = |name: &str, reason: &str| REQUEST.bad(name, reason);
         json_body(&item, validate::<BankTransaction>, &field, &bad)?;
         let date = get(&item, "date").as_string().unwrap_or_default();
         if !is_date(&date) {
             let reason = "must be an ISO 8601 date or local date-time, such as 2023-08-22T10:21:00 (pushAll pushes in date order)";
-            return Err(bad(&format!("{field}.date"), reason));
+            return Err(bad(&[&field, ".date"].concat(), reason));
         }
         // In UTF-16 units, as JS slices: the local part is ASCII.
         local.push(local_date_time(&date).len() as u32);

@@ -5,7 +5,7 @@
 /// The local date-time of a transaction's `date`, as Codat reads it: the spec says an offset is
 /// ignored, so `2023-08-22T10:21:00-05:00` is `2023-08-22T10:21:00`.
 pub(super) fn local_date_time(date: &str) -> &str {
-    let Some(t) = date.find('T') else {
+    let Some(t) = date.bytes().position(|b| b == b'T') else {
         return date;
     };
     // `get`, not an index: the offsets are at ASCII characters, but an index brings the

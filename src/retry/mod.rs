@@ -2,6 +2,8 @@
 
 use tsify::Tsify;
 
+use crate::text::split_once;
+
 /// Exponential backoff parameters, in milliseconds (names follow `x-speakeasy-retries`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Backoff {
@@ -127,7 +129,7 @@ pub(crate) fn backoff_policy(
         if let Some(v) = value {
             if !v.is_finite() || v < 0.0 {
                 return Err((
-                    format!("backoff.{name}"),
+                    ["backoff.", name].concat(),
                     "must be a finite number >= 0".into(),
                 ));
             }
@@ -314,9 +316,9 @@ pub(crate) fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
 /// standard float parser, which would cost the `.wasm` about 5 KB for what headers never send
 /// (exponents, `inf`); the last digits of a long fraction may round differently.
 pub(crate) fn decimal(text: &str) -> Option<f64> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let (whole, fraction) = split_once(text, b'.').unwrap_or((text, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) || text.ends_with('.') {
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || text.ends_with(".") {
         return None;
     }
     let value = |s: &str| s.bytes().fold(0.0, |n, b| n * 10.0 + f64::from(b - b'0'));
@@ -332,24 +334,26 @@ fn whole(text: &str) -> Option<i64> {
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the only form HTTP servers must send, in ms
 /// since the Unix epoch.
 fn parse_http_date(value: &str) -> Option<f64> {
-    let (_, rest) = value.split_once(',')?;
-    let rest = rest.strip_prefix(' ')?;
-    let mut parts = rest.split(' ');
-    let day = whole(parts.next()?)?;
-    let month = parts.next()?;
-    let year = whole(parts.next()?)?;
-    let time = parts.next()?;
-    if parts.next()? != "GMT" || parts.next().is_some() {
+    let (_, rest) = split_once(value, b',')?;
+    let rest = rest.strip_prefix(" ")?;
+    let (day, rest) = split_once(rest, b' ')?;
+    let (month, rest) = split_once(rest, b' ')?;
+    let (year, rest) = split_once(rest, b' ')?;
+    let (time, zone) = split_once(rest, b' ')?;
+    // "GMT" and nothing after it.
+    if zone != "GMT" {
         return None;
     }
+    let (day, year) = (whole(day)?, whole(year)?);
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
-    let mut hms = time.split(':').map(whole);
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    if hms.next().is_some()
-        || !(1..=31).contains(&day)
+    // Exactly three fields: a third colon leaves one that is not a number.
+    let (h, rest) = split_once(time, b':')?;
+    let (m, s) = split_once(rest, b':')?;
+    let (h, m, s) = (whole(h)?, whole(m)?, whole(s)?);
+    if !(1..=31).contains(&day)
         || !(0..24).contains(&h)
         || !(0..60).contains(&m)
         || !(0..61).contains(&s)

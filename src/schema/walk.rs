@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use super::date::{is_date, DATE};
 use super::{Check, Field, Schema, Union, REQUEST};
+use crate::text::{before, int_text};
 
 /// Where a JSON text departs from its schema: `path` (`transactions[3].amount`, empty at the
 /// root) and what is wrong there.
@@ -32,7 +33,7 @@ impl Mismatch {
             if part.is_empty() {
                 continue;
             }
-            if !field.is_empty() && !part.starts_with('[') {
+            if !field.is_empty() && !part.starts_with("[") {
                 field.push('.');
             }
             field.push_str(part);
@@ -47,7 +48,7 @@ fn missing_field(reason: &str) -> Option<&str> {
     let rest = reason
         .strip_prefix("missing field `")
         .or_else(|| reason.strip_prefix("field `"))?;
-    rest.split('`').next()
+    Some(before(rest, b'`'))
 }
 
 /// Checks `text` against `schema`.
@@ -400,7 +401,9 @@ impl<'a> Walker<'a> {
                 };
                 let count = self.list(inner, item)?;
                 (count > 1000).then(|| {
-                    format!("field `transactions` has {count} transactions; at most 1000 can be pushed at once")
+                    let count = int_text(count as i64);
+                    let at_most = " transactions; at most 1000 can be pushed at once";
+                    ["field `transactions` has ", &count, at_most].concat()
                 })
             }
         };
@@ -455,10 +458,9 @@ impl<'a> Walker<'a> {
         }
         self.leave();
         if tags.len() > 10 {
-            return Ok(Some(format!(
-                "field `tags` has {} tags; at most 10 are allowed",
-                tags.len()
-            )));
+            let count = int_text(tags.len() as i64);
+            let at_most = " tags; at most 10 are allowed";
+            return Ok(Some(["field `tags` has ", &count, at_most].concat()));
         }
         // serde's map is ordered by name: the offending tag named is the first in that order.
         let broken = |(name, value): &&(Cow<'a, str>, Cow<'a, str>)| {
@@ -469,9 +471,11 @@ impl<'a> Walker<'a> {
         Ok(first.map(|(name, _)| {
             let n = chars(name);
             if n == 0 || n > 27 {
-                format!("field `tags`: tag name `{name}` must be 1 to 27 characters")
+                let rule = "` must be 1 to 27 characters";
+                ["field `tags`: tag name `", name, rule].concat()
             } else {
-                format!("field `tags`: tag `{name}` is longer than 100 characters")
+                let rule = "` is longer than 100 characters";
+                ["field `tags`: tag `", name, rule].concat()
             }
         }))
     }
@@ -858,7 +862,7 @@ impl<'a> Walker<'a> {
                 }
                 Step::Index(i) => {
                     path.push('[');
-                    path.push_str(&i.to_string());
+                    path.push_str(&int_text(i as i64));
                     path.push(']');
                 }
             }
@@ -929,7 +933,7 @@ fn expected_got(expected: &str, got: &str) -> Reason {
 
 /// How a schema reads in an "expected ..." message, in JavaScript's words (a model by the
 /// name its `.d.ts` type has).
-fn expected(schema: &'static Schema) -> String {
+fn expected(schema: &'static Schema) -> Cow<'static, str> {
     match schema {
         Schema::Str => "a string".into(),
         Schema::Date => DATE.into(),
@@ -937,7 +941,7 @@ fn expected(schema: &'static Schema) -> String {
         Schema::Num => "a number".into(),
         Schema::Bool => "true or false".into(),
         Schema::Any => "any value".into(),
-        Schema::Object(name, _) => [article(name), " ", name, " object"].concat(),
+        Schema::Object(name, _) => [article(name), " ", name, " object"].concat().into(),
         Schema::Map(_) => "an object".into(),
         Schema::List(_) => "an array".into(),
         Schema::Nullable(inner) | Schema::Checked(_, inner) => expected(inner),
