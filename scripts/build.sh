@@ -9,7 +9,7 @@ export PATH="$PWD/node_modules/.bin:$PWD/.demo/node_modules/.bin:$HOME/.cargo/bi
 rm -rf pkg/snippets
 # std is compiled with the crate, for size, and a panic aborts at once: the prebuilt std carries
 # panic messages, file paths and the formatting behind them, which no caller sees (a panic traps
-# either way). 2.7 KB less brotli on the wire. These are unstable flags of the machine's stable
+# either way). 3.5 KB less brotli on the wire. These are unstable flags of the machine's stable
 # toolchain (its own std source, from setup.sh), enabled by RUSTC_BOOTSTRAP for this build only:
 # `cargo test` and clippy never see them.
 export RUSTC_BOOTSTRAP=1
