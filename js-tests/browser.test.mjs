@@ -65,7 +65,9 @@ for (const [name, launch] of Object.entries(browsers)) {
 
     test("a write the CORS preflight refuses fails within the bound, saying it is often CORS and what to do", async () => {
       const ids = await site.company(`${name} cors`);
-      assertRefused(await run({ ...ids, write: true }), ids);
+      const result = await run({ ...ids, write: true });
+      assert.equal(result.global, "Window");
+      assertRefused(result, ids);
     });
 
     test("in a dedicated worker: companyAccessToken, then a refused write held to the same bound, naming the worker's origin", async () => {
@@ -77,13 +79,26 @@ for (const [name, launch] of Object.entries(browsers)) {
       assert.equal(site.tokenRequests - before, 1);
       const refused = await site.company(`${name} worker cors`);
       const result = await run({ ...refused, write: true }, "runInWorker");
+      assert.equal(result.global, "DedicatedWorkerGlobalScope");
       assert.equal(result.origin, site.url, "the worker's own location.origin");
       assertRefused(result, refused);
+    });
+
+    test("in a service worker: a token for a GET, then a refused write held to the same bound, naming the worker's origin", async () => {
+      const ids = await site.company(`${name} service worker`);
+      const allowed = await run({ ...ids, calls: 1 }, "runInServiceWorker");
+      assert.equal(allowed.ok, true, JSON.stringify(allowed));
+      assert.deepEqual(allowed.got, [ids.companyId]);
+      const result = await run({ ...ids, write: true }, "runInServiceWorker");
+      assert.equal(result.global, "ServiceWorkerGlobalScope");
+      assert.equal(result.origin, site.url, "the worker's own location.origin");
+      assertRefused(result, ids);
     });
 
     test("in a shared worker: a refused write held to the same bound, naming the worker's origin", async () => {
       const ids = await site.company(`${name} shared worker cors`);
       const result = await run({ ...ids, write: true }, "runInSharedWorker");
+      assert.equal(result.global, "SharedWorkerGlobalScope");
       assert.equal(result.origin, site.url, "the worker's own location.origin");
       assertRefused(result, ids);
     });

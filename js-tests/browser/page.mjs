@@ -1,10 +1,11 @@
 // The browser test's page: `window.run(config)` runs `run` here, `window.runInWorker(config)` in
-// a new dedicated module worker and `window.runInSharedWorker(config)` in a new shared one
-// (worker.js, bundled from worker.mjs); each resolves to its result.
+// a new dedicated module worker, `window.runInSharedWorker(config)` in a new shared one and
+// `window.runInServiceWorker(config)` in the site's module service worker (worker.js, bundled
+// from worker.mjs); each resolves to its result.
 import { run } from "./run.mjs";
 
 /** `config` run in `worker`, talked to over `port`, ended once it answers. */
-const runIn = (worker, port, end, config) =>
+const runIn = (worker, port, end, config, transfer = []) =>
   new Promise((resolve, reject) => {
     port.onmessage = (event) => {
       end();
@@ -14,7 +15,7 @@ const runIn = (worker, port, end, config) =>
       end();
       reject(new Error(`worker: ${event.message}`));
     };
-    port.postMessage(config);
+    (transfer.length > 0 ? worker : port).postMessage(config, transfer);
   });
 
 window.run = run;
@@ -26,4 +27,11 @@ window.runInWorker = (config) => {
 window.runInSharedWorker = (config) => {
   const worker = new SharedWorker("./worker.js", { type: "module", name: crypto.randomUUID() });
   return runIn(worker, worker.port, () => worker.port.close(), config);
+};
+// The service worker answers on the port sent with the config.
+window.runInServiceWorker = async (config) => {
+  await navigator.serviceWorker.register("./worker.js", { type: "module" });
+  const { active } = await navigator.serviceWorker.ready;
+  const channel = new MessageChannel();
+  return runIn(active, channel.port1, () => channel.port1.close(), config, [channel.port2]);
 };

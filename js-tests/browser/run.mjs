@@ -2,7 +2,7 @@
 // client whose `authHeader` is companyAccessToken over the site's own /token endpoint, runs
 // `config.calls` GETs and then (when `config.write`) one keyed write, and resolves to what
 // happened: results, the error's class and message, the attempts the client sent, how long it
-// took and the origin it ran at. A call still pending after 15 s resolves to `{ pending: true }`.
+// took, the origin it ran at and the kind of global it ran in. A call still pending after 15 s resolves to `{ pending: true }`.
 import { CodatBankFeeds, ConnectionError, companyAccessToken } from "codat-bank-feeds-wasm";
 
 export async function run({ companyId, connectionId, serverURL, calls = 0, write = false, idempotencyKeys = true }) {
@@ -30,5 +30,5 @@ export async function run({ companyId, connectionId, serverURL, calls = 0, write
   })().catch((e) => ({ ok: false, name: e.name, connection: e instanceof ConnectionError, message: e.message }));
   const pending = new Promise((r) => setTimeout(() => r({ pending: true }), 15_000));
   const outcome = await Promise.race([work, pending]);
-  return { ...outcome, attempts, ms: performance.now() - started, origin: location.origin };
+  return { ...outcome, attempts, ms: performance.now() - started, origin: location.origin, global: globalThis.constructor.name };
 }

@@ -1,5 +1,5 @@
-// The browser test's module worker, dedicated or shared: runs `run` on the config the page posts,
-// and posts back its result.
+// The browser test's module worker, dedicated, shared or service: runs `run` on the config the
+// page posts, and posts back its result.
 import { run } from "./run.mjs";
 
 /** Answers each config `port` receives with `run`'s result. */
@@ -8,4 +8,7 @@ const serve = (port) => {
 };
 
 if (typeof SharedWorkerGlobalScope === "function" && self instanceof SharedWorkerGlobalScope) self.onconnect = (event) => serve(event.ports[0]);
-else serve(self);
+else if (typeof ServiceWorkerGlobalScope === "function" && self instanceof ServiceWorkerGlobalScope) {
+  // Kept alive by waitUntil until it has answered on the port the page sent.
+  self.onmessage = (event) => event.waitUntil(run(event.data).then((result) => event.ports[0].postMessage(result)));
+} else serve(self);
