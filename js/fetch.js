@@ -184,12 +184,12 @@ export function utf8(text) {
   return encoder.encode(typeof text === "string" ? text : "");
 }
 
-/** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */
 /** The runtime's global `fetch` (`undefined` where there is none), read as a client is built. */
 export function globalFetch() {
   return globalThis.fetch;
 }
 
+/** `fetch` through an `HTTPClient` (`@codat/bank-feeds`'s): its hooks and fetcher see a `Request`. */
 export function fetchThrough(httpClient) {
   return (url, init) => httpClient.request(new Request(url, init));
 }

@@ -4,8 +4,8 @@
 // from worker.mjs); each resolves to its result.
 import { run } from "./run.mjs";
 
-/** `config` run in `worker`, talked to over `port`, ended once it answers. */
-const runIn = (worker, port, end, config, transfer = []) =>
+/** `send()` posts the config to `worker`, which answers on `port`; ended once it answers. */
+const runIn = (worker, port, end, send) =>
   new Promise((resolve, reject) => {
     port.onmessage = (event) => {
       end();
@@ -15,23 +15,38 @@ const runIn = (worker, port, end, config, transfer = []) =>
       end();
       reject(new Error(`worker: ${event.message}`));
     };
-    (transfer.length > 0 ? worker : port).postMessage(config, transfer);
+    send();
   });
 
 window.run = run;
 window.runInWorker = (config) => {
   const worker = new Worker("./worker.js", { type: "module" });
-  return runIn(worker, worker, () => worker.terminate(), config);
+  return runIn(
+    worker,
+    worker,
+    () => worker.terminate(),
+    () => worker.postMessage(config),
+  );
 };
 // A fresh name each time: a shared worker of the same name would be the one already running.
 window.runInSharedWorker = (config) => {
   const worker = new SharedWorker("./worker.js", { type: "module", name: crypto.randomUUID() });
-  return runIn(worker, worker.port, () => worker.port.close(), config);
+  return runIn(
+    worker,
+    worker.port,
+    () => worker.port.close(),
+    () => worker.port.postMessage(config),
+  );
 };
 // The service worker answers on the port sent with the config.
 window.runInServiceWorker = async (config) => {
   await navigator.serviceWorker.register("./worker.js", { type: "module" });
   const { active } = await navigator.serviceWorker.ready;
   const channel = new MessageChannel();
-  return runIn(active, channel.port1, () => channel.port1.close(), config, [channel.port2]);
+  return runIn(
+    active,
+    channel.port1,
+    () => channel.port1.close(),
+    () => active.postMessage(config, [channel.port2]),
+  );
 };
