@@ -3,11 +3,8 @@
 // WebCrypto code). The API itself is the testing kit, inside each runtime.
 
 import { createHmac, randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import http from "node:http";
-import { extname, join } from "node:path";
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
+import { listen, sendFile } from "../support/static.mjs";
 
 /** A webhook signed as Codat (Svix) signs one: `{ body, secret, headers }`. */
 export function webhookVector() {
@@ -18,6 +15,7 @@ export function webhookVector() {
   return { body, secret: `whsec_${key.toString("base64")}`, headers: { "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": signature } };
 }
 
+/** Starts the server for the page files in `pageDir`: its `url` and `close`. */
 export async function startRuntimeServer(pageDir) {
   const server = http.createServer(async (req, res) => {
     const path = (req.url ?? "").split("?")[0];
@@ -25,22 +23,11 @@ export async function startRuntimeServer(pageDir) {
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify(webhookVector()));
     }
-    try {
-      if (!path.startsWith("/page/")) throw new Error("not a page file");
-      const file = await readFile(join(pageDir, path.slice("/page/".length)));
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      res.end(file);
-    } catch {
+    if (!path.startsWith("/page/")) {
       res.writeHead(404);
-      res.end();
+      return res.end();
     }
+    return sendFile(res, pageDir, path.slice("/page/".length));
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((r) => server.close(r));
-    },
-  };
+  return listen(server);
 }

@@ -3,16 +3,14 @@
 // Content-Type allowed), and a page bundled by esbuild with the client's .wasm beside it, served
 // from http://localhost with a /token endpoint; and a browser launched per `describe`.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { join } from "node:path";
 import { after, before } from "node:test";
 import { startFakeCodat } from "../../fake/node.mjs";
 import { sdk } from "./helpers.mjs";
 import { root } from "./packed.mjs";
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+import { listen, sendFile } from "./static.mjs";
 
 /**
  * Bundles `entry` (under js-tests/) into `dir`/app.js, or each of `entry`'s `{ name: file }` into
@@ -47,24 +45,9 @@ async function startSite(ctx, dir, headers) {
       res.writeHead(200, { "content-type": "application/json" });
       return res.end(JSON.stringify(token));
     }
-    try {
-      const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...headers });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
+    return sendFile(res, dir, url.pathname === "/" ? "index.html" : url.pathname.slice(1), headers);
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://localhost:${server.address().port}`,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((r) => server.close(r));
-    },
-  };
+  return listen(server, "localhost");
 }
 
 /**
