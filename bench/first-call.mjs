@@ -7,12 +7,12 @@
 // Files are served brotli-compressed (q11) as a CDN would. Ours uses the HTML the README
 // recommends: a `<link rel="preload">` of the .wasm, fetched as the client then fetches it.
 // Profiles: unthrottled, CPU 4x slower, a 1.6 Mbps / 750 kbps / 150 ms link, both, and that link
-// on a second visit (the page revalidated, its files and the preflight from the first, unthrottled
-// visit's cache). Samples alternate ours and the incumbent. Prints medians, ratios and the bytes
-// each page's files took on the wire. `--samples=N` (default 15); `--profile=<text>` runs only the
-// profiles whose name has it; `--base=<pkg dir>` adds a side: another build of ours (an older
-// one, to compare), bundled from its browser entry, with no preload; `WATERFALL=1` prints each
-// sample's files and call as start-end ms from navigation start.
+// on a second visit (the page revalidated, its files from the first, unthrottled visit's cache).
+// Samples alternate ours and the incumbent. Prints medians, ratios and the bytes each page's files
+// took on the wire. `--samples=N` (default 15); `--profile=<text>` runs only the profiles whose
+// name has it; `--base=<pkg dir>` adds a side: another build of ours (an older one, to compare),
+// bundled from its browser entry, with no preload; `WATERFALL=1` prints each sample's files and
+// call as start-end ms from navigation start.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { dirname, extname, join } from "node:path";
@@ -110,7 +110,7 @@ async function sample(browser, url, profile) {
     cdp.on("Network.loadingFinished", (e) => {
       if (urls.get(e.requestId)?.startsWith(origin)) bytes += e.encodedDataLength;
     });
-    // A second visit: the first, unthrottled, leaves the files (and the compiled .wasm) cached.
+    // A second visit: the first, unthrottled, leaves the page's files in the context's cache.
     if (profile.revisit) await visit(page, url);
     bytes = 0;
     if (profile.network) await cdp.send("Network.emulateNetworkConditions", profile.network);
