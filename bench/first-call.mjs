@@ -11,8 +11,10 @@
 // Samples alternate ours and the incumbent. Prints medians, ratios and the bytes each page's files
 // took on the wire. `--samples=N` (default 15); `--profile=<text>` runs only the profiles whose
 // name has it; `--base=<pkg dir>` adds a side: another build of ours (an older one, to compare),
-// bundled from its browser entry, with no preload; `WATERFALL=1` prints each sample's files and
-// call as start-end ms from navigation start.
+// bundled from its browser entry, with no preload; `--early` adds a side: ours, its page sending
+// the call's request itself before the .wasm arrives and handing the response to the client as its
+// `fetch` (what a client that sent a read's first request without waiting for the .wasm would get
+// at best); `WATERFALL=1` prints each sample's files and call as start-end ms from navigation start.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { dirname, extname, join } from "node:path";
@@ -26,6 +28,7 @@ const WASM = "codat_bank_feeds_wasm_bg.wasm";
 const incumbentBundle = join(here, ".incumbent", "bank-feeds.mjs");
 const base = process.argv.find((a) => a.startsWith("--base="))?.slice("--base=".length);
 const only = process.argv.find((a) => a.startsWith("--profile="))?.slice("--profile=".length) ?? "";
+const early = process.argv.includes("--early");
 const samples = Number(process.argv.find((a) => a.startsWith("--samples="))?.slice("--samples=".length) ?? 15);
 
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
@@ -37,10 +40,12 @@ const PROFILES = {
   "1.6 Mbps, 150 ms, second visit": { network: SLOW, revisit: true },
 };
 
-// The page script: the client, then one call; the time is read from performance.now().
-const app = (from) => `import { CodatBankFeeds } from ${JSON.stringify(from)};
+// The page script: the client, then one call; the time is read from performance.now(). For the
+// early side, the call's GET is sent as the script starts and the client's fetch answers with it.
+const app = (from, side) => `import { CodatBankFeeds } from ${JSON.stringify(from)};
 const q = new URLSearchParams(location.search);
-new CodatBankFeeds({ authHeader: q.get("auth"), serverURL: q.get("api") })
+${side === "early" ? `const sent = fetch(q.get("api") + "/companies/" + q.get("company"), { headers: { authorization: q.get("auth"), accept: "application/json" } });` : ""}
+new CodatBankFeeds({ authHeader: q.get("auth"), serverURL: q.get("api")${side === "early" ? ", fetch: () => sent" : ""} })
   .companies.get({ companyId: q.get("company") })
   .then((c) => { window.__firstCall = performance.now(); window.__name = c.name; }, (e) => { window.__error = String(e); });
 `;
@@ -50,7 +55,7 @@ async function buildSide(site, side, from, head) {
   const esbuild = await import("esbuild");
   const dir = join(site, side);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "entry.mjs"), app(from));
+  writeFileSync(join(dir, "entry.mjs"), app(from, side));
   await esbuild.build({
     entryPoints: [join(dir, "entry.mjs")],
     bundle: true,
@@ -177,12 +182,14 @@ async function main() {
     const sides = { ours: "codat-bank-feeds-wasm" };
     if (incumbent) sides.incumbent = incumbentBundle;
     if (base) sides.base = join(base, "browser.js");
+    if (early) sides.early = sides.ours;
     for (const [side, from] of Object.entries(sides)) {
-      const preload = side === "ours" ? `<link rel="preload" href="./${WASM}" as="fetch" type="application/wasm" crossorigin>` : "";
+      const preload = side === "ours" || side === "early" ? `<link rel="preload" href="./${WASM}" as="fetch" type="application/wasm" crossorigin>` : "";
       await buildSide(site, side, from, preload);
     }
     copyFileSync(join(root, "pkg", WASM), join(site, "ours", WASM));
     if (base) copyFileSync(join(base, WASM), join(site, "base", WASM));
+    if (early) copyFileSync(join(root, "pkg", WASM), join(site, "early", WASM));
     const query = `?api=${encodeURIComponent(api.url)}&company=${created.id}&auth=${encodeURIComponent(auth)}`;
     console.log(`| profile | ours (ms) | incumbent (ms) | ours / incumbent | ours on the wire | incumbent on the wire |`);
     console.log(`|---|---|---|---|---|---|`);
@@ -198,7 +205,8 @@ async function main() {
       const kb = (side) => `${(median(runs[side].map((r) => r.bytes)) / 1024).toFixed(1)} KB`;
       const theirs = incumbent ? [ms("incumbent").toFixed(0), `${(ms("ours") / ms("incumbent")).toFixed(2)}x`, kb("incumbent")] : ["", "", ""];
       const older = base ? ` base ${ms("base").toFixed(0)} ms, ${kb("base")}` : "";
-      console.log(`| ${name} | ${ms("ours").toFixed(0)} | ${theirs[0]} | ${theirs[1]} | ${kb("ours")} | ${theirs[2]} |${older}`);
+      const sooner = early ? ` early ${ms("early").toFixed(0)} ms${incumbent ? ` (${(ms("early") / ms("incumbent")).toFixed(2)}x)` : ""}` : "";
+      console.log(`| ${name} | ${ms("ours").toFixed(0)} | ${theirs[0]} | ${theirs[1]} | ${kb("ours")} | ${theirs[2]} |${older}${sooner}`);
     }
     console.log(`\n${samples} samples per side and profile, medians; navigation start to the first companies.get resolved.`);
   } finally {
