@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { conditions, elements, modules, testing } from "../js/entries/table.mjs";
 import { packedDoc } from "./packed-docs.mjs";
+import { shortenNames } from "./wasm-names.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const js = join(root, "js");
@@ -307,9 +308,17 @@ function writeManifest() {
   write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/** The .wasm's import and export names shortened, in it and in the glue (scripts/wasm-names.mjs). */
+function shortenWasmNames() {
+  const shortened = shortenNames(readFileSync(join(pkg, wasm)), readFileSync(join(pkg, glue), "utf8"), "./codat_bank_feeds_wasm_bg.js");
+  writeFileSync(join(pkg, wasm), shortened.wasm);
+  writeFileSync(join(pkg, glue), shortened.glue);
+}
+
 const snippets = snippetsDir();
 copyModules(snippets);
 patchGlue();
+shortenWasmNames();
 const groupClasses = writeGroups(publicTypes());
 writeModules(snippets);
 writeIncumbentSubpaths();
