@@ -2,6 +2,7 @@
 // helpers for what it sends (headers, body text and bytes). Nothing here decides: every
 // outcome, failures included, goes back to Rust as data, in the shapes js/boundary.json declares.
 
+import { sentAhead, valueAhead } from "./ahead.js";
 import { isStream } from "./body.js";
 import { Failure, responseOf } from "./boundary.js";
 import { corsHint } from "./cors.js";
@@ -104,14 +105,16 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
     let response;
     let result;
     try {
-      response = await fetchFn(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: deadline?.signal(),
-        // Required of a stream body (Node's fetch throws without it; Firefox has no stream bodies).
-        ...(isStream(request.body) && { duplex: "half" }),
-      });
+      const signal = deadline?.signal();
+      response = await (sentAhead(fetchFn, request, signal) ??
+        fetchFn(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal,
+          // Required of a stream body (Node's fetch throws without it; Firefox has no stream bodies).
+          ...(isStream(request.body) && { duplex: "half" }),
+        }));
       waiting(deadline, "the response body");
       const bytes = new Uint8Array(await response.arrayBuffer());
       result = { status: response.status, headers: Object.fromEntries(response.headers), text: decoder.decode(bytes), bytes, response };
@@ -153,9 +156,14 @@ export async function fetchOnce(fetchFn, url, method, auth, userAgent, idempoten
 
 /**
  * The `authHeader` function's value for an attempt: it is told why it is called (`AuthContext`),
- * and after a 401 which value was refused.
+ * and after a 401 which value was refused. A call's first takes the value asked for ahead of the
+ * .wasm for it, if any (js/early.js).
  */
 export async function authValue(provider, reason, attempt, refused) {
+  if (reason === "initial" && attempt === 1) {
+    const ahead = valueAhead(provider);
+    if (ahead) return ahead;
+  }
   return provider(refused === undefined ? { reason, attempt } : { reason, attempt, refused });
 }
 

@@ -176,11 +176,11 @@ function writeGroups(types) {
   return groups.map((g) => g.split(": ")[1]);
 }
 
-/** Each module of the table: pkg/<module>.js re-exporting its names from the snippet, and its types. */
+/** Each module of the table: pkg/<module>.js re-exporting its names from the snippet, and its types (but an internal one's). */
 function writeModules(snippets) {
-  for (const { module, names } of modules) {
+  for (const { module, names, internal } of modules) {
     if (names) write(`${module}.js`, `export { ${names.join(", ")} } from "${snippets}/${module}.js";\n`);
-    write(`${module}.d.ts`, readFileSync(join(js, `${module}.d.ts`)));
+    if (!internal) write(`${module}.d.ts`, readFileSync(join(js, `${module}.d.ts`)));
   }
 }
 

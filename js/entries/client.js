@@ -5,6 +5,7 @@
 // before, the options wait and every call waits for the .wasm first. The group classes come from
 // the generated types (groups.js, written by scripts/package.mjs).
 import { CodatBankFeeds as WasmClient } from "./codat_bank_feeds_wasm.js";
+import { early } from "./early.js";
 import { WasmLoadError } from "./errors.js";
 import { SIDE } from "./group.js";
 import { groups } from "./groups.js";
@@ -72,6 +73,8 @@ export function client(load, beside) {
         now: loaded && new WasmClient(options),
         later: () => start().then(() => (side.now ||= new WasmClient(options))),
       };
+      // Reads called before then send their request ahead where they can (js/early.js).
+      side.ahead = !side.now && early(options);
       this[SIDE] = side;
     }
   }
@@ -86,10 +89,12 @@ export function client(load, beside) {
         const client = this[SIDE];
         if (!Group) return client.now?.[name];
         let wasm;
-        const value = new Group(() => {
+        const side = () => {
           wasm ||= client.now?.[name];
           return wasm || client.later().then((c) => (wasm ||= c[name]));
-        });
+        };
+        side.ahead = client.ahead && ((method, args) => client.ahead(name, method, args));
+        const value = new Group(side);
         Object.defineProperty(this, name, { value, enumerable: true });
         return value;
       },

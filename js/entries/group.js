@@ -7,13 +7,19 @@ export const SIDE = Symbol();
 
 /**
  * A group's method: `list` if it returns an async generator, else it returns a promise. The
- * group's side gives the wasm group, or a promise of it while the .wasm is on its way.
+ * group's side gives the wasm group, or a promise of it while the .wasm is on its way (a read
+ * then sends its request ahead where its `ahead` can, js/early.js).
  */
 function method(name, list) {
   return function (...args) {
     const wasm = this[SIDE]();
     if (!wasm.then) return wasm[name](...args);
-    if (!list) return wasm.then((group) => group[name](...args));
+    if (!list) {
+      const ended = this[SIDE].ahead?.(name, args);
+      const call = wasm.then((group) => group[name](...args));
+      if (ended) call.then(ended, ended);
+      return call;
+    }
     return (async function* () {
       yield* (await wasm)[name](...args);
     })();

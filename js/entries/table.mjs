@@ -26,8 +26,8 @@ const errorClasses = JSON.parse(readFileSync(new URL("../errors.json", import.me
 /**
  * The JS-only modules, typed by js/<module>.d.ts. pkg/<module>.js re-exports `names` from the
  * snippet (one module for every importer, so the error classes are the same ones everywhere);
- * a row without `names` is types only. `root`: the package root re-exports it too; `subpath`:
- * its own `exports` key.
+ * a row without `names` is types only, one with `internal` has none (only the package's own
+ * modules import it). `root`: the package root re-exports it too; `subpath`: its own `exports` key.
  */
 export const modules = [
   { module: "errors", names: errorClasses, root: true },
@@ -40,6 +40,8 @@ export const modules = [
   // `ready` and `init` themselves are client.js's, which exports.js re-exports.
   { module: "loading", root: true },
   { module: "http", names: ["HTTPClient"], subpath: "./lib/http" },
+  // client.js's reads sent ahead of the .wasm.
+  { module: "early", names: ["early"], internal: true },
 ];
 
 /**

@@ -23,6 +23,8 @@ under src/ and js/ is generated:
                            failures, from js/boundary.json (boundary.py)
     js/operations.json     the operation table as data, for the JS side and the tests
     js/decimals.js         the fields the spec gives `format: decimal` (models.py)
+    js/reads.js            the reads whose request is their path alone (GET, no query or
+                           body), by group and method: their paths (operations.py)
     js/errors.js, .d.ts    the error classes users `instanceof` and the messages, from
                            js/errors.json (errors.py)
     js/boundary.js         the failures and response slots js/fetch.js reports (boundary.py)
