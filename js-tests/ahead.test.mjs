@@ -154,7 +154,7 @@ for (const [name, launch] of Object.entries(browsers)) {
       ]);
     });
 
-    test("other options, bad or other requests, call options and lists wait for the .wasm; bad ones send nothing", async () => {
+    test("other options, bad or other requests, call options, lists and a hostile Proxy wait for the .wasm; bad ones send nothing", async () => {
       let ahead;
       const { ids, result } = await visit("held", `${name}-held`, async ({ companyId }) => {
         await until("the marker read", () => reads(companyId).length === 1);
@@ -174,9 +174,11 @@ for (const [name, launch] of Object.entries(browsers)) {
         "ErrorMessage",
         connectionId,
         "ok",
+        companyId,
       ]);
       // Sent once the .wasm was in: the valid ones, once each; the bad ones never.
       assert.deepEqual(reads(companyId).sort(), [
+        `/companies/${companyId}`,
         `/companies/${companyId}`,
         `/companies/${companyId}%20`,
         `/companies/${companyId}/connections/${connectionId}`,

@@ -19,6 +19,15 @@ const AUTH = /^[!-~]+ [ -~]*[!-~][ -~]*$/;
 /** Reads ahead in flight per client at most: Codat's limit per company, the client's default. */
 const AHEAD = 10;
 
+/** `read()`, or nothing when it throws (a Proxy's trap: the call, not this, reports what it makes of it). */
+function safely(read) {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** A plain object's own data properties, if `allowed` has all their names. */
 function fields(object, allowed) {
   const proto = object !== null && typeof object === "object" && Object.getPrototypeOf(object);
@@ -34,14 +43,14 @@ function fields(object, allowed) {
  * whose requests cannot be told without the .wasm.
  */
 export function early(options) {
-  const { authHeader, serverURL = "https://api.codat.io" } = fields(options, ["authHeader", "serverURL"]) ?? {};
+  const { authHeader, serverURL = "https://api.codat.io" } = safely(() => fields(options, ["authHeader", "serverURL"])) ?? {};
   const auth = typeof authHeader === "function" || AUTH.test(authHeader);
   if (!inBrowser() || !auth || typeof serverURL !== "string" || !SERVER.test(serverURL)) return undefined;
   const server = serverURL.replace(/\/+$/, "");
   let inFlight = 0;
   return (group, method, args) => {
     const template = READS[group]?.[method];
-    const request = template && args.length === 1 && fields(args[0], template.match(/\w+(?=})/g));
+    const request = template && args.length === 1 && safely(() => fields(args[0], template.match(/\w+(?=})/g)));
     const url =
       request && server + template.replace(/{(\w+)}/g, (_, name) => (typeof request[name] === "string" && ID.test(request[name]) ? request[name] : "{"));
     if (!url || url.includes("{") || inFlight === AHEAD) return undefined;

@@ -49,6 +49,16 @@ const CASES = {
     client.companies.get({ companyId: `${companyId} ` }),
     client.connections.get({ companyId, connectionId }, { retries: { strategy: "none" } }),
     client.companies.list(),
+    client.companies.get(
+      new Proxy(
+        { companyId },
+        {
+          getPrototypeOf() {
+            throw new Error("a trap");
+          },
+        },
+      ),
+    ),
   ],
   // Codat's limit per company: ten ahead, the eleventh once the .wasm is in.
   eleven: () => Array.from({ length: 11 }, () => client.companies.get({ companyId })),
