@@ -11,7 +11,7 @@ import http from "node:http";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { startFakeCodat } from "../fake/node.mjs";
-import { useBrowser } from "./support/browser-site.mjs";
+import { sendToken, useBrowser } from "./support/browser-site.mjs";
 import { sdk } from "./support/helpers.mjs";
 import { browsers, installPacked } from "./support/packed.mjs";
 import { listen, sendFile } from "./support/static.mjs";
@@ -50,9 +50,7 @@ before(async () => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/token") {
       tokenRequests += 1;
-      const token = await admin.companies.getAccessToken({ companyId: url.searchParams.get("companyId") ?? "" });
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify(token));
+      return sendToken(res, admin, url);
     }
     const gate = url.pathname.endsWith(".wasm") ? url.searchParams.get("gate") : null;
     if (gate !== null && !opened.has(gate)) await new Promise((r) => held.set(gate, r));

@@ -35,15 +35,20 @@ async function bundlePage(entry, dir, html, minify) {
   writeFileSync(join(dir, "index.html"), html);
 }
 
-/** The page's files from `dir`, each with `headers`; /token hands what companies.getAccessToken returns (a test site: any company). */
+/** Answers a test site's /token: what `admin`'s companies.getAccessToken returns for the query's `companyId` (any company). */
+export async function sendToken(res, admin, url) {
+  const token = await admin.companies.getAccessToken({ companyId: url.searchParams.get("companyId") ?? "" });
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify(token));
+}
+
+/** The page's files from `dir`, each with `headers`; /token hands a token (`sendToken`). */
 async function startSite(ctx, dir, headers) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/token") {
       ctx.tokenRequests += 1;
-      const token = await ctx.admin.companies.getAccessToken({ companyId: url.searchParams.get("companyId") ?? "" });
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify(token));
+      return sendToken(res, ctx.admin, url);
     }
     return sendFile(res, dir, url.pathname === "/" ? "index.html" : url.pathname.slice(1), headers);
   });
